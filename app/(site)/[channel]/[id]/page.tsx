@@ -1,0 +1,121 @@
+import type { Metadata } from "next";
+import { notFound, permanentRedirect } from "next/navigation";
+import { connection } from "next/server";
+import { getArticle } from "@/lib/data/articles";
+import { getChannelBySlug } from "@/lib/data/channels";
+import { listApprovedComments } from "@/lib/data/comments";
+import { getSidebarData } from "@/lib/data/page-data";
+import { getRecommended, getStoryRecommendations } from "@/lib/data/sidebars";
+import { isVisible } from "@/lib/data/visibility";
+import { env } from "@/lib/env";
+import { minuteNow } from "@/lib/time";
+import { parseArticleId } from "@/lib/url";
+import { ArticleList } from "@/components/ArticleList";
+import { Breadcrumb } from "@/components/Breadcrumb";
+import { CommentList } from "@/components/CommentList";
+import { LeadImage } from "@/components/LeadImage";
+import { PortalSidebar } from "@/components/PortalSidebar";
+import { SidebarBlock } from "@/components/SidebarBlock";
+import { StoryTeasers } from "@/components/StoryTeasers";
+import { TimeText } from "@/components/TimeText";
+import { ViewBeacon } from "@/components/ViewBeacon";
+
+interface Props {
+  params: Promise<{ channel: string; id: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id: rawId } = await params;
+  const id = parseArticleId(rawId);
+  const article = id === null ? null : await getArticle(id);
+  if (!article) return {};
+  return { title: article.title, description: article.summary };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  await connection();
+  const { channel: slug, id: rawId } = await params;
+  const id = parseArticleId(rawId);
+  if (id === null) notFound();
+  const now = minuteNow();
+  const nowMs = now.getTime();
+  const article = await getArticle(id);
+  // Drafts, unpublished and not-yet-due scheduled stories are indistinguishable from missing ones.
+  if (!article || !isVisible({ status: article.status, publishedAt: article.publishedAt }, Date.now())) notFound();
+  // One address per story: wrong or renamed channel slugs redirect to the canonical one.
+  if (slug !== article.channel.slug || rawId !== String(id)) permanentRedirect(article.href);
+
+  const [channel, recommended, sidebar, comments] = await Promise.all([
+    getChannelBySlug(article.channel.slug),
+    getRecommended(article.channel.id, article.id, 2, nowMs),
+    getSidebarData(article.channel.id, nowMs),
+    listApprovedComments(article.id, 1),
+  ]);
+  const { related, youMayLike } = await getStoryRecommendations(
+    article.id,
+    article.channel.id,
+    recommended.map((r) => r.id),
+    nowMs,
+  );
+  const siteHost = env.SITE_URL.replace(/^https?:\/\//, "");
+  return (
+    <div className="layout">
+      <div className="content">
+        <Breadcrumb
+          items={[
+            { label: env.SITE_NAME, href: "/" },
+            ...(channel?.regionPath ?? []).map((r) => ({ label: r })),
+            { label: article.channel.name, href: `/${article.channel.slug}` },
+            { label: "正文" },
+          ]}
+        />
+        <article className="story" aria-labelledby="story-title">
+          <header>
+            <h1 id="story-title">{article.title}</h1>
+            <p className="story-meta">
+              <span>来源：{article.source || env.SITE_NAME}</span>
+              <TimeText date={article.publishedAt} />
+              <span>{siteHost}</span>
+            </p>
+          </header>
+          {article.image ? (
+            <figure className="story-figure">
+              <LeadImage image={article.image} sizes="(max-width: 960px) 100vw, 760px" priority />
+              {article.image.caption || article.image.credit ? (
+                <figcaption>
+                  {article.image.caption}
+                  {article.image.credit ? <span className="credit">（{article.image.credit}）</span> : null}
+                </figcaption>
+              ) : null}
+            </figure>
+          ) : null}
+          {/* bodyHtml is rendered from Markdown and sanitized with an allow-list at write time (lib/markdown.ts). */}
+          <div className="story-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+          {article.byline ? <p className="byline">{article.byline}</p> : null}
+          {article.tags.length > 0 ? (
+            <ul className="story-tags" aria-label="标签">
+              {article.tags.map((t) => (
+                <li key={t}>{t}</li>
+              ))}
+            </ul>
+          ) : null}
+        </article>
+        <SidebarBlock title="新闻推荐" id="recommended">
+          <StoryTeasers items={recommended} />
+        </SidebarBlock>
+        {channel?.slogan ? <p className="channel-slogan-band">{channel.slogan}</p> : null}
+        <SidebarBlock title="相关新闻" id="related">
+          <ArticleList items={related} empty="暂无相关新闻" />
+        </SidebarBlock>
+        <SidebarBlock title="猜你喜欢" id="you-may-like">
+          <ArticleList items={youMayLike} showTime={false} showChannel />
+        </SidebarBlock>
+        <SidebarBlock title={`评论：${article.title}`} id="comments">
+          <CommentList items={comments.items} total={comments.total} />
+        </SidebarBlock>
+        <ViewBeacon articleId={article.id} />
+      </div>
+      <PortalSidebar data={sidebar} />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { notFound, permanentRedirect } from "next/navigation";
+import { connection } from "next/server";
+import { getChannelBySlug, getChannelRedirect } from "@/lib/data/channels";
+import { listChannelArticles } from "@/lib/data/articles";
+import { getSidebarData } from "@/lib/data/page-data";
+import { minuteNow } from "@/lib/time";
+import { PAGE_SIZE, pageCount, parsePageParam } from "@/lib/pagination";
+import { env } from "@/lib/env";
+import { Breadcrumb } from "@/components/Breadcrumb";
+import { Pagination } from "@/components/Pagination";
+import { PortalSidebar } from "@/components/PortalSidebar";
+import { StoryTeasers } from "@/components/StoryTeasers";
+
+interface Props {
+  params: Promise<{ channel: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { channel: slug } = await params;
+  const channel = await getChannelBySlug(slug);
+  if (!channel) return {};
+  return { title: channel.name, description: channel.slogan || channel.description };
+}
+
+export default async function ChannelPage({ params, searchParams }: Props) {
+  await connection();
+  const [{ channel: slug }, query] = await Promise.all([params, searchParams]);
+  const page = parsePageParam(query.page);
+  const channel = await getChannelBySlug(slug);
+  if (!channel) {
+    const moved = await getChannelRedirect(slug);
+    if (moved) permanentRedirect(`/${moved}`);
+    notFound();
+  }
+  if (page === null) notFound();
+  const nowMs = minuteNow().getTime();
+  const [list, sidebar] = await Promise.all([listChannelArticles(channel.id, page, nowMs), getSidebarData(channel.id, nowMs)]);
+  const totalPages = pageCount(list.total, PAGE_SIZE);
+  if (page > totalPages) notFound();
+  const basePath = `/${channel.slug}`;
+  return (
+    <div className="layout">
+      <div className="content">
+        <Breadcrumb items={[{ label: env.SITE_NAME, href: "/" }, ...channel.regionPath.map((r) => ({ label: r })), { label: channel.name }]} />
+        <header className="channel-head">
+          <h1>
+            {channel.name}
+            {page > 1 ? <span className="page-no">第 {page} 页</span> : null}
+          </h1>
+          {channel.slogan ? <p className="channel-slogan">{channel.slogan}</p> : null}
+        </header>
+        <StoryTeasers items={list.items} withImages headingLevel={2} />
+        <Pagination basePath={basePath} page={page} totalPages={totalPages} />
+      </div>
+      <PortalSidebar data={sidebar} />
+    </div>
+  );
+}

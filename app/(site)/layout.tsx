@@ -1,0 +1,32 @@
+import type { ReactNode } from "react";
+import { connection } from "next/server";
+import { listChannels } from "@/lib/data/channels";
+import { env } from "@/lib/env";
+import { formatLongDate } from "@/lib/time";
+import { SiteHeader } from "@/components/SiteHeader";
+import { SiteFooter } from "@/components/SiteFooter";
+
+
+export default async function SiteLayout({ children }: { children: ReactNode }) {
+  // Rendered per request from cached data: nothing touches the database at build time.
+  await connection();
+  const channels = await listChannels();
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        跳到正文
+      </a>
+      <SiteHeader siteName={env.SITE_NAME} today={formatLongDate(new Date())} channels={channels} />
+      <main id="main" className="wrap">
+        {children}
+      </main>
+      <SiteFooter
+        siteName={env.SITE_NAME}
+        slogan={env.SITE_SLOGAN}
+        icp={env.ICP_RECORD}
+        publicSecurity={env.PUBLIC_SECURITY_RECORD}
+        siteUrl={env.SITE_URL}
+      />
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import Link from "next/link";
+import { connection } from "next/server";
+import { listChannels } from "@/lib/data/channels";
+import { listHeadlines, listLatestInChannel } from "@/lib/data/articles";
+import { getSidebarData } from "@/lib/data/page-data";
+import { minuteNow } from "@/lib/time";
+import { excerpt } from "@/lib/text";
+import { env } from "@/lib/env";
+import { ArticleList } from "@/components/ArticleList";
+import { LeadImage } from "@/components/LeadImage";
+import { PortalSidebar } from "@/components/PortalSidebar";
+import { SidebarBlock } from "@/components/SidebarBlock";
+import { TimeText } from "@/components/TimeText";
+
+export default async function HomePage() {
+  await connection();
+  const nowMs = minuteNow().getTime();
+  const channels = await listChannels();
+  const [headlines, blocks, sidebar] = await Promise.all([
+    listHeadlines(6, nowMs),
+    Promise.all(channels.map((c) => listLatestInChannel(c.id, 7, nowMs))),
+    getSidebarData(null, nowMs),
+  ]);
+  const lead = headlines.find((h) => h.image) ?? headlines[0];
+  const others = headlines.filter((h) => h !== lead);
+  return (
+    <div className="layout">
+      <div className="content">
+        <h1 className="sr-only">{env.SITE_NAME}：柳州及各县区新闻</h1>
+        <section className="headline-area" aria-label="头条">
+          {lead ? (
+            <article className="lead-story">
+              {lead.image ? (
+                <Link href={lead.href} className="lead-image" tabIndex={-1} aria-hidden="true">
+                  <LeadImage image={lead.image} sizes="(max-width: 960px) 100vw, 780px" priority />
+                </Link>
+              ) : null}
+              <div className="lead-text">
+                <h2>
+                  <Link href={lead.href}>{lead.title}</Link>
+                </h2>
+                <p>{excerpt(lead.summary, 120, 60)}</p>
+                <p className="teaser-meta">
+                  <span>{lead.channel.name}</span> <TimeText date={lead.publishedAt} />
+                </p>
+              </div>
+            </article>
+          ) : (
+            <p className="empty">暂无头条</p>
+          )}
+          <ArticleList items={others} showChannel />
+        </section>
+        <div className="channel-blocks">
+          {channels.map((c, i) => (
+            <SidebarBlock
+              key={c.id}
+              title={c.name}
+              id={`channel-${c.slug}`}
+              more={
+                <Link href={`/${c.slug}`} className="more" aria-label={`${c.name}：更多`}>
+                  更多 ›
+                </Link>
+              }
+            >
+              <ArticleList items={blocks[i] ?? []} />
+            </SidebarBlock>
+          ))}
+        </div>
+      </div>
+      <PortalSidebar data={sidebar} />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { NextResponse } from "next/server";
+import { getArticle } from "@/lib/data/articles";
+import { isVisible } from "@/lib/data/visibility";
+import { recordView } from "@/lib/actions/record-view";
+import { parseArticleId } from "@/lib/url";
+import { getViewTotal } from "@/lib/data/views";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+/** View beacon: counts one view of a visible story. 204 when counted, 404 for unknown stories. */
+export async function POST(_req: Request, { params }: Ctx) {
+  const id = parseArticleId((await params).id);
+  const article = id === null ? null : await getArticle(id);
+  if (id === null || !article || !isVisible(article, Date.now())) {
+    return NextResponse.json({ error: "未找到该新闻" }, { status: 404 });
+  }
+  await recordView(id);
+  return new NextResponse(null, { status: 204 });
+}
+
+/** Current lifetime view count of a visible story (never cached). */
+export async function GET(_req: Request, { params }: Ctx) {
+  const id = parseArticleId((await params).id);
+  const article = id === null ? null : await getArticle(id);
+  if (id === null || !article || !isVisible(article, Date.now())) {
+    return NextResponse.json({ error: "未找到该新闻" }, { status: 404 });
+  }
+  return NextResponse.json({ id, views: await getViewTotal(id) }, { headers: { "Cache-Control": "no-store" } });
+}

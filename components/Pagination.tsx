@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { pageHref, pageLinks } from "@/lib/pagination";
+
+export function Pagination({ basePath, page, totalPages }: { basePath: string; page: number; totalPages: number }) {
+  if (totalPages <= 1) return null;
+  return (
+    <nav className="pagination" aria-label="分页">
+      {page > 1 ? (
+        <Link href={pageHref(basePath, page - 1)} rel="prev">
+          上一页
+        </Link>
+      ) : (
+        <span className="disabled">上一页</span>
+      )}
+      {pageLinks(page, totalPages).map((l) =>
+        l.kind === "gap" ? (
+          <span key={l.key} className="gap" aria-hidden="true">
+            …
+          </span>
+        ) : l.current ? (
+          <span key={l.page} aria-current="page" className="current">
+            {l.page}
+          </span>
+        ) : (
+          <Link key={l.page} href={pageHref(basePath, l.page)} aria-label={`第 ${l.page} 页`}>
+            {l.page}
+          </Link>
+        ),
+      )}
+      {page < totalPages ? (
+        <Link href={pageHref(basePath, page + 1)} rel="next">
+          下一页
+        </Link>
+      ) : (
+        <span className="disabled">下一页</span>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,140 @@
+import "server-only";
+import { cached } from "@/lib/cache/memo";
+import { getDb } from "@/lib/db";
+import { TAGS, TTL } from "@/lib/data/cache-tags";
+import { cardSelect, toCard, inOrder } from "@/lib/data/cards";
+import { visibleWhere } from "@/lib/data/visibility";
+import { imageRef } from "@/lib/images/urls";
+import { PAGE_SIZE } from "@/lib/pagination";
+import type { ArticleCard, ArticleDetail } from "@/lib/data/types";
+
+/**
+ * One story with everything its page shows. Cached per story (tag article:<id>); the caller
+ * decides visibility with isVisible(), so a scheduled story's cache entry needs no expiry.
+ */
+export const getArticle = cached(
+  "getArticle",
+  { ttlMs: TTL.editorial, tags: ([id]) => [TAGS.article(id)] },
+  async (id: number): Promise<ArticleDetail | null> => {
+  const db = await getDb();
+  const row = await db.article.findUnique({
+    where: { id },
+    select: {
+      ...cardSelect,
+      status: true,
+      bodyHtml: true,
+      source: true,
+      byline: true,
+      updatedAt: true,
+      viewCount: true,
+      isCommunity: true,
+      tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
+    },
+  });
+  if (!row) return null;
+  return {
+    ...toCard(row),
+    status: row.status,
+    bodyHtml: row.bodyHtml,
+    source: row.source,
+    byline: row.byline,
+    updatedAt: row.updatedAt,
+    viewCount: row.viewCount,
+    isCommunity: row.isCommunity,
+    tags: row.tags.map((t) => t.tag.name),
+    image: row.leadImage ? imageRef(row.leadImage) : null,
+  };
+  },
+);
+
+export interface ChannelPage {
+  items: ArticleCard[];
+  total: number;
+}
+
+/**
+ * One page of a channel, newest first. The offset walks only the covering index
+ * (channelId, status, publishedAt) to find the 20 ids, then the rows are read by primary key,
+ * so page 200 costs about what page 1 costs.
+ */
+export const listChannelArticles = cached(
+  "listChannelArticles",
+  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists] },
+  async (channelId: number, page: number, nowMs: number): Promise<ChannelPage> => {
+  const db = await getDb();
+  const where = { channelId, ...visibleWhere(nowMs) };
+  const [total, idRows] = await Promise.all([
+    db.article.count({ where }),
+    db.article.findMany({
+      where,
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: { id: true },
+    }),
+  ]);
+  const ids = idRows.map((r) => r.id);
+  const rows = ids.length ? await db.article.findMany({ where: { id: { in: ids } }, select: cardSelect }) : [];
+  return { items: inOrder(ids, rows).map(toCard), total };
+  },
+);
+
+/** Latest visible stories of a channel (home page blocks, 新闻推荐 fallback). */
+export const listLatestInChannel = cached(
+  "listLatestInChannel",
+  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists] },
+  async (channelId: number, limit: number, nowMs: number): Promise<ArticleCard[]> => {
+  const db = await getDb();
+  const rows = await db.article.findMany({
+    where: { channelId, ...visibleWhere(nowMs) },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: cardSelect,
+  });
+  return rows.map(toCard);
+  },
+);
+
+/** Latest visible stories site-wide. */
+export const listLatest = cached(
+  "listLatest",
+  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists] },
+  async (limit: number, nowMs: number): Promise<ArticleCard[]> => {
+  const db = await getDb();
+  const rows = await db.article.findMany({
+    where: visibleWhere(nowMs),
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: cardSelect,
+  });
+  return rows.map(toCard);
+  },
+);
+
+/** Home page lead stories: editors' headline flag, newest first; falls back to the latest. */
+export const listHeadlines = cached(
+  "listHeadlines",
+  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists] },
+  async (limit: number, nowMs: number): Promise<ArticleCard[]> => {
+  const db = await getDb();
+  const rows = await db.article.findMany({
+    where: { isHeadline: true, ...visibleWhere(nowMs) },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: cardSelect,
+  });
+  if (rows.length > 0) return rows.map(toCard);
+  return listLatest(limit, nowMs);
+  },
+);
+
+/** Fetch cards by id, visible only, in the given order. */
+export async function listCardsByIds(ids: readonly number[], nowMs: number): Promise<ArticleCard[]> {
+  if (ids.length === 0) return [];
+  const db = await getDb();
+  const rows = await db.article.findMany({
+    where: { id: { in: [...ids] }, ...visibleWhere(nowMs) },
+    select: cardSelect,
+  });
+  return inOrder(ids, rows).map(toCard);
+}

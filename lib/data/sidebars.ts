@@ -1,0 +1,260 @@
+import "server-only";
+// The sidebars of the reader pages. Each reads a bounded, indexed range (recent buckets of the
+// view table, one channel's newest rows, one story's tags) and is cached per minute; none scans a
+// whole table per request. The ranking rules themselves are pure functions in lib/ranking.ts and
+// lib/recommend.ts.
+import { cached } from "@/lib/cache/memo";
+import { getDb } from "@/lib/db";
+import { TAGS, TTL } from "@/lib/data/cache-tags";
+import { cardSelect, toCard } from "@/lib/data/cards";
+import { listCardsByIds, listLatestInChannel } from "@/lib/data/articles";
+import { visibleWhere } from "@/lib/data/visibility";
+import { rankHot, windowStart, type HotWindow } from "@/lib/ranking";
+import { rankRelated, rankYouMayLike, type Candidate } from "@/lib/recommend";
+import { HOUR_MS, hourBucket } from "@/lib/time";
+import type { ArticleCard, RankedCard } from "@/lib/data/types";
+
+/** 热点排行: time-decayed views over the window, with the window's raw view count shown. */
+export const getHotRanking = cached(
+  "getHotRanking",
+  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists, TAGS.views] },
+  async (window: HotWindow, limit: number, nowMs: number): Promise<RankedCard[]> => {
+  const db = await getDb();
+  const now = new Date(nowMs);
+  const rows = await db.articleViewBucket.findMany({
+    where: { bucket: { gte: windowStart(now, window), lte: now } },
+    select: { articleId: true, bucket: true, count: true },
+  });
+  // Rank more than needed: a ranked story may have been unpublished since it was read.
+  const ranked = rankHot(rows, now, window, limit * 2);
+  const cards = await listCardsByIds(
+    ranked.map((r) => r.articleId),
+    nowMs,
+  );
+  const views = new Map(ranked.map((r) => [r.articleId, r.views]));
+  return cards.slice(0, limit).map((c) => ({ ...c, views: views.get(c.id) ?? 0 }));
+  },
+);
+
+/** Sum of views per article since `since`, for the given ids only (an indexed lookup). */
+async function viewsSince(ids: readonly number[], since: Date): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const db = await getDb();
+  const sums = await db.articleViewBucket.groupBy({
+    by: ["articleId"],
+    where: { articleId: { in: [...ids] }, bucket: { gte: since } },
+    _sum: { count: true },
+  });
+  return new Map(sums.map((s) => [s.articleId, s._sum.count ?? 0]));
+}
+
+/** 热点阅读: the most-read stories of the last 48 hours by raw count (no decay). */
+export const getHotReading = cached(
+  "getHotReading",
+  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists, TAGS.views] },
+  async (limit: number, nowMs: number): Promise<ArticleCard[]> => {
+  const db = await getDb();
+  const sums = await db.articleViewBucket.groupBy({
+    by: ["articleId"],
+    where: { bucket: { gte: hourBucket(new Date(nowMs - 48 * HOUR_MS)), lte: new Date(nowMs) } },
+    _sum: { count: true },
+    orderBy: [{ _sum: { count: "desc" } }, { articleId: "asc" }],
+    take: limit * 2,
+  });
+  const cards = await listCardsByIds(
+    sums.map((s) => s.articleId),
+    nowMs,
+  );
+  return cards.slice(0, limit);
+  },
+);
+
+/**
+ * 图文看点: stories with a lead image, recent and popular. Among the 24 newest illustrated
+ * stories, score = (1 + views in 7 days) / (1 + age in days)^1.5.
+ */
+export const getPictureHighlights = cached(
+  "getPictureHighlights",
+  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists, TAGS.views] },
+  async (limit: number, nowMs: number): Promise<ArticleCard[]> => {
+  const db = await getDb();
+  const rows = await db.article.findMany({
+    where: { leadImageId: { not: null }, ...visibleWhere(nowMs) },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: 24,
+    select: cardSelect,
+  });
+  const views = await viewsSince(
+    rows.map((r) => r.id),
+    hourBucket(new Date(nowMs - 7 * 24 * HOUR_MS)),
+  );
+  const score = (r: (typeof rows)[number]) => {
+    const ageDays = Math.max(0, (nowMs - (r.publishedAt?.getTime() ?? 0)) / (24 * HOUR_MS));
+    return (1 + (views.get(r.id) ?? 0)) / Math.pow(1 + ageDays, 1.5);
+  };
+  return rows
+    .map((r) => ({ r, s: score(r) }))
+    .sort((a, b) => b.s - a.s || b.r.id - a.r.id)
+    .slice(0, limit)
+    .map(({ r }) => toCard(r));
+  },
+);
+
+/** 乡里乡亲: the newest community stories (people, villages, folk life). */
+export const getCommunityStories = cached(
+  "getCommunityStories",
+  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists] },
+  async (limit: number, nowMs: number): Promise<ArticleCard[]> => {
+  const db = await getDb();
+  const rows = await db.article.findMany({
+    where: { isCommunity: true, ...visibleWhere(nowMs) },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: cardSelect,
+  });
+  return rows.map(toCard);
+  },
+);
+
+/** 新闻推荐: the channel's editors' picks, newest first, else its latest stories; never `excludeId`. */
+export const getRecommended = cached(
+  "getRecommended",
+  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists] },
+  async (channelId: number, excludeId: number, limit: number, nowMs: number): Promise<ArticleCard[]> => {
+  const db = await getDb();
+  const picks = await db.article.findMany({
+    where: { channelId, isRecommended: true, id: { not: excludeId }, ...visibleWhere(nowMs) },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: cardSelect,
+  });
+  const out = picks.map(toCard);
+  if (out.length < limit) {
+    const latest = await listLatestInChannel(channelId, limit + 1 + out.length, nowMs);
+    for (const c of latest) {
+      if (out.length >= limit) break;
+      if (c.id !== excludeId && !out.some((o) => o.id === c.id)) out.push(c);
+    }
+  }
+  return out;
+  },
+);
+
+/**
+ * 频道推荐: stories from the other channels. Each other channel contributes its newest editors'
+ * pick (or else its newest story); the rest is filled with the region's most-read stories of the
+ * last 7 days outside this channel.
+ */
+export const getChannelRecommendations = cached(
+  "getChannelRecommendations",
+  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists, TAGS.views] },
+  async (channelId: number | null, limit: number, nowMs: number): Promise<ArticleCard[]> => {
+  const db = await getDb();
+  const channels = await db.channel.findMany({
+    where: channelId === null ? {} : { id: { not: channelId } },
+    orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  const perChannel = await Promise.all(
+    channels.map(async (ch) => {
+      const pick = await db.article.findFirst({
+        where: { channelId: ch.id, isRecommended: true, ...visibleWhere(nowMs) },
+        orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+        select: cardSelect,
+      });
+      return (
+        pick ??
+        (await db.article.findFirst({
+          where: { channelId: ch.id, ...visibleWhere(nowMs) },
+          orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+          select: cardSelect,
+        }))
+      );
+    }),
+  );
+  const out = perChannel.flatMap((r) => (r ? [toCard(r)] : [])).slice(0, limit);
+  if (out.length < limit) {
+    const hot = await getHotRanking("7d", limit * 3, nowMs);
+    for (const c of hot) {
+      if (out.length >= limit) break;
+      if (c.channel.id !== channelId && !out.some((o) => o.id === c.id)) out.push(c);
+    }
+  }
+  return out;
+  },
+);
+
+/** Candidates sharing tags with the story, with precomputed similarity where there is one. */
+async function candidatesFor(articleId: number, nowMs: number): Promise<Candidate[]> {
+  const db = await getDb();
+  const tagRows = await db.articleTag.findMany({ where: { articleId }, select: { tagId: true } });
+  const tagIds = tagRows.map((t) => t.tagId);
+  const [shared, similar] = await Promise.all([
+    tagIds.length
+      ? db.articleTag.groupBy({
+          by: ["articleId"],
+          where: { tagId: { in: tagIds }, articleId: { not: articleId } },
+          _count: { tagId: true },
+        })
+      : Promise.resolve([]),
+    db.articleSimilar.findMany({
+      where: { articleId },
+      orderBy: { score: "desc" },
+      take: 30,
+      select: { similarId: true, score: true },
+    }),
+  ]);
+  const sharedBy = new Map(shared.map((s) => [s.articleId, s._count.tagId]));
+  const simBy = new Map(similar.map((s) => [s.similarId, s.score]));
+  // Most-shared first; a tag such as 民生 can be on many stories, so cap the set that is read.
+  const ids = [...new Set([...[...sharedBy.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id).slice(0, 150), ...simBy.keys()])];
+  if (ids.length === 0) return [];
+  const [rows, views] = await Promise.all([
+    db.article.findMany({
+      where: { id: { in: ids }, ...visibleWhere(nowMs) },
+      select: { id: true, channelId: true, publishedAt: true },
+    }),
+    viewsSince(ids, hourBucket(new Date(nowMs - 7 * 24 * HOUR_MS))),
+  ]);
+  return rows.map((r) => ({
+    id: r.id,
+    channelId: r.channelId,
+    publishedAt: r.publishedAt ?? new Date(0),
+    sharedTags: sharedBy.get(r.id) ?? 0,
+    recentViews: views.get(r.id) ?? 0,
+    similarity: simBy.get(r.id) ?? 0,
+  }));
+}
+
+export interface StoryRecommendations {
+  related: ArticleCard[];
+  youMayLike: ArticleCard[];
+}
+
+/**
+ * 相关新闻 and 猜你喜欢 for one story. 猜你喜欢 never repeats the story itself, its related list
+ * or the ids in `shown` (e.g. 新闻推荐), and falls back to popular stories when the story has few
+ * neighbours.
+ */
+export const getStoryRecommendations = cached(
+  "getStoryRecommendations",
+  { ttlMs: TTL.reader, tags: ([articleId]) => [TAGS.articleLists, TAGS.views, TAGS.article(articleId)] },
+  async (
+  articleId: number,
+  channelId: number,
+  shown: readonly number[],
+  nowMs: number,
+): Promise<StoryRecommendations> => {
+  const candidates = await candidatesFor(articleId, nowMs);
+  const relatedIds = rankRelated(articleId, channelId, candidates, 6);
+  const exclude = new Set<number>([articleId, ...shown, ...relatedIds]);
+  let likeIds = rankYouMayLike(articleId, candidates, exclude, 6);
+  if (likeIds.length < 6) {
+    const hot = await getHotRanking("7d", 20, nowMs);
+    const more = hot.map((h) => h.id).filter((id) => !exclude.has(id) && !likeIds.includes(id));
+    likeIds = [...likeIds, ...more].slice(0, 6);
+  }
+  const [related, youMayLike] = await Promise.all([listCardsByIds(relatedIds, nowMs), listCardsByIds(likeIds, nowMs)]);
+  return { related, youMayLike };
+  },
+);

@@ -1,0 +1,57 @@
+// Page-shaped objects returned by lib/data (plain, serializable, no Prisma types).
+
+export interface ImageRef {
+  src: string;
+  srcSet: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+export interface ChannelRef {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+export interface ChannelInfo extends ChannelRef {
+  slogan: string;
+  description: string;
+  regionName: string;
+  /** Region path from the province down, e.g. ["广西", "柳州市"]. */
+  regionPath: string[];
+}
+
+export interface ArticleCard {
+  id: number;
+  href: string;
+  title: string;
+  summary: string;
+  publishedAt: Date;
+  channel: ChannelRef;
+  image: ImageRef | null;
+}
+
+export interface RankedCard extends ArticleCard {
+  views: number;
+}
+
+export interface ArticleDetail extends ArticleCard {
+  status: string;
+  bodyHtml: string;
+  source: string;
+  byline: string;
+  updatedAt: Date;
+  tags: string[];
+  viewCount: number;
+  isCommunity: boolean;
+}
+
+export interface CommentView {
+  id: number;
+  nickname: string;
+  body: string;
+  createdAt: Date;
+}

@@ -1,0 +1,41 @@
+// Configuration, parsed once. Bad configuration fails at start with a message naming the variable.
+// Every variable is documented in README.md § Configuration.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:/, "must be a SQLite file: URL such as file:./data/difang.db")
+    .default("file:./data/difang.db"),
+  SITE_NAME: z.string().min(1).default("柳州地方网"),
+  SITE_SLOGAN: z.string().default("立足柳州，服务城乡：记录身边事，传递家乡声。"),
+  SITE_URL: z
+    .url({ message: "must be an absolute http(s) URL such as https://news.example.cn" })
+    .default("http://localhost:3000")
+    .transform((u) => u.replace(/\/+$/, "")),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  ICP_RECORD: z.string().default("桂ICP备00000000号-1"),
+  PUBLIC_SECURITY_RECORD: z.string().default("桂公网安备 45020000000000号"),
+  UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
+  IP_HASH_SALT: z.string().min(8, "must be at least 8 characters").default("difang-development-salt"),
+  VIEW_BEACON_ENABLED: bool.default(true),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration (see README § Configuration):\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);
+export { parseEnv };

@@ -1,0 +1,54 @@
+// Rows for integration tests: each test makes its own, with unique names, through Prisma on the
+// real temporary database (never a mock).
+import { randomUUID } from "node:crypto";
+import { getDb } from "@/lib/db";
+import { renderMarkdown } from "@/lib/markdown";
+import { markdownToText } from "@/lib/text";
+
+export function uniq(prefix = "t"): string {
+  return `${prefix}${randomUUID().slice(0, 8)}`;
+}
+
+export async function makeChannel(name = uniq("频道")) {
+  const db = await getDb();
+  const region = await db.region.create({ data: { name: uniq("区"), level: "county" } });
+  return db.channel.create({ data: { slug: uniq("ch").toLowerCase(), name, regionId: region.id, slogan: `${name}的口号` } });
+}
+
+export interface ArticleInput {
+  channelId: number;
+  title?: string;
+  body?: string;
+  status?: "draft" | "published" | "unpublished";
+  publishedAt?: Date | null;
+  tags?: string[];
+  isRecommended?: boolean;
+  isCommunity?: boolean;
+  isHeadline?: boolean;
+  leadImageId?: number | null;
+}
+
+export async function makeArticle(input: ArticleInput) {
+  const db = await getDb();
+  const body = input.body ?? "**导语：**测试正文。";
+  const tags = input.tags ?? [];
+  for (const name of tags) await db.tag.upsert({ where: { name }, create: { name }, update: {} });
+  const tagRows = await db.tag.findMany({ where: { name: { in: tags } } });
+  return db.article.create({
+    data: {
+      channelId: input.channelId,
+      title: input.title ?? uniq("标题"),
+      summary: "测试摘要",
+      body,
+      bodyHtml: renderMarkdown(body),
+      bodyText: markdownToText(body),
+      status: input.status ?? "published",
+      publishedAt: input.publishedAt === undefined ? new Date(Date.now() - 3_600_000) : input.publishedAt,
+      isRecommended: input.isRecommended ?? false,
+      isCommunity: input.isCommunity ?? false,
+      isHeadline: input.isHeadline ?? false,
+      leadImageId: input.leadImageId ?? null,
+      tags: { create: tagRows.map((t) => ({ tagId: t.id })) },
+    },
+  });
+}

@@ -1,0 +1,189 @@
+// Demo content: fills an EMPTY database with the default region (广西 › 柳州市), its seven channels,
+// 315+ original stories with tags, lead images (rendered locally with sharp), approved comments and
+// 30 days of hourly view history. Deterministic for a fixed seed; a database that already has
+// channels is left untouched, so running it twice adds nothing.
+//
+// Usage: npm run db:seed            (DATABASE_URL and UPLOAD_DIR as in README § Configuration)
+import { performance } from "node:perf_hooks";
+import { env } from "@/lib/env";
+import { createPrismaClient, type PrismaClient } from "@/lib/prisma-factory";
+import { renderMarkdown } from "@/lib/markdown";
+import { markdownToText } from "@/lib/text";
+import { storeImage } from "@/lib/images/store";
+import { HOUR_MS } from "@/lib/time";
+import { buildDemoArticles, DEMO_CHANNELS, type DemoArticle } from "./demo/content";
+import { renderDemoImage } from "./demo/images";
+
+const SEED = 20261125;
+
+/** mulberry32: tiny deterministic PRNG. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const COUNTIES: Record<string, string> = {
+  liujiang: "柳江区",
+  liucheng: "柳城县",
+  luzhai: "鹿寨县",
+  rongan: "融安县",
+  rongshui: "融水苗族自治县",
+  sanjiang: "三江侗族自治县",
+};
+
+const NICKNAMES = ["柳州网友", "江边散步的人", "融水阿妹", "老柳州", "三江茶农", "鹿寨小韦", "柳城果农", "拉堡街坊", "网友", "桂中游子", "古宜老覃", "爱吃螺蛳粉"];
+const COMMENTS = [
+  "家乡越来越好了，点赞！",
+  "这个消息很实用，已经转发到家族群里。",
+  "希望后续能持续跟进报道，看看落实情况。",
+  "上个周末刚去过，确实变化很大，推荐大家去走走。",
+  "为基层工作人员的辛苦付出点个赞。",
+  "小时候常在那一带玩，看到报道很亲切。",
+  "建议公交线路也能同步优化一下，方便老人出行。",
+  "写得很细，连时间地点都交代清楚了，好评。",
+  "在外地工作多年，看到家乡新闻很想回去看看。",
+  "支持！这样的好事多多益善。",
+  "请问具体的报名方式在哪里可以查到？",
+  "期待明年办得更好。",
+];
+
+async function seedRegionsAndChannels(db: PrismaClient): Promise<Map<string, number>> {
+  const province = await db.region.create({ data: { name: "广西", level: "province" } });
+  const city = await db.region.create({ data: { name: "柳州市", level: "city", parentId: province.id } });
+  const channelIds = new Map<string, number>();
+  let order = 0;
+  for (const ch of DEMO_CHANNELS) {
+    const countyName = COUNTIES[ch.slug];
+    const regionId = countyName
+      ? (await db.region.create({ data: { name: countyName, level: "county", parentId: city.id } })).id
+      : city.id;
+    const created = await db.channel.create({
+      data: { slug: ch.slug, name: ch.name, regionId, sortOrder: (order += 10), slogan: ch.slogan, description: ch.description },
+    });
+    channelIds.set(ch.slug, created.id);
+  }
+  return channelIds;
+}
+
+async function seedImage(db: PrismaClient, a: DemoArticle): Promise<number | null> {
+  if (!a.image) return null;
+  const bytes = await renderDemoImage(a.image.scene, a.image.seed);
+  const stored = await storeImage(bytes, env.UPLOAD_DIR);
+  const image = await db.image.upsert({
+    where: { key: stored.key },
+    create: { ...stored, alt: a.image.alt, caption: a.image.caption, credit: a.image.credit },
+    update: {},
+  });
+  return image.id;
+}
+
+/**
+ * Hourly view history for one story over the last 30 days: a popularity drawn from a heavy-tailed
+ * distribution, decaying with the story's age, spread over three reading peaks a day (Beijing 8:00,
+ * 12:00, 21:00). Rankings therefore differ between 24 hours, 7 days and 30 days.
+ */
+function viewHistory(rand: () => number, publishedAt: Date, now: Date): { bucket: Date; count: number }[] {
+  const popularity = Math.pow(rand(), 3) * 400 + 5;
+  const rows: { bucket: Date; count: number }[] = [];
+  const start = Math.max(publishedAt.getTime(), now.getTime() - 30 * 24 * HOUR_MS);
+  const peaksUtc = [0, 4, 13]; // 08:00, 12:00, 21:00 in Beijing
+  const DAY_MS = 24 * HOUR_MS;
+  for (let day = Math.floor(start / DAY_MS) * DAY_MS; day <= now.getTime(); day += DAY_MS) {
+    for (const h of peaksUtc) {
+      const t = day + h * HOUR_MS;
+      if (t < start || t > now.getTime()) continue;
+      const ageDays = (t - publishedAt.getTime()) / (24 * HOUR_MS);
+      const expected = (popularity / 3) * Math.pow(0.72, ageDays) * (0.6 + rand() * 0.8);
+      const count = Math.round(expected);
+      if (count > 0) rows.push({ bucket: new Date(t), count });
+    }
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const db = await createPrismaClient(env.DATABASE_URL);
+  try {
+    if ((await db.channel.count()) > 0) {
+      console.log("seed: database already has content, nothing to do");
+      return;
+    }
+    const rand = prng(SEED);
+    const now = new Date();
+    const channelIds = await seedRegionsAndChannels(db);
+    const articles = buildDemoArticles();
+    const tagIds = new Map<string, number>();
+    let images = 0;
+    let comments = 0;
+    let buckets = 0;
+    for (const a of articles) {
+      const channelId = channelIds.get(a.channel);
+      if (channelId === undefined) throw new Error(`unknown channel ${a.channel}`);
+      for (const name of a.tags) {
+        if (!tagIds.has(name)) tagIds.set(name, (await db.tag.create({ data: { name } })).id);
+      }
+      const leadImageId = await seedImage(db, a);
+      if (leadImageId) images++;
+      const publishedAt = new Date(now.getTime() - a.publishedHoursAgo * HOUR_MS);
+      const history = viewHistory(rand, publishedAt, now);
+      const older = Math.round(rand() * 50);
+      const total = history.reduce((s, r) => s + r.count, 0) + older;
+      const nComments = Math.floor(Math.pow(rand(), 2) * 6);
+      const created = await db.article.create({
+        data: {
+          externalKey: `demo:${a.key}`,
+          channelId,
+          title: a.title,
+          summary: a.summary,
+          body: a.body,
+          bodyHtml: renderMarkdown(a.body),
+          bodyText: markdownToText(a.body),
+          source: a.source,
+          byline: a.byline,
+          status: "published",
+          publishedAt,
+          isHeadline: a.headline,
+          isRecommended: a.recommended,
+          isCommunity: a.community,
+          leadImageId,
+          viewCount: total,
+          createdAt: publishedAt,
+          tags: { create: a.tags.map((name) => ({ tagId: tagIds.get(name) ?? 0 })) },
+          views: { createMany: { data: history } },
+          comments: {
+            createMany: {
+              data: Array.from({ length: nComments }, (_, i) => ({
+                nickname: NICKNAMES[Math.floor(rand() * NICKNAMES.length)] ?? "网友",
+                body: COMMENTS[Math.floor(rand() * COMMENTS.length)] ?? "支持！",
+                status: "approved",
+                createdAt: new Date(Math.min(now.getTime(), publishedAt.getTime() + (i + 1) * (1 + rand() * 20) * HOUR_MS)),
+              })),
+            },
+          },
+        },
+        select: { id: true },
+      });
+      if (!created.id) throw new Error("article not created");
+      comments += nComments;
+      buckets += history.length;
+    }
+    const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+    console.log(
+      `seed: ${channelIds.size} channels, ${articles.length} articles, ${tagIds.size} tags, ${images} images, ${comments} comments, ${buckets} view buckets in ${seconds}s`,
+    );
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

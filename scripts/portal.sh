@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Quick start: install, migrate, seed demo content if the database is empty, build, next start.
+# Configuration comes from the environment (README § Configuration).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+bash scripts/install-deps.sh
+db="${DATABASE_URL:-file:./data/difang.db}"
+mkdir -p "$(dirname "${db#file:}")"
+npx prisma migrate deploy
+npx tsx prisma/seed.ts
+npx next build
+exec npx next start -p "${PORT:-3000}"

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Every test: typecheck, lint, formatting, unit + integration (vitest, real temporary SQLite files),
+# production build, and Playwright end-to-end in Debian's Chromium against `next start`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+bash scripts/install-deps.sh
+bash scripts/ensure-chromium.sh
+echo "== typecheck"; npx tsc --noEmit
+echo "== lint"; npx eslint . --max-warnings 0
+echo "== format"; npx prettier --check . >/dev/null || { npx prettier --check .; exit 1; }
+echo "== unit + integration"; npx vitest run
+echo "== build"; npx next build
+echo "== end-to-end"; npx playwright test
