@@ -15,7 +15,7 @@ const schema = z.object({
   SITE_NAME: z.string().min(1).default("柳州地方网"),
   SITE_SLOGAN: z.string().default("立足柳州，服务城乡：记录身边事，传递家乡声。"),
   SITE_URL: z
-    .url({ message: "must be an absolute http(s) URL such as https://news.example.cn" })
+    .url({ protocol: /^https?$/, message: "must be an absolute http(s) URL such as https://news.example.cn" })
     .default("http://localhost:3000")
     .transform((u) => u.replace(/\/+$/, "")),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -2,9 +2,12 @@
 // allow-list. Raw HTML in the source is escaped by markdown-it (html: false) and anything that
 // survives is filtered again, so scripts, event handlers, javascript: URLs and iframes are inert.
 import MarkdownIt from "markdown-it";
+import cjkFriendly from "markdown-it-cjk-friendly";
 import sanitizeHtml from "sanitize-html";
 
-const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
+// cjk-friendly: CommonMark will not close `**` between full-width punctuation and a CJK letter,
+// so `**产业升级：**正文` would print its asterisks; the plugin relaxes that rule for CJK text.
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false }).use(cjkFriendly);
 
 const ALLOWED: sanitizeHtml.IOptions = {
   allowedTags: [

@@ -8,7 +8,7 @@ import { getSidebarData } from "@/lib/data/page-data";
 import { getRecommended, getStoryRecommendations } from "@/lib/data/sidebars";
 import { isVisible } from "@/lib/data/visibility";
 import { env } from "@/lib/env";
-import { minuteNow } from "@/lib/time";
+import { minuteNow, requestTimeMs } from "@/lib/time";
 import { parseArticleId } from "@/lib/url";
 import { ArticleList } from "@/components/ArticleList";
 import { Breadcrumb } from "@/components/Breadcrumb";
@@ -41,7 +41,7 @@ export default async function ArticlePage({ params }: Props) {
   const nowMs = now.getTime();
   const article = await getArticle(id);
   // Drafts, unpublished and not-yet-due scheduled stories are indistinguishable from missing ones.
-  if (!article || !isVisible({ status: article.status, publishedAt: article.publishedAt }, Date.now())) notFound();
+  if (!article || !isVisible({ status: article.status, publishedAt: article.publishedAt }, requestTimeMs())) notFound();
   // One address per story: wrong or renamed channel slugs redirect to the canonical one.
   if (slug !== article.channel.slug || rawId !== String(id)) permanentRedirect(article.href);
 

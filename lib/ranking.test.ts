@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { decayWeight, HOT_WINDOWS, rankHot, windowStart, type ViewBucketRow } from "@/lib/ranking";
+import { HOUR_MS } from "@/lib/time";
+
+// "now" half past an hour: the current bucket's middle is exactly now, so its weight is 1.
+const NOW = new Date("2026-03-10T12:30:00Z");
+const CURRENT_BUCKET = Date.parse("2026-03-10T12:00:00Z");
+
+/** The bucket starting `hoursAgo` whole hours before the current one. */
+function bucketAgo(hoursAgo: number): Date {
+  return new Date(CURRENT_BUCKET - hoursAgo * HOUR_MS);
+}
+
+function row(articleId: number, hoursAgo: number, count: number): ViewBucketRow {
+  return { articleId, bucket: bucketAgo(hoursAgo), count };
+}
+
+const ids = (scores: { articleId: number }[]) => scores.map((s) => s.articleId);
+
+describe("decayWeight", () => {
+  it("is 1 at the middle of the bucket and halves after each half-life", () => {
+    const bucket = bucketAgo(0);
+    expect(decayWeight(bucket, NOW, 6)).toBe(1);
+    expect(decayWeight(bucket, new Date(NOW.getTime() + 6 * HOUR_MS), 6)).toBeCloseTo(0.5, 12);
+    expect(decayWeight(bucket, new Date(NOW.getTime() + 12 * HOUR_MS), 6)).toBeCloseTo(0.25, 12);
+    expect(decayWeight(bucket, new Date(NOW.getTime() + 36 * HOUR_MS), 36)).toBeCloseTo(0.5, 12);
+  });
+
+  it("decreases strictly with age", () => {
+    const w = [0, 1, 5, 24, 100].map((h) => decayWeight(bucketAgo(h), NOW, 6));
+    for (let i = 1; i < w.length; i++) expect(w[i]).toBeLessThan(w[i - 1] ?? Infinity);
+  });
+
+  it("never exceeds 1 (a bucket whose middle is still ahead counts fully, not more)", () => {
+    const earlyInHour = new Date("2026-03-10T12:05:00Z");
+    expect(decayWeight(bucketAgo(0), earlyInHour, 6)).toBe(1);
+  });
+});
+
+describe("windowStart", () => {
+  it("is the whole UTC hour `hours` before now", () => {
+    expect(windowStart(NOW, "24h").toISOString()).toBe("2026-03-09T12:00:00.000Z");
+    expect(windowStart(NOW, "7d").toISOString()).toBe("2026-03-03T12:00:00.000Z");
+    expect(windowStart(NOW, "30d").toISOString()).toBe("2026-02-08T12:00:00.000Z");
+  });
+});
+
+describe("rankHot", () => {
+  it("ranks recent views above the same number of older views", () => {
+    // Article 2 has the higher id, so only decay can put it first.
+    const rows = [row(1, 10, 50), row(2, 1, 50)];
+    const out = rankHot(rows, NOW, "24h", 10);
+    expect(ids(out)).toEqual([2, 1]);
+    expect(out[0]?.views).toBe(50);
+    expect(out[1]?.views).toBe(50);
+    expect(out[0]?.score).toBeGreaterThan(out[1]?.score ?? Infinity);
+  });
+
+  it("lets a much larger older count beat a small recent one", () => {
+    const out = rankHot([row(1, 1, 10), row(2, 12, 100)], NOW, "24h", 10);
+    expect(ids(out)).toEqual([2, 1]);
+  });
+
+  it("computes the decayed score and sums raw views over buckets", () => {
+    // Bucket 6 hours back: its middle is 6h before now → weight 0.5 with the 24h half-life of 6h.
+    const out = rankHot([row(7, 0, 4), row(7, 6, 10), row(7, 3, 1)], NOW, "24h", 10);
+    expect(out).toHaveLength(1);
+    expect(out[0]?.views).toBe(15);
+    expect(out[0]?.score).toBeCloseTo(4 + 10 * 0.5 + Math.pow(2, -0.5), 10);
+  });
+
+  it("ignores buckets before the window start and includes the start bucket itself", () => {
+    const start = windowStart(NOW, "24h");
+    const rows: ViewBucketRow[] = [
+      { articleId: 1, bucket: start, count: 3 },
+      { articleId: 1, bucket: new Date(start.getTime() - HOUR_MS), count: 1000 },
+      { articleId: 2, bucket: new Date(start.getTime() - HOUR_MS), count: 1000 },
+    ];
+    const out = rankHot(rows, NOW, "24h", 10);
+    expect(ids(out)).toEqual([1]);
+    expect(out[0]?.views).toBe(3);
+  });
+
+  it("ignores future buckets", () => {
+    const nextHour = new Date(CURRENT_BUCKET + HOUR_MS);
+    const rows: ViewBucketRow[] = [
+      { articleId: 1, bucket: nextHour, count: 1000 },
+      { articleId: 1, bucket: bucketAgo(2), count: 2 },
+      { articleId: 2, bucket: nextHour, count: 1000 },
+      { articleId: 3, bucket: bucketAgo(3), count: 1 },
+    ];
+    const out = rankHot(rows, NOW, "24h", 10);
+    expect(ids(out)).toEqual([1, 3]);
+    expect(out[0]?.views).toBe(2);
+  });
+
+  it("ignores zero and negative counts", () => {
+    const out = rankHot([row(1, 0, 0), row(2, 0, -5), row(3, 0, 1)], NOW, "24h", 10);
+    expect(ids(out)).toEqual([3]);
+  });
+
+  it("breaks score ties by more raw views, then by the lower id", () => {
+    // 1 view now (weight 1) and 2 views whose bucket middle is one half-life back (weight 0.5): equal scores.
+    const rows = [row(5, 0, 1), row(9, 6, 2), row(4, 0, 1), row(3, 6, 2)];
+    const out = rankHot(rows, NOW, "24h", 10);
+    expect(new Set(out.map((o) => o.score)).size).toBe(1);
+    expect(ids(out)).toEqual([3, 9, 4, 5]);
+  });
+
+  it("applies the limit after sorting", () => {
+    const rows = [row(1, 0, 1), row(2, 0, 5), row(3, 0, 3), row(4, 0, 4)];
+    expect(ids(rankHot(rows, NOW, "24h", 2))).toEqual([2, 4]);
+    expect(rankHot(rows, NOW, "24h", 0)).toEqual([]);
+    expect(rankHot([], NOW, "24h", 10)).toEqual([]);
+  });
+
+  it("orders the same data differently for 24h, 7d and 30d", () => {
+    const rows = [
+      row(1, 1, 10), // a little, just now
+      row(2, 72, 100), // a lot, three days ago
+      row(3, 480, 1000), // very much, twenty days ago
+    ];
+    const h24 = rankHot(rows, NOW, "24h", 10);
+    const d7 = rankHot(rows, NOW, "7d", 10);
+    const d30 = rankHot(rows, NOW, "30d", 10);
+    expect(ids(h24)).toEqual([1]);
+    expect(ids(d7)).toEqual([2, 1]);
+    expect(ids(d30)).toEqual([3, 2, 1]);
+    // Views shown are raw totals within each window.
+    expect(d30.map((s) => s.views)).toEqual([1000, 100, 10]);
+  });
+
+  it("uses each window's own half-life", () => {
+    expect(HOT_WINDOWS["24h"].halfLifeHours).toBeLessThan(HOT_WINDOWS["7d"].halfLifeHours);
+    const rows = [row(1, 12, 1)];
+    const s24 = rankHot(rows, NOW, "24h", 1)[0]?.score ?? 0;
+    const s7 = rankHot(rows, NOW, "7d", 1)[0]?.score ?? 0;
+    expect(s24).toBeCloseTo(Math.pow(2, -12 / HOT_WINDOWS["24h"].halfLifeHours), 10);
+    expect(s7).toBeCloseTo(Math.pow(2, -12 / HOT_WINDOWS["7d"].halfLifeHours), 10);
+  });
+});
