@@ -1,20 +1,83 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { openViewWriter, type ViewWriter } from "@/lib/sqlite-views";
 import { hourBucket } from "@/lib/time";
+import { ViewBuffer } from "@/lib/views/buffer";
+import { ViewDeduper, clientKey, isCountableUserAgent } from "@/lib/views/policy";
+
+/** A reader refreshing a story within this window counts once. */
+export const VIEW_DEDUPE_WINDOW_MS = 30 * 60_000;
+/** How often buffered views are written. */
+export const VIEW_FLUSH_INTERVAL_MS = 1_000;
+
+interface Recorder {
+  buffer: ViewBuffer;
+  deduper: ViewDeduper;
+  writer: ViewWriter;
+  timer: NodeJS.Timeout;
+}
+
+declare global {
+  var __difangViews: Recorder | undefined;
+}
+
+/** Write everything buffered, in one transaction. On failure the rows go back into the buffer. */
+export function flushViews(): number {
+  const r = globalThis.__difangViews;
+  if (!r) return 0;
+  const rows = r.buffer.drain();
+  try {
+    r.writer.write(rows);
+  } catch (e) {
+    r.buffer.restore(rows);
+    console.error("view flush failed; will retry", e);
+    return 0;
+  }
+  return rows.reduce((s, row) => s + row.count, 0);
+}
+
+function recorder(): Recorder {
+  if (globalThis.__difangViews) return globalThis.__difangViews;
+  const timer = setInterval(flushViews, VIEW_FLUSH_INTERVAL_MS);
+  timer.unref();
+  const r: Recorder = {
+    buffer: new ViewBuffer(),
+    deduper: new ViewDeduper(VIEW_DEDUPE_WINDOW_MS),
+    writer: openViewWriter(env.DATABASE_URL),
+    timer,
+  };
+  globalThis.__difangViews = r;
+  // `next start` closes the server on SIGTERM/SIGINT, lets pending requests finish, then calls
+  // process.exit: the "exit" hook runs after all of that and writes what is left, synchronously.
+  process.once("exit", () => {
+    clearInterval(timer);
+    flushViews();
+    r.writer.close();
+  });
+  return r;
+}
+
+export type ViewOutcome = "counted" | "duplicate" | "ignored";
 
 /**
- * Count one view of a story in the current hourly bucket (and in its lifetime total). This is the
- * single entry point for view counting: batching, dedupe and bot filtering change here only.
+ * Count one view of a story. The single entry point for view counting: readers only (no
+ * self-declared crawlers or headless clients), once per client and story per window (keyed on a
+ * salted hash of address + user agent, never the raw address), buffered and written in batches.
  */
-export async function recordView(articleId: number, at: Date = new Date()): Promise<void> {
-  const db = await getDb();
-  const bucket = hourBucket(at);
-  await db.$transaction([
-    db.articleViewBucket.upsert({
-      where: { articleId_bucket: { articleId, bucket } },
-      create: { articleId, bucket, count: 1 },
-      update: { count: { increment: 1 } },
-    }),
-    db.article.update({ where: { id: articleId }, data: { viewCount: { increment: 1 } } }),
-  ]);
+export function recordView(
+  articleId: number,
+  client: { address: string; userAgent: string | null },
+  now: number = Date.now(),
+): ViewOutcome {
+  if (!env.VIEW_BEACON_ENABLED || !isCountableUserAgent(client.userAgent)) return "ignored";
+  const r = recorder();
+  const key = clientKey(client.address, client.userAgent ?? "", env.IP_HASH_SALT);
+  if (!r.deduper.admit(key, articleId, now)) return "duplicate";
+  r.buffer.add(articleId, hourBucket(new Date(now)).getTime());
+  return "counted";
+}
+
+/** Views waiting to be written (tests, health). */
+export function pendingViews(): number {
+  return globalThis.__difangViews?.buffer.size ?? 0;
 }

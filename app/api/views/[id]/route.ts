@@ -4,18 +4,20 @@ import { isVisible } from "@/lib/data/visibility";
 import { recordView } from "@/lib/actions/record-view";
 import { parseArticleId } from "@/lib/url";
 import { getViewTotal } from "@/lib/data/views";
+import { clientAddress } from "@/lib/views/policy";
 
 type Ctx = { params: Promise<{ id: string }> };
 
-/** View beacon: counts one view of a visible story. 204 when counted, 404 for unknown stories. */
-export async function POST(_req: Request, { params }: Ctx) {
+/** View beacon for a visible story (see recordView for what counts). 404 for unknown stories. */
+export async function POST(req: Request, { params }: Ctx) {
   const id = parseArticleId((await params).id);
   const article = id === null ? null : await getArticle(id);
   if (id === null || !article || !isVisible(article, Date.now())) {
     return NextResponse.json({ error: "未找到该新闻" }, { status: 404 });
   }
-  await recordView(id);
-  return new NextResponse(null, { status: 204 });
+  const outcome = recordView(id, { address: clientAddress(req.headers), userAgent: req.headers.get("user-agent") });
+  // 204 either way: a beacon has no use for the outcome; the header helps tests and load scripts.
+  return new NextResponse(null, { status: 204, headers: { "X-View": outcome } });
 }
 
 /** Current lifetime view count of a visible story (never cached). */

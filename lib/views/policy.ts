@@ -1,0 +1,70 @@
+// Which requests count as a view (pure rules, unit-tested).
+import { createHash } from "node:crypto";
+
+/**
+ * Clients that identify themselves as crawlers, headless browsers, HTTP libraries or benchmark
+ * tools are not counted. A missing User-Agent is not a reader either.
+ */
+const NOT_A_READER =
+  /bot\b|bot\/|crawl|spider|slurp|headless|lighthouse|phantomjs|puppeteer|playwright|selenium|curl\/|wget|python-|httpclient|okhttp|java\/|go-http|node-fetch|undici|axios|autocannon|wrk\/|apachebench|feedfetcher|preview|monitor/i;
+
+export function isCountableUserAgent(ua: string | null | undefined): boolean {
+  if (!ua || ua.length < 10) return false;
+  return !NOT_A_READER.test(ua);
+}
+
+/**
+ * The client's address as seen by the app. `next start` fills X-Forwarded-For with the socket
+ * address when the request has none; behind nginx, set `proxy_set_header X-Forwarded-For
+ * $remote_addr;` (overwrite, not append) so that clients cannot choose their own address.
+ */
+export function clientAddress(headers: Headers): string {
+  const xff = headers.get("x-forwarded-for");
+  const first = xff?.split(",")[0]?.trim();
+  return first || headers.get("x-real-ip")?.trim() || "unknown";
+}
+
+/** Salted SHA-256 of the client (address + user agent); the raw address is never kept. */
+export function clientKey(address: string, userAgent: string, salt: string): string {
+  return createHash("sha256").update(`${salt}\u0000${address}\u0000${userAgent}`).digest("base64url").slice(0, 22);
+}
+
+/**
+ * Remembers (client, article) pairs for `windowMs`: a reader refreshing a story a hundred times
+ * counts once per window. Bounded: past `maxEntries` the oldest pairs are forgotten first.
+ */
+export class ViewDeduper {
+  private seen = new Map<string, number>();
+
+  constructor(
+    private readonly windowMs: number,
+    private readonly maxEntries = 500_000,
+  ) {}
+
+  /** True when this pair has not been counted within the window (and records it). */
+  admit(client: string, articleId: number, now: number): boolean {
+    const key = `${client}:${articleId}`;
+    const until = this.seen.get(key);
+    if (until !== undefined && until > now) return false;
+    this.seen.delete(key);
+    this.seen.set(key, now + this.windowMs);
+    if (this.seen.size > this.maxEntries) this.sweep(now);
+    return true;
+  }
+
+  /** Forget expired pairs; if still too many, the oldest ones. */
+  sweep(now: number): void {
+    for (const [key, until] of this.seen) {
+      if (until <= now) this.seen.delete(key);
+    }
+    while (this.seen.size > this.maxEntries) {
+      const oldest = this.seen.keys().next().value;
+      if (oldest === undefined) break;
+      this.seen.delete(oldest);
+    }
+  }
+
+  get size(): number {
+    return this.seen.size;
+  }
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { ViewBuffer } from "@/lib/views/buffer";
+import { ViewDeduper, clientAddress, clientKey, isCountableUserAgent } from "@/lib/views/policy";
+
+const CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+const WECHAT = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50";
+
+describe("isCountableUserAgent", () => {
+  it("counts browsers, including in-app browsers", () => {
+    expect(isCountableUserAgent(CHROME)).toBe(true);
+    expect(isCountableUserAgent(WECHAT)).toBe(true);
+  });
+  it.each([
+    "Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)",
+    "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+    "Sogou web spider/4.0(+http://www.sogou.com/docs/help/webmasters.htm#07)",
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0 Safari/537.36",
+    "curl/8.5.0",
+    "python-requests/2.31",
+    "autocannon",
+    "",
+  ])("does not count %j", (ua) => {
+    expect(isCountableUserAgent(ua)).toBe(false);
+  });
+  it("does not count a missing user agent", () => {
+    expect(isCountableUserAgent(null)).toBe(false);
+  });
+});
+
+describe("clientAddress and clientKey", () => {
+  it("takes the first X-Forwarded-For entry, then X-Real-IP", () => {
+    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.7, 10.0.0.1" }))).toBe("203.0.113.7");
+    expect(clientAddress(new Headers({ "x-real-ip": "203.0.113.8" }))).toBe("203.0.113.8");
+    expect(clientAddress(new Headers())).toBe("unknown");
+  });
+  it("hashes with the salt and never contains the address", () => {
+    const a = clientKey("203.0.113.7", CHROME, "salt-one-xx");
+    expect(a).not.toContain("203");
+    expect(a).toBe(clientKey("203.0.113.7", CHROME, "salt-one-xx"));
+    expect(a).not.toBe(clientKey("203.0.113.7", CHROME, "salt-two-xx"));
+    expect(a).not.toBe(clientKey("203.0.113.9", CHROME, "salt-one-xx"));
+  });
+});
+
+describe("ViewDeduper", () => {
+  it("counts a client's repeated views of a story once per window", () => {
+    const d = new ViewDeduper(30 * 60_000);
+    const t = 1_000_000;
+    expect(d.admit("c1", 1, t)).toBe(true);
+    for (let i = 1; i < 100; i++) expect(d.admit("c1", 1, t + i * 1000)).toBe(false);
+    expect(d.admit("c1", 2, t)).toBe(true);
+    expect(d.admit("c2", 1, t)).toBe(true);
+    expect(d.admit("c1", 1, t + 30 * 60_000)).toBe(true);
+  });
+  it("stays bounded, forgetting the oldest pairs first", () => {
+    const d = new ViewDeduper(60_000, 3);
+    for (let i = 0; i < 5; i++) d.admit(`c${i}`, 1, 0);
+    expect(d.size).toBe(3);
+    expect(d.admit("c4", 1, 1)).toBe(false);
+    expect(d.admit("c0", 1, 1)).toBe(true);
+  });
+  it("sweeps expired pairs", () => {
+    const d = new ViewDeduper(10);
+    d.admit("a", 1, 0);
+    d.admit("b", 1, 5);
+    d.sweep(12);
+    expect(d.size).toBe(1);
+  });
+});
+
+describe("ViewBuffer", () => {
+  it("aggregates per story and bucket and drains everything once", () => {
+    const b = new ViewBuffer();
+    b.add(1, 0);
+    b.add(1, 0);
+    b.add(1, 3_600_000);
+    b.add(2, 0, 5);
+    expect(b.size).toBe(8);
+    const rows = b.drain();
+    expect(rows).toHaveLength(3);
+    expect(rows.find((r) => r.articleId === 2)?.count).toBe(5);
+    expect(b.size).toBe(0);
+    expect(b.drain()).toEqual([]);
+  });
+  it("restores rows after a failed write without losing or doubling any", () => {
+    const b = new ViewBuffer();
+    b.add(1, 0, 3);
+    const rows = b.drain();
+    b.add(1, 0, 2);
+    b.restore(rows);
+    expect(b.drain()).toEqual([{ articleId: 1, bucketMs: 0, count: 5 }]);
+  });
+});
