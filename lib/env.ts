@@ -24,6 +24,19 @@ const schema = z.object({
   UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
   IP_HASH_SALT: z.string().min(8, "must be at least 8 characters").default("difang-development-salt"),
   VIEW_BEACON_ENABLED: bool.default(true),
+  APP_SECRET: z.string().min(16, "must be at least 16 characters").default("difang-development-secret-change-me"),
+  COMMENTS_AUTO_APPROVE: bool.default(false),
+  COMMENT_SENSITIVE_WORDS: z
+    .string()
+    .default("赌博,博彩,代开发票,办证,枪支")
+    .transform((v) =>
+      v
+        .split(/[,，、\n]/)
+        .map((w) => w.trim())
+        .filter(Boolean),
+    ),
+  COMMENT_SENSITIVE_MODE: z.enum(["block", "mask"]).default("mask"),
+  COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -12,7 +12,9 @@ import { minuteNow, requestTimeMs } from "@/lib/time";
 import { parseArticleId } from "@/lib/url";
 import { ArticleList } from "@/components/ArticleList";
 import { Breadcrumb } from "@/components/Breadcrumb";
+import { CommentForm } from "@/components/CommentForm";
 import { CommentList } from "@/components/CommentList";
+import { issueFormToken } from "@/lib/comments/policy";
 import { LeadImage } from "@/components/LeadImage";
 import { PortalSidebar } from "@/components/PortalSidebar";
 import { SidebarBlock } from "@/components/SidebarBlock";
@@ -111,6 +113,7 @@ export default async function ArticlePage({ params }: Props) {
           <ArticleList items={youMayLike} showTime={false} showChannel />
         </SidebarBlock>
         <SidebarBlock title={`评论：${article.title}`} id="comments">
+          <CommentForm articleId={article.id} token={issueFormToken(article.id, requestTimeMs(), env.APP_SECRET)} />
           <CommentList items={comments.items} total={comments.total} />
         </SidebarBlock>
         <ViewBeacon articleId={article.id} />
