@@ -9,6 +9,8 @@ export const metadata: Metadata = {
   description: env.SITE_SLOGAN,
   applicationName: env.SITE_NAME,
   formatDetection: { telephone: false },
+  alternates: { types: { "application/rss+xml": [{ url: "/rss.xml", title: env.SITE_NAME }] } },
+  openGraph: { siteName: env.SITE_NAME, locale: "zh_CN", type: "website" },
 };
 
 export const viewport: Viewport = {

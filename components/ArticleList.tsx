@@ -3,7 +3,17 @@ import type { ArticleCard } from "@/lib/data/types";
 import { TimeText } from "@/components/TimeText";
 
 /** Headlines with publish dates: 相关新闻, channel blocks, simple lists. */
-export function ArticleList({ items, showTime = true, showChannel = false, empty = "暂无内容" }: { items: ArticleCard[]; showTime?: boolean; showChannel?: boolean; empty?: string }) {
+export function ArticleList({
+  items,
+  showTime = true,
+  showChannel = false,
+  empty = "暂无内容",
+}: {
+  items: ArticleCard[];
+  showTime?: boolean;
+  showChannel?: boolean;
+  empty?: string;
+}) {
   if (items.length === 0) return <p className="empty">{empty}</p>;
   return (
     <ul className="list">

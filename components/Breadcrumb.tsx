@@ -12,7 +12,11 @@ export function Breadcrumb({ items }: { items: Crumb[] }) {
       <ol>
         {items.map((c, i) => (
           <li key={`${i}-${c.label}`}>
-            {c.href ? <Link href={c.href}>{c.label}</Link> : <span aria-current={i === items.length - 1 ? "page" : undefined}>{c.label}</span>}
+            {c.href ? (
+              <Link href={c.href}>{c.label}</Link>
+            ) : (
+              <span aria-current={i === items.length - 1 ? "page" : undefined}>{c.label}</span>
+            )}
           </li>
         ))}
       </ol>

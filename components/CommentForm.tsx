@@ -19,7 +19,14 @@ export function CommentForm({ articleId, token }: { articleId: number; token: st
       <input type="hidden" name="token" value={token} />
       <div className="hp" aria-hidden="true">
         <label htmlFor="comment-website">网站</label>
-        <input id="comment-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+        <input
+          id="comment-website"
+          name="website"
+          type="text"
+          tabIndex={-1}
+          autoComplete="off"
+          defaultValue=""
+        />
       </div>
       <div className="field">
         <label htmlFor="comment-nickname">昵称（可不填，默认“网友”）</label>
@@ -59,7 +66,11 @@ export function CommentForm({ articleId, token }: { articleId: number; token: st
         </button>
         <p className="comment-note">评论经审核后显示，请文明发言。</p>
       </div>
-      <p role="status" aria-live="polite" className={state.status === "error" ? "form-message error" : "form-message"}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={state.status === "error" ? "form-message error" : "form-message"}
+      >
         {state.message ?? ""}
       </p>
     </form>

@@ -4,7 +4,15 @@ import type { ImageRef } from "@/lib/data/types";
  * A responsive image from our own derivatives. Plain <img> (not next/image): derivatives are made
  * once at upload by sharp and served with immutable cache headers from /media.
  */
-export function LeadImage({ image, sizes, priority = false }: { image: ImageRef; sizes: string; priority?: boolean }) {
+export function LeadImage({
+  image,
+  sizes,
+  priority = false,
+}: {
+  image: ImageRef;
+  sizes: string;
+  priority?: boolean;
+}) {
   return (
     // eslint-disable-next-line @next/next/no-img-element -- see comment above
     <img

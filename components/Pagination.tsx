@@ -1,7 +1,15 @@
 import Link from "next/link";
 import { pageHref, pageLinks } from "@/lib/pagination";
 
-export function Pagination({ basePath, page, totalPages }: { basePath: string; page: number; totalPages: number }) {
+export function Pagination({
+  basePath,
+  page,
+  totalPages,
+}: {
+  basePath: string;
+  page: number;
+  totalPages: number;
+}) {
   if (totalPages <= 1) return null;
   return (
     <nav className="pagination" aria-label="分页">

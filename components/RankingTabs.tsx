@@ -5,7 +5,13 @@ import { useId, useState, type ReactNode } from "react";
  * Accessible tabs (WAI-ARIA tab pattern). All panels are rendered on the server; without
  * JavaScript the first panel shows and the others stay hidden, which is an acceptable fallback.
  */
-export function RankingTabs({ tabs, panels }: { tabs: { id: string; label: string }[]; panels: ReactNode[] }) {
+export function RankingTabs({
+  tabs,
+  panels,
+}: {
+  tabs: { id: string; label: string }[];
+  panels: ReactNode[];
+}) {
   const [active, setActive] = useState(0);
   const base = useId();
   return (
@@ -31,7 +37,13 @@ export function RankingTabs({ tabs, panels }: { tabs: { id: string; label: strin
         ))}
       </div>
       {panels.map((p, i) => (
-        <div key={tabs[i]?.id ?? i} role="tabpanel" id={`${base}-panel-${i}`} aria-labelledby={`${base}-tab-${i}`} hidden={i !== active}>
+        <div
+          key={tabs[i]?.id ?? i}
+          role="tabpanel"
+          id={`${base}-panel-${i}`}
+          aria-labelledby={`${base}-tab-${i}`}
+          hidden={i !== active}
+        >
           {p}
         </div>
       ))}

@@ -1,7 +1,17 @@
 import type { ReactNode } from "react";
 
 /** A titled block of the page (sidebar or below the story), one <section> with its own heading. */
-export function SidebarBlock({ title, id, children, more }: { title: string; id: string; children: ReactNode; more?: ReactNode }) {
+export function SidebarBlock({
+  title,
+  id,
+  children,
+  more,
+}: {
+  title: string;
+  id: string;
+  children: ReactNode;
+  more?: ReactNode;
+}) {
   const headingId = `${id}-title`;
   return (
     <section className="block" aria-labelledby={headingId} data-block={id}>

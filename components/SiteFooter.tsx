@@ -1,4 +1,16 @@
-export function SiteFooter({ siteName, slogan, icp, publicSecurity, siteUrl }: { siteName: string; slogan: string; icp: string; publicSecurity: string; siteUrl: string }) {
+export function SiteFooter({
+  siteName,
+  slogan,
+  icp,
+  publicSecurity,
+  siteUrl,
+}: {
+  siteName: string;
+  slogan: string;
+  icp: string;
+  publicSecurity: string;
+  siteUrl: string;
+}) {
   return (
     <footer className="site-footer">
       <div className="wrap">

@@ -2,7 +2,15 @@ import Link from "next/link";
 import type { ChannelRef } from "@/lib/data/types";
 import { ChannelNav } from "@/components/ChannelNav";
 
-export function SiteHeader({ siteName, today, channels }: { siteName: string; today: string; channels: ChannelRef[] }) {
+export function SiteHeader({
+  siteName,
+  today,
+  channels,
+}: {
+  siteName: string;
+  today: string;
+  channels: ChannelRef[];
+}) {
   return (
     <header className="site-header">
       <div className="masthead wrap">

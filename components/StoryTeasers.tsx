@@ -5,7 +5,15 @@ import { TimeText } from "@/components/TimeText";
 import { LeadImage } from "@/components/LeadImage";
 
 /** Headline + ~100-character excerpt (新闻推荐, channel pages, home blocks). */
-export function StoryTeasers({ items, withImages = false, headingLevel = 3 }: { items: ArticleCard[]; withImages?: boolean; headingLevel?: 2 | 3 }) {
+export function StoryTeasers({
+  items,
+  withImages = false,
+  headingLevel = 3,
+}: {
+  items: ArticleCard[];
+  withImages?: boolean;
+  headingLevel?: 2 | 3;
+}) {
   if (items.length === 0) return <p className="empty">暂无内容</p>;
   const H = headingLevel === 2 ? "h2" : "h3";
   return (

@@ -15,7 +15,9 @@ export const ARTICLE_HREF = /^\/(liuzhou|liujiang|liucheng|luzhai|rongan|rongshu
 
 /** The page never scrolls sideways (phone layouts). */
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 }
 

@@ -51,7 +51,9 @@ test("an article page shows all sixteen blocks filled from the database", async 
   await expect(page).toHaveURL(/\/rongshui\/\d+$/);
 
   // 1 channel bar, 2 breadcrumb, 3 title, 4 meta line, 5 body, 6 byline
-  await expect(page.getByRole("navigation", { name: "频道" }).getByRole("link", { name: "融水新闻" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "频道" }).getByRole("link", { name: "融水新闻" }),
+  ).toHaveAttribute("aria-current", "page");
   const crumbs = page.getByRole("navigation", { name: "当前位置" });
   await expect(crumbs).toContainText("广西");
   await expect(crumbs).toContainText("柳州市");
@@ -66,17 +68,29 @@ test("an article page shows all sixteen blocks filled from the database", async 
 
   // 7 新闻推荐 (with excerpts), 8 slogan, 9 相关新闻, 10 猜你喜欢, 11 评论,
   // 12 频道推荐, 13 热点阅读, 14 图文看点, 15 乡里乡亲, 16 热点排行
-  await expect(page.locator('section[data-block="recommended"] .teaser-excerpt').first()).toHaveText(/.{20,}/);
+  await expect(page.locator('section[data-block="recommended"] .teaser-excerpt').first()).toHaveText(
+    /.{20,}/,
+  );
   await expect(page.locator(".channel-slogan-band")).toHaveText(/\S/);
   await expect(page.getByRole("heading", { name: /^评论：/ })).toBeVisible();
   const self = new URL(page.url()).pathname;
   const seen = new Set<string>();
-  for (const block of ["recommended", "related", "you-may-like", "channel-picks", "hot-reading", "pictures", "community", "hot-ranking"]) {
+  for (const block of [
+    "recommended",
+    "related",
+    "you-may-like",
+    "channel-picks",
+    "hot-reading",
+    "pictures",
+    "community",
+    "hot-ranking",
+  ]) {
     const links = await blockLinks(page, block);
     expect(links.length, `${block} has items`).toBeGreaterThan(0);
     for (const href of links) {
       expect(href, `${block} links to an article`).toMatch(ARTICLE_HREF);
-      if (block === "related" || block === "you-may-like") expect(href, `${block} never links to the story itself`).not.toBe(self);
+      if (block === "related" || block === "you-may-like")
+        expect(href, `${block} never links to the story itself`).not.toBe(self);
       seen.add(href);
     }
   }
@@ -84,7 +98,9 @@ test("an article page shows all sixteen blocks filled from the database", async 
   const shown = new Set([...(await blockLinks(page, "recommended")), ...(await blockLinks(page, "related"))]);
   for (const href of await blockLinks(page, "you-may-like")) expect(shown.has(href), href).toBe(false);
   // Pictures have alt text; the ranking shows view counts.
-  for (const alt of await page.locator('section[data-block="pictures"] img').evaluateAll((els) => els.map((e) => e.getAttribute("alt")))) {
+  for (const alt of await page
+    .locator('section[data-block="pictures"] img')
+    .evaluateAll((els) => els.map((e) => e.getAttribute("alt")))) {
     expect(alt ?? "").not.toBe("");
   }
   await expect(page.locator('section[data-block="hot-ranking"] .views').first()).toHaveText(/\d/);
@@ -103,12 +119,22 @@ test("opening an article counts a view", async ({ page, request }) => {
   const before = (await (await request.get(`/api/views/${id}`)).json()) as { views: number };
   await page.goto(href);
   await expect
-    .poll(async () => ((await (await request.get(`/api/views/${id}`)).json()) as { views: number }).views, { timeout: 10_000 })
+    .poll(async () => ((await (await request.get(`/api/views/${id}`)).json()) as { views: number }).views, {
+      timeout: 10_000,
+    })
     .toBe(before.views + 1);
 });
 
 test("unknown channels, stories and pages are real 404s", async ({ request, page }) => {
-  for (const path of ["/no-such-channel", "/liujiang/99999999", "/liujiang/abc", "/liujiang?page=0", "/liujiang?page=abc", "/liujiang?page=999", "/a/b/c"]) {
+  for (const path of [
+    "/no-such-channel",
+    "/liujiang/99999999",
+    "/liujiang/abc",
+    "/liujiang?page=0",
+    "/liujiang?page=abc",
+    "/liujiang?page=999",
+    "/a/b/c",
+  ]) {
     const r = await request.get(path);
     expect(r.status(), path).toBe(404);
   }
@@ -143,4 +169,51 @@ test.describe("phone", () => {
     await expectNoHorizontalOverflow(page);
     await page.screenshot({ path: `${SHOTS}/article-phone.png`, fullPage: true });
   });
+});
+
+test("the article page carries NewsArticle and BreadcrumbList JSON-LD and social metadata", async ({
+  page,
+}) => {
+  await page.goto("/liuzhou");
+  await page.locator("main .teaser-title a").first().click();
+  const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+  const data = blocks.map((b) => JSON.parse(b) as Record<string, unknown>);
+  const article = data.find((d) => d["@type"] === "NewsArticle");
+  expect(article).toBeTruthy();
+  for (const field of [
+    "headline",
+    "datePublished",
+    "dateModified",
+    "author",
+    "publisher",
+    "image",
+    "mainEntityOfPage",
+  ]) {
+    expect(article?.[field], field).toBeTruthy();
+  }
+  expect(String(article?.datePublished)).toMatch(/\+08:00$/);
+  expect(article?.headline).toBe(await page.getByRole("heading", { level: 1 }).textContent());
+  const crumbs = data.find((d) => d["@type"] === "BreadcrumbList") as
+    { itemListElement: { name: string }[] } | undefined;
+  const visible = await page
+    .getByRole("navigation", { name: "当前位置" })
+    .getByRole("listitem")
+    .allTextContents();
+  expect(crumbs?.itemListElement.map((i) => i.name)).toEqual(visible);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/liuzhou\/\d+$/);
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", /\S/);
+  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]').first()).toHaveAttribute(
+    "href",
+    /rss\.xml$/,
+  );
+});
+
+test("tags on the article page link to their tag listing", async ({ page }) => {
+  await page.goto("/luzhai");
+  await page.locator("main .teaser-title a").first().click();
+  const tag = page.getByRole("list", { name: "标签" }).getByRole("link").first();
+  const name = (await tag.textContent()) ?? "";
+  await tag.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+  await expect(page.locator("main .teaser-title a").first()).toBeVisible();
 });

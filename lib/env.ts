@@ -24,7 +24,10 @@ const schema = z.object({
   UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
   IP_HASH_SALT: z.string().min(8, "must be at least 8 characters").default("difang-development-salt"),
   VIEW_BEACON_ENABLED: bool.default(true),
-  APP_SECRET: z.string().min(16, "must be at least 16 characters").default("difang-development-secret-change-me"),
+  APP_SECRET: z
+    .string()
+    .min(16, "must be at least 16 characters")
+    .default("difang-development-secret-change-me"),
   COMMENTS_AUTO_APPROVE: bool.default(false),
   COMMENT_SENSITIVE_WORDS: z
     .string()

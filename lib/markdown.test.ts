@@ -38,14 +38,11 @@ describe("renderMarkdown: formatting", () => {
   // "**产业升级：**正文" (no space; lib/testing/fixtures.ts uses "**导语：**…" as its default body).
   // Under plain CommonMark a closing ** preceded by punctuation (：) and followed by a letter (正)
   // is not right-flanking, so the asterisks are printed literally instead of <strong>.
-  it(
-    "renders a bold inline sub-heading ending in full-width punctuation, directly followed by text",
-    () => {
-      const html = renderMarkdown("**产业升级：**正文");
-      expect(html).toContain("<strong>产业升级：</strong>正文");
-      expect(html).not.toContain("**");
-    },
-  );
+  it("renders a bold inline sub-heading ending in full-width punctuation, directly followed by text", () => {
+    const html = renderMarkdown("**产业升级：**正文");
+    expect(html).toContain("<strong>产业升级：</strong>正文");
+    expect(html).not.toContain("**");
+  });
 
   it("renders blockquotes and lists", () => {
     const html = renderMarkdown("> 群众说：好。\n\n- 一\n- 二\n\n1. 甲\n2. 乙");

@@ -40,7 +40,12 @@ export function decayWeight(bucket: Date, now: Date, halfLifeHours: number): num
 }
 
 /** Rank articles by decayed views. Ties: more raw views first, then the lower id (stable). */
-export function rankHot(rows: readonly ViewBucketRow[], now: Date, window: HotWindow, limit: number): HotScore[] {
+export function rankHot(
+  rows: readonly ViewBucketRow[],
+  now: Date,
+  window: HotWindow,
+  limit: number,
+): HotScore[] {
   const { halfLifeHours } = HOT_WINDOWS[window];
   const start = windowStart(now, window).getTime();
   const byArticle = new Map<number, HotScore>();

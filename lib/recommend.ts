@@ -18,7 +18,12 @@ export interface Candidate {
  * then content similarity, then newer. Never the article itself; stories sharing no tag are
  * admitted only on similarity.
  */
-export function rankRelated(articleId: number, channelId: number, candidates: readonly Candidate[], limit: number): number[] {
+export function rankRelated(
+  articleId: number,
+  channelId: number,
+  candidates: readonly Candidate[],
+  limit: number,
+): number[] {
   return candidates
     .filter((c) => c.id !== articleId && (c.sharedTags > 0 || (c.similarity ?? 0) > 0))
     .sort(

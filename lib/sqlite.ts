@@ -1,6 +1,7 @@
-// Every SQLite-only statement of the app lives here (pragmas now; FTS queries later), so that the
+// Every SQLite-only statement of the app lives here (pragmas; the FTS5 search index), so that the
 // rest of the code stays portable to PostgreSQL. See README § Operations.
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { ftsMatchExpression, isFtsTerm, likeContains } from "@/lib/search-text";
 
 /**
  * Per-connection settings. WAL lets readers run while a writer commits; NORMAL synchronous is
@@ -22,10 +23,91 @@ export async function applySqlitePragmas(db: PrismaClient): Promise<void> {
   }
 }
 
-export async function readSqlitePragma(db: PrismaClient, name: "journal_mode" | "synchronous" | "foreign_keys" | "busy_timeout"): Promise<string> {
+export async function readSqlitePragma(
+  db: PrismaClient,
+  name: "journal_mode" | "synchronous" | "foreign_keys" | "busy_timeout",
+): Promise<string> {
   const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`);
   const first = rows[0];
   if (!first) return "";
   const value = Object.values(first)[0];
   return String(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Full-text search. "ArticleSearch" is an FTS5 table with the trigram tokenizer over Article's
+// title, summary and bodyText, kept in step by triggers (prisma/migrations/*_search_fts).
+
+export interface ArticleSearchQuery {
+  /** Words that must all occur (see lib/search-text.ts parseSearchQuery). */
+  terms: readonly string[];
+  channelId: number | null;
+  /** Stories published after this instant are not found. */
+  now: Date;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Visible stories containing every term, as one page of ids plus the total. Terms of three or
+ * more characters go through the trigram index as quoted FTS5 strings (never as FTS syntax);
+ * shorter ones, which a trigram index cannot answer, are LIKE conditions with %, _ and \
+ * escaped. Order: stories with more of the terms in their title first, then newest first.
+ *
+ * `publishedAt` is compared as stored: the better-sqlite3 adapter writes DateTime columns and
+ * binds Date parameters in the same ISO-8601 text form (`2026-11-25T02:05:50.943+00:00`), which
+ * sorts chronologically.
+ */
+export async function searchArticleIds(
+  db: PrismaClient,
+  q: ArticleSearchQuery,
+): Promise<{ ids: number[]; total: number }> {
+  if (q.terms.length === 0) return { ids: [], total: 0 };
+  const match = ftsMatchExpression(q.terms);
+  const contains = (column: Prisma.Sql, term: string) =>
+    Prisma.sql`${column} LIKE ${likeContains(term)} ESCAPE '\\'`;
+  const title = Prisma.sql`a."title"`;
+  const conditions: Prisma.Sql[] = [
+    Prisma.sql`a."status" = 'published'`,
+    Prisma.sql`a."publishedAt" <= ${q.now}`,
+  ];
+  if (match !== null) conditions.push(Prisma.sql`"ArticleSearch" MATCH ${match}`);
+  if (q.channelId !== null) conditions.push(Prisma.sql`a."channelId" = ${q.channelId}`);
+  for (const term of q.terms.filter((t) => !isFtsTerm(t))) {
+    conditions.push(
+      Prisma.sql`(${contains(title, term)} OR ${contains(Prisma.sql`a."summary"`, term)} OR ${contains(Prisma.sql`a."bodyText"`, term)})`,
+    );
+  }
+  const from =
+    match !== null
+      ? Prisma.sql`"ArticleSearch" JOIN "Article" a ON a."id" = "ArticleSearch"."rowid"`
+      : Prisma.sql`"Article" a`;
+  const where = Prisma.join(conditions, " AND ");
+  const titleHits = Prisma.join(
+    q.terms.map((t) => Prisma.sql`(${contains(title, t)})`),
+    " + ",
+  );
+  const [countRows, idRows] = await Promise.all([
+    db.$queryRaw<{ total: number | bigint }[]>`SELECT count(*) AS "total" FROM ${from} WHERE ${where}`,
+    db.$queryRaw<{ id: number | bigint }[]>`
+      SELECT a."id" AS "id" FROM ${from} WHERE ${where}
+      ORDER BY (${titleHits}) DESC, a."publishedAt" DESC, a."id" DESC
+      LIMIT ${q.limit} OFFSET ${q.offset}`,
+  ]);
+  return { ids: idRows.map((r) => Number(r.id)), total: Number(countRows[0]?.total ?? 0) };
+}
+
+/** Rebuild the search index from the Article table (after a bulk import or a trigger mishap). */
+export async function rebuildArticleSearch(db: PrismaClient): Promise<void> {
+  await db.$executeRaw`INSERT INTO "ArticleSearch" ("ArticleSearch") VALUES ('rebuild')`;
+}
+
+/** True when the search index agrees with the Article table (FTS5 'integrity-check' with rank 1). */
+export async function checkArticleSearch(db: PrismaClient): Promise<boolean> {
+  try {
+    await db.$executeRaw`INSERT INTO "ArticleSearch" ("ArticleSearch", "rank") VALUES ('integrity-check', 1)`;
+    return true;
+  } catch {
+    return false;
+  }
 }

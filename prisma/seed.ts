@@ -37,7 +37,20 @@ const COUNTIES: Record<string, string> = {
   sanjiang: "三江侗族自治县",
 };
 
-const NICKNAMES = ["柳州网友", "江边散步的人", "融水阿妹", "老柳州", "三江茶农", "鹿寨小韦", "柳城果农", "拉堡街坊", "网友", "桂中游子", "古宜老覃", "爱吃螺蛳粉"];
+const NICKNAMES = [
+  "柳州网友",
+  "江边散步的人",
+  "融水阿妹",
+  "老柳州",
+  "三江茶农",
+  "鹿寨小韦",
+  "柳城果农",
+  "拉堡街坊",
+  "网友",
+  "桂中游子",
+  "古宜老覃",
+  "爱吃螺蛳粉",
+];
 const COMMENTS = [
   "家乡越来越好了，点赞！",
   "这个消息很实用，已经转发到家族群里。",
@@ -64,7 +77,14 @@ async function seedRegionsAndChannels(db: PrismaClient): Promise<Map<string, num
       ? (await db.region.create({ data: { name: countyName, level: "county", parentId: city.id } })).id
       : city.id;
     const created = await db.channel.create({
-      data: { slug: ch.slug, name: ch.name, regionId, sortOrder: (order += 10), slogan: ch.slogan, description: ch.description },
+      data: {
+        slug: ch.slug,
+        name: ch.name,
+        regionId,
+        sortOrder: (order += 10),
+        slogan: ch.slogan,
+        description: ch.description,
+      },
     });
     channelIds.set(ch.slug, created.id);
   }
@@ -163,7 +183,9 @@ async function main(): Promise<void> {
                 nickname: NICKNAMES[Math.floor(rand() * NICKNAMES.length)] ?? "网友",
                 body: COMMENTS[Math.floor(rand() * COMMENTS.length)] ?? "支持！",
                 status: "approved",
-                createdAt: new Date(Math.min(now.getTime(), publishedAt.getTime() + (i + 1) * (1 + rand() * 20) * HOUR_MS)),
+                createdAt: new Date(
+                  Math.min(now.getTime(), publishedAt.getTime() + (i + 1) * (1 + rand() * 20) * HOUR_MS),
+                ),
               })),
             },
           },

@@ -6,7 +6,6 @@ import { formatLongDate } from "@/lib/time";
 import { SiteHeader } from "@/components/SiteHeader";
 import { SiteFooter } from "@/components/SiteFooter";
 
-
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   // Rendered per request from cached data: nothing touches the database at build time.
   await connection();

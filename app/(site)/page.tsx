@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { listChannels } from "@/lib/data/channels";
@@ -11,6 +12,8 @@ import { LeadImage } from "@/components/LeadImage";
 import { PortalSidebar } from "@/components/PortalSidebar";
 import { SidebarBlock } from "@/components/SidebarBlock";
 import { TimeText } from "@/components/TimeText";
+
+export const metadata: Metadata = { alternates: { canonical: "/" } };
 
 export default async function HomePage() {
   await connection();

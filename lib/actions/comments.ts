@@ -13,7 +13,8 @@ import {
 } from "@/lib/comments/policy";
 import { clientKey } from "@/lib/views/policy";
 
-export type CommentErrorCode = "invalid" | "not-found" | "expired" | "too-fast" | "banned" | "blocked" | "duplicate" | "rate-limited";
+export type CommentErrorCode =
+  "invalid" | "not-found" | "expired" | "too-fast" | "banned" | "blocked" | "duplicate" | "rate-limited";
 
 /** What the comment form shows after a submit. `values` gives back what was typed on error. */
 export interface CommentFormState {
@@ -62,7 +63,11 @@ export async function submitComment(
     nickname: typeof raw.nickname === "string" ? raw.nickname.slice(0, 200) : "",
     body: typeof raw.body === "string" ? raw.body.slice(0, 5000) : "",
   };
-  const fail = (code: CommentErrorCode, message: string, errors?: CommentFormState["errors"]): CommentFormState => ({
+  const fail = (
+    code: CommentErrorCode,
+    message: string,
+    errors?: CommentFormState["errors"],
+  ): CommentFormState => ({
     status: "error",
     code,
     message,
@@ -83,7 +88,10 @@ export async function submitComment(
   if (token !== "ok") return fail("expired", "页面已过期，请刷新页面后再发表评论。");
 
   const db = await getDb();
-  const article = await db.article.findUnique({ where: { id: input.articleId }, select: { status: true, publishedAt: true } });
+  const article = await db.article.findUnique({
+    where: { id: input.articleId },
+    select: { status: true, publishedAt: true },
+  });
   if (!article || !isVisible(article, now)) return fail("not-found", "评论的新闻不存在或已下线。");
 
   const ipHash = addressHash(client.address);
@@ -91,7 +99,8 @@ export async function submitComment(
   if (ban && ban.until.getTime() > now) return fail("banned", "您暂时无法发表评论。");
 
   const words = applySensitiveWords(input.body, env.COMMENT_SENSITIVE_WORDS, env.COMMENT_SENSITIVE_MODE);
-  if (words.blocked) return fail("blocked", "评论包含不适宜发布的内容，请修改后再提交。", { body: ["包含不适宜发布的词语"] });
+  if (words.blocked)
+    return fail("blocked", "评论包含不适宜发布的内容，请修改后再提交。", { body: ["包含不适宜发布的词语"] });
   const nick = applySensitiveWords(input.nickname, env.COMMENT_SENSITIVE_WORDS, "mask");
 
   const g = guards();
@@ -108,7 +117,11 @@ export async function submitComment(
   const status = env.COMMENTS_AUTO_APPROVE ? "approved" : "pending";
   try {
     const existing = await db.comment.findFirst({
-      where: { articleId: input.articleId, createdAt: { gte: new Date(now - DUPLICATE_WINDOW_MS) }, body: words.text },
+      where: {
+        articleId: input.articleId,
+        createdAt: { gte: new Date(now - DUPLICATE_WINDOW_MS) },
+        body: words.text,
+      },
       select: { id: true },
     });
     if (existing) return fail("duplicate", "请勿重复提交相同的评论。", { body: ["与已有评论重复"] });
@@ -117,7 +130,14 @@ export async function submitComment(
       return fail("rate-limited", "评论太频繁了，请 10 分钟后再试。");
     }
     await db.comment.create({
-      data: { articleId: input.articleId, nickname: nick.text, body: words.text, status, ipHash, createdAt: new Date(now) },
+      data: {
+        articleId: input.articleId,
+        nickname: nick.text,
+        body: words.text,
+        status,
+        ipHash,
+        createdAt: new Date(now),
+      },
     });
   } catch (e) {
     g.recentBodies.delete(fingerprint);

@@ -61,20 +61,30 @@ describe("form token", () => {
     const token = issueFormToken(5, t0, SECRET);
     const forged = `${t0 - 60_000}.${token.split(".")[1]}`;
     expect(checkFormToken(forged, 5, t0 + MIN_FILL_MS, SECRET)).toBe("invalid");
-    for (const bad of ["", "abc", "123.xyz", `${t0}.`]) expect(checkFormToken(bad, 5, t0, SECRET)).toBe("invalid");
+    for (const bad of ["", "abc", "123.xyz", `${t0}.`])
+      expect(checkFormToken(bad, 5, t0, SECRET)).toBe("invalid");
   });
 });
 
 describe("applySensitiveWords", () => {
   const words = ["赌博", "代开发票", "Casino"];
   it("blocks in block mode", () => {
-    expect(applySensitiveWords("网上赌博害人", words, "block")).toMatchObject({ blocked: true, found: ["赌博"] });
+    expect(applySensitiveWords("网上赌博害人", words, "block")).toMatchObject({
+      blocked: true,
+      found: ["赌博"],
+    });
   });
   it("masks each character with ＊ in mask mode, case-insensitively", () => {
-    expect(applySensitiveWords("远离赌博，拒绝代开发票和casino", words, "mask").text).toBe("远离＊＊，拒绝＊＊＊＊和＊＊＊＊＊＊");
+    expect(applySensitiveWords("远离赌博，拒绝代开发票和casino", words, "mask").text).toBe(
+      "远离＊＊，拒绝＊＊＊＊和＊＊＊＊＊＊",
+    );
   });
   it("leaves clean text alone", () => {
-    expect(applySensitiveWords("螺蛳粉真香", words, "block")).toEqual({ blocked: false, text: "螺蛳粉真香", found: [] });
+    expect(applySensitiveWords("螺蛳粉真香", words, "block")).toEqual({
+      blocked: false,
+      text: "螺蛳粉真香",
+      found: [],
+    });
   });
 });
 

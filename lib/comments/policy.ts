@@ -45,7 +45,10 @@ export type CommentInput = z.output<typeof commentSchema>;
 
 /** A token binding the article and the time the form was rendered: `<issuedAt>.<hmac>`. */
 export function issueFormToken(articleId: number, issuedAt: number, secret: string): string {
-  const mac = createHmac("sha256", secret).update(`comment:${articleId}:${issuedAt}`).digest("base64url").slice(0, 24);
+  const mac = createHmac("sha256", secret)
+    .update(`comment:${articleId}:${issuedAt}`)
+    .digest("base64url")
+    .slice(0, 24);
   return `${issuedAt}.${mac}`;
 }
 

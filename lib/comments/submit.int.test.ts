@@ -23,7 +23,11 @@ describe("submitComment", () => {
   it("stores a valid comment as pending, text only, with a hashed address", async () => {
     const { article, now, token } = await setup();
     const body = `写得好 <img src=x onerror=alert(1)> ${uniq()}`;
-    const state = await submitComment({ articleId: String(article.id), body, token }, { address: "198.51.100.9" }, now);
+    const state = await submitComment(
+      { articleId: String(article.id), body, token },
+      { address: "198.51.100.9" },
+      now,
+    );
     expect(state.status).toBe("pending");
     const rows = await (await getDb()).comment.findMany({ where: { articleId: article.id } });
     expect(rows).toHaveLength(1);
@@ -33,18 +37,46 @@ describe("submitComment", () => {
 
   it("keeps what was typed and names the field when validation fails", async () => {
     const { article, now, token } = await setup();
-    const state = await submitComment({ articleId: article.id, nickname: "老柳州", body: "好", token }, { address: nextAddress() }, now);
-    expect(state).toMatchObject({ status: "error", code: "invalid", values: { nickname: "老柳州", body: "好" } });
+    const state = await submitComment(
+      { articleId: article.id, nickname: "老柳州", body: "好", token },
+      { address: nextAddress() },
+      now,
+    );
+    expect(state).toMatchObject({
+      status: "error",
+      code: "invalid",
+      values: { nickname: "老柳州", body: "好" },
+    });
     expect(state.errors?.body?.[0]).toContain("2");
   });
 
   it("refuses a filled honeypot silently, a too-fast submit and a forged token", async () => {
     const { article, now, token } = await setup();
-    const hp = await submitComment({ articleId: article.id, body: uniq("机器人"), token, website: "http://spam" }, { address: nextAddress() }, now);
+    const hp = await submitComment(
+      { articleId: article.id, body: uniq("机器人"), token, website: "http://spam" },
+      { address: nextAddress() },
+      now,
+    );
     expect(hp.status).toBe("pending");
     const fresh = issueFormToken(article.id, now - 500, env.APP_SECRET);
-    expect((await submitComment({ articleId: article.id, body: uniq("太快"), token: fresh }, { address: nextAddress() }, now)).code).toBe("too-fast");
-    expect((await submitComment({ articleId: article.id, body: uniq("伪造"), token: "1.abc" }, { address: nextAddress() }, now)).code).toBe("expired");
+    expect(
+      (
+        await submitComment(
+          { articleId: article.id, body: uniq("太快"), token: fresh },
+          { address: nextAddress() },
+          now,
+        )
+      ).code,
+    ).toBe("too-fast");
+    expect(
+      (
+        await submitComment(
+          { articleId: article.id, body: uniq("伪造"), token: "1.abc" },
+          { address: nextAddress() },
+          now,
+        )
+      ).code,
+    ).toBe("expired");
     const count = await (await getDb()).comment.count({ where: { articleId: article.id } });
     expect(count).toBe(0);
   });
@@ -66,27 +98,39 @@ describe("submitComment", () => {
     const address = nextAddress();
     const results = [];
     for (let i = 0; i < env.COMMENT_RATE_LIMIT + 2; i++) {
-      results.push(await submitComment({ articleId: article.id, body: uniq(`第${i}条`), token }, { address }, now));
+      results.push(
+        await submitComment({ articleId: article.id, body: uniq(`第${i}条`), token }, { address }, now),
+      );
     }
     expect(results.filter((r) => r.status === "pending")).toHaveLength(env.COMMENT_RATE_LIMIT);
     expect(results.at(-1)?.code).toBe("rate-limited");
 
     const banned = nextAddress();
     const { addressHash } = await import("@/lib/actions/comments");
-    await (await getDb()).ban.create({ data: { ipHash: addressHash(banned), until: new Date(now + 3_600_000) } });
-    expect((await submitComment({ articleId: article.id, body: uniq("被禁"), token }, { address: banned }, now)).code).toBe("banned");
+    await (
+      await getDb()
+    ).ban.create({ data: { ipHash: addressHash(banned), until: new Date(now + 3_600_000) } });
+    expect(
+      (await submitComment({ articleId: article.id, body: uniq("被禁"), token }, { address: banned }, now))
+        .code,
+    ).toBe("banned");
   });
 
   it("masks configured sensitive words and refuses comments on hidden stories", async () => {
     const { article, now, token } = await setup();
     const body = `${uniq()} 远离赌博`;
-    expect((await submitComment({ articleId: article.id, body, token }, { address: nextAddress() }, now)).status).toBe("pending");
+    expect(
+      (await submitComment({ articleId: article.id, body, token }, { address: nextAddress() }, now)).status,
+    ).toBe("pending");
     const row = await (await getDb()).comment.findFirst({ where: { articleId: article.id } });
     expect(row?.body.endsWith("远离＊＊")).toBe(true);
 
     const ch = await makeChannel();
     const draft = await makeArticle({ channelId: ch.id, status: "draft" });
     const t = issueFormToken(draft.id, now - MIN_FILL_MS - 1, env.APP_SECRET);
-    expect((await submitComment({ articleId: draft.id, body: uniq(), token: t }, { address: nextAddress() }, now)).code).toBe("not-found");
+    expect(
+      (await submitComment({ articleId: draft.id, body: uniq(), token: t }, { address: nextAddress() }, now))
+        .code,
+    ).toBe("not-found");
   });
 });

@@ -20,7 +20,9 @@ export interface StoredImage {
 export class ImageRejectedError extends Error {}
 
 /** Inspect bytes: the real format and size, or an ImageRejectedError with a reader-facing reason. */
-export async function inspectImage(bytes: Buffer): Promise<{ format: AcceptedFormat; width: number; height: number }> {
+export async function inspectImage(
+  bytes: Buffer,
+): Promise<{ format: AcceptedFormat; width: number; height: number }> {
   let meta: Metadata;
   try {
     meta = await sharp(bytes).metadata();
@@ -35,7 +37,11 @@ export async function inspectImage(bytes: Buffer): Promise<{ format: AcceptedFor
   return { format, width: meta.width, height: meta.height };
 }
 
-export async function storeImage(bytes: Buffer, uploadDir: string, now: Date = new Date()): Promise<StoredImage> {
+export async function storeImage(
+  bytes: Buffer,
+  uploadDir: string,
+  now: Date = new Date(),
+): Promise<StoredImage> {
   const { format, width, height } = await inspectImage(bytes);
   const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 16);
   const month = `${now.getUTCFullYear()}${String(now.getUTCMonth() + 1).padStart(2, "0")}`;

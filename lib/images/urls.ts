@@ -8,7 +8,14 @@ export function derivativeName(key: string, width: number): string {
   return `${key}-${width}.webp`;
 }
 
-export function imageRef(img: { key: string; width: number; height: number; alt: string; caption: string; credit: string }): ImageRef {
+export function imageRef(img: {
+  key: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+}): ImageRef {
   const widths = DERIVATIVE_WIDTHS.filter((w) => w <= img.width);
   const usable = widths.length > 0 ? widths : [DERIVATIVE_WIDTHS[0]];
   const mid = usable.includes(640) ? 640 : usable[usable.length - 1];

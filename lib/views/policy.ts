@@ -26,7 +26,10 @@ export function clientAddress(headers: Headers): string {
 
 /** Salted SHA-256 of the client (address + user agent); the raw address is never kept. */
 export function clientKey(address: string, userAgent: string, salt: string): string {
-  return createHash("sha256").update(`${salt}\u0000${address}\u0000${userAgent}`).digest("base64url").slice(0, 22);
+  return createHash("sha256")
+    .update(`${salt}\u0000${address}\u0000${userAgent}`)
+    .digest("base64url")
+    .slice(0, 22);
 }
 
 /**

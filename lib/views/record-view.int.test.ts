@@ -5,7 +5,8 @@ import { getDb } from "@/lib/db";
 import { makeArticle, makeChannel } from "@/lib/testing/fixtures";
 import { hourBucket } from "@/lib/time";
 
-const UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+const UA =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
 
 async function stored(articleId: number) {
   const db = await getDb();
@@ -23,7 +24,8 @@ describe("recordView (buffered, deduplicated, batched)", () => {
     const ch = await makeChannel();
     const a = await makeArticle({ channelId: ch.id });
     flushViews();
-    for (let i = 0; i < 25; i++) expect(recordView(a.id, { address: `192.0.2.${i}`, userAgent: UA })).toBe("counted");
+    for (let i = 0; i < 25; i++)
+      expect(recordView(a.id, { address: `192.0.2.${i}`, userAgent: UA })).toBe("counted");
     expect(pendingViews()).toBe(25);
     expect((await stored(a.id)).total).toBe(0);
     expect(flushViews()).toBe(25);
@@ -37,7 +39,9 @@ describe("recordView (buffered, deduplicated, batched)", () => {
   it("a hundred refreshes by one reader count once", async () => {
     const ch = await makeChannel();
     const a = await makeArticle({ channelId: ch.id });
-    const outcomes = Array.from({ length: 100 }, () => recordView(a.id, { address: "192.0.2.200", userAgent: UA }));
+    const outcomes = Array.from({ length: 100 }, () =>
+      recordView(a.id, { address: "192.0.2.200", userAgent: UA }),
+    );
     flushViews();
     expect(outcomes.filter((o) => o === "counted")).toHaveLength(1);
     expect((await stored(a.id)).total).toBe(1);
@@ -46,8 +50,12 @@ describe("recordView (buffered, deduplicated, batched)", () => {
   it("ignores crawlers and headless clients", async () => {
     const ch = await makeChannel();
     const a = await makeArticle({ channelId: ch.id });
-    expect(recordView(a.id, { address: "192.0.2.1", userAgent: "Mozilla/5.0 (compatible; Baiduspider/2.0)" })).toBe("ignored");
-    expect(recordView(a.id, { address: "192.0.2.1", userAgent: "Mozilla/5.0 HeadlessChrome/131.0" })).toBe("ignored");
+    expect(
+      recordView(a.id, { address: "192.0.2.1", userAgent: "Mozilla/5.0 (compatible; Baiduspider/2.0)" }),
+    ).toBe("ignored");
+    expect(recordView(a.id, { address: "192.0.2.1", userAgent: "Mozilla/5.0 HeadlessChrome/131.0" })).toBe(
+      "ignored",
+    );
     flushViews();
     expect((await stored(a.id)).total).toBe(0);
   });

@@ -23,7 +23,9 @@ async function firstArticle() {
 
 function run(path) {
   return new Promise((resolve, reject) => {
-    autocannon({ url: base + path, connections: 10, duration: seconds }, (err, r) => (err ? reject(err) : resolve(r)));
+    autocannon({ url: base + path, connections: 10, duration: seconds }, (err, r) =>
+      err ? reject(err) : resolve(r),
+    );
   });
 }
 

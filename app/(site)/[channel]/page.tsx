@@ -5,7 +5,7 @@ import { getChannelBySlug, getChannelRedirect } from "@/lib/data/channels";
 import { listChannelArticles } from "@/lib/data/articles";
 import { getSidebarData } from "@/lib/data/page-data";
 import { minuteNow } from "@/lib/time";
-import { PAGE_SIZE, pageCount, parsePageParam } from "@/lib/pagination";
+import { PAGE_SIZE, pageCount, pageHref, parsePageParam } from "@/lib/pagination";
 import { env } from "@/lib/env";
 import { Breadcrumb } from "@/components/Breadcrumb";
 import { Pagination } from "@/components/Pagination";
@@ -17,11 +17,28 @@ interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { channel: slug } = await params;
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const [{ channel: slug }, query] = await Promise.all([params, searchParams]);
   const channel = await getChannelBySlug(slug);
-  if (!channel) return {};
-  return { title: channel.name, description: channel.slogan || channel.description };
+  const page = parsePageParam(query.page);
+  if (!channel || page === null) return {};
+  const basePath = `/${channel.slug}`;
+  return {
+    title: page > 1 ? `${channel.name}（第 ${page} 页）` : channel.name,
+    description: channel.slogan || channel.description,
+    alternates: {
+      canonical: pageHref(basePath, page),
+      types: { "application/rss+xml": `${basePath}/rss.xml` },
+    },
+    openGraph: {
+      type: "website",
+      url: pageHref(basePath, page),
+      title: channel.name,
+      description: channel.slogan,
+      siteName: env.SITE_NAME,
+      locale: "zh_CN",
+    },
+  };
 }
 
 export default async function ChannelPage({ params, searchParams }: Props) {
@@ -36,14 +53,26 @@ export default async function ChannelPage({ params, searchParams }: Props) {
   }
   if (page === null) notFound();
   const nowMs = minuteNow().getTime();
-  const [list, sidebar] = await Promise.all([listChannelArticles(channel.id, page, nowMs), getSidebarData(channel.id, nowMs)]);
+  const [list, sidebar] = await Promise.all([
+    listChannelArticles(channel.id, page, nowMs),
+    getSidebarData(channel.id, nowMs),
+  ]);
   const totalPages = pageCount(list.total, PAGE_SIZE);
   if (page > totalPages) notFound();
   const basePath = `/${channel.slug}`;
   return (
     <div className="layout">
+      {/* rel=prev/next for crawlers of paginated lists (React hoists <link> into <head>). */}
+      {page > 1 ? <link rel="prev" href={pageHref(basePath, page - 1)} /> : null}
+      {page < totalPages ? <link rel="next" href={pageHref(basePath, page + 1)} /> : null}
       <div className="content">
-        <Breadcrumb items={[{ label: env.SITE_NAME, href: "/" }, ...channel.regionPath.map((r) => ({ label: r })), { label: channel.name }]} />
+        <Breadcrumb
+          items={[
+            { label: env.SITE_NAME, href: "/" },
+            ...channel.regionPath.map((r) => ({ label: r })),
+            { label: channel.name },
+          ]}
+        />
         <header className="channel-head">
           <h1>
             {channel.name}

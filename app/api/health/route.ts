@@ -9,6 +9,9 @@ export async function GET() {
     return NextResponse.json({ status: "ok", db }, { headers: { "Cache-Control": "no-store" } });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return NextResponse.json({ status: "error", error: message }, { status: 503, headers: { "Cache-Control": "no-store" } });
+    return NextResponse.json(
+      { status: "error", error: message },
+      { status: 503, headers: { "Cache-Control": "no-store" } },
+    );
   }
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { getArticle } from "@/lib/data/articles";
@@ -8,11 +9,14 @@ import { getSidebarData } from "@/lib/data/page-data";
 import { getRecommended, getStoryRecommendations } from "@/lib/data/sidebars";
 import { isVisible } from "@/lib/data/visibility";
 import { env } from "@/lib/env";
-import { minuteNow, requestTimeMs } from "@/lib/time";
+import { minuteNow, requestTimeMs, toBeijingIso } from "@/lib/time";
+import { PUBLISHER_LOGO, articleJsonLd, breadcrumbJsonLd } from "@/lib/seo";
+import { tagHref } from "@/lib/data/tags";
 import { parseArticleId } from "@/lib/url";
 import { ArticleList } from "@/components/ArticleList";
 import { Breadcrumb } from "@/components/Breadcrumb";
 import { CommentForm } from "@/components/CommentForm";
+import { JsonLd } from "@/components/JsonLd";
 import { CommentList } from "@/components/CommentList";
 import { issueFormToken } from "@/lib/comments/policy";
 import { LeadImage } from "@/components/LeadImage";
@@ -30,8 +34,48 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id: rawId } = await params;
   const id = parseArticleId(rawId);
   const article = id === null ? null : await getArticle(id);
-  if (!article) return {};
-  return { title: article.title, description: article.summary };
+  // Nothing about a hidden story leaks into the 404 page's <head>.
+  if (!article || !isVisible(article, requestTimeMs())) return {};
+  const img = article.image
+    ? {
+        url: article.image.src,
+        width: article.image.width,
+        height: article.image.height,
+        alt: article.image.alt || article.title,
+      }
+    : {
+        url: PUBLISHER_LOGO.path,
+        width: PUBLISHER_LOGO.width,
+        height: PUBLISHER_LOGO.height,
+        alt: env.SITE_NAME,
+      };
+  return {
+    title: article.title,
+    description: article.summary,
+    alternates: {
+      canonical: article.href,
+      types: { "application/rss+xml": `/${article.channel.slug}/rss.xml` },
+    },
+    openGraph: {
+      type: "article",
+      url: article.href,
+      title: article.title,
+      description: article.summary,
+      siteName: env.SITE_NAME,
+      locale: "zh_CN",
+      publishedTime: toBeijingIso(article.publishedAt),
+      modifiedTime: toBeijingIso(article.updatedAt),
+      section: article.channel.name,
+      tags: article.tags,
+      images: [img],
+    },
+    twitter: {
+      card: article.image ? "summary_large_image" : "summary",
+      title: article.title,
+      description: article.summary,
+      images: [img.url],
+    },
+  };
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -43,7 +87,8 @@ export default async function ArticlePage({ params }: Props) {
   const nowMs = now.getTime();
   const article = await getArticle(id);
   // Drafts, unpublished and not-yet-due scheduled stories are indistinguishable from missing ones.
-  if (!article || !isVisible({ status: article.status, publishedAt: article.publishedAt }, requestTimeMs())) notFound();
+  if (!article || !isVisible({ status: article.status, publishedAt: article.publishedAt }, requestTimeMs()))
+    notFound();
   // One address per story: wrong or renamed channel slugs redirect to the canonical one.
   if (slug !== article.channel.slug || rawId !== String(id)) permanentRedirect(article.href);
 
@@ -60,17 +105,19 @@ export default async function ArticlePage({ params }: Props) {
     nowMs,
   );
   const siteHost = env.SITE_URL.replace(/^https?:\/\//, "");
+  const crumbs = [
+    { label: env.SITE_NAME, href: "/" },
+    ...(channel?.regionPath ?? []).map((r) => ({ label: r })),
+    { label: article.channel.name, href: `/${article.channel.slug}` },
+    { label: "正文" },
+  ];
+  const site = { siteUrl: env.SITE_URL, siteName: env.SITE_NAME };
   return (
     <div className="layout">
       <div className="content">
-        <Breadcrumb
-          items={[
-            { label: env.SITE_NAME, href: "/" },
-            ...(channel?.regionPath ?? []).map((r) => ({ label: r })),
-            { label: article.channel.name, href: `/${article.channel.slug}` },
-            { label: "正文" },
-          ]}
-        />
+        <Breadcrumb items={crumbs} />
+        <JsonLd data={articleJsonLd(article, site)} />
+        <JsonLd data={breadcrumbJsonLd(crumbs, site, article.href)} />
         <article className="story" aria-labelledby="story-title">
           <header>
             <h1 id="story-title">{article.title}</h1>
@@ -97,7 +144,9 @@ export default async function ArticlePage({ params }: Props) {
           {article.tags.length > 0 ? (
             <ul className="story-tags" aria-label="标签">
               {article.tags.map((t) => (
-                <li key={t}>{t}</li>
+                <li key={t}>
+                  <Link href={tagHref(t)}>{t}</Link>
+                </li>
               ))}
             </ul>
           ) : null}
@@ -113,7 +162,10 @@ export default async function ArticlePage({ params }: Props) {
           <ArticleList items={youMayLike} showTime={false} showChannel />
         </SidebarBlock>
         <SidebarBlock title={`评论：${article.title}`} id="comments">
-          <CommentForm articleId={article.id} token={issueFormToken(article.id, requestTimeMs(), env.APP_SECRET)} />
+          <CommentForm
+            articleId={article.id}
+            token={issueFormToken(article.id, requestTimeMs(), env.APP_SECRET)}
+          />
           <CommentList items={comments.items} total={comments.total} />
         </SidebarBlock>
         <ViewBeacon articleId={article.id} />

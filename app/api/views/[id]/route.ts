@@ -15,7 +15,10 @@ export async function POST(req: Request, { params }: Ctx) {
   if (id === null || !article || !isVisible(article, Date.now())) {
     return NextResponse.json({ error: "未找到该新闻" }, { status: 404 });
   }
-  const outcome = recordView(id, { address: clientAddress(req.headers), userAgent: req.headers.get("user-agent") });
+  const outcome = recordView(id, {
+    address: clientAddress(req.headers),
+    userAgent: req.headers.get("user-agent"),
+  });
   // 204 either way: a beacon has no use for the outcome; the header helps tests and load scripts.
   return new NextResponse(null, { status: 204, headers: { "X-View": outcome } });
 }
@@ -27,5 +30,8 @@ export async function GET(_req: Request, { params }: Ctx) {
   if (id === null || !article || !isVisible(article, Date.now())) {
     return NextResponse.json({ error: "未找到该新闻" }, { status: 404 });
   }
-  return NextResponse.json({ id, views: await getViewTotal(id) }, { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(
+    { id, views: await getViewTotal(id) },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }

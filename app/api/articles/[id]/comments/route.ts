@@ -24,14 +24,24 @@ const STATUS: Record<CommentErrorCode, number> = {
  */
 export async function POST(req: Request, { params }: Ctx) {
   const id = parseArticleId((await params).id);
-  if (id === null) return NextResponse.json({ status: "error", code: "not-found", message: "评论的新闻不存在" }, { status: 404 });
+  if (id === null)
+    return NextResponse.json(
+      { status: "error", code: "not-found", message: "评论的新闻不存在" },
+      { status: 404 },
+    );
   const origin = req.headers.get("origin");
   const host = req.headers.get("host");
   if (origin && origin !== env.SITE_URL && new URL(origin).host !== host) {
-    return NextResponse.json({ status: "error", code: "forbidden", message: "跨站请求被拒绝" }, { status: 403 });
+    return NextResponse.json(
+      { status: "error", code: "forbidden", message: "跨站请求被拒绝" },
+      { status: 403 },
+    );
   }
   if (!(req.headers.get("content-type") ?? "").includes("application/json")) {
-    return NextResponse.json({ status: "error", code: "invalid", message: "请以 JSON 提交" }, { status: 415 });
+    return NextResponse.json(
+      { status: "error", code: "invalid", message: "请以 JSON 提交" },
+      { status: 415 },
+    );
   }
   let body: unknown;
   try {
@@ -42,7 +52,11 @@ export async function POST(req: Request, { params }: Ctx) {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     return NextResponse.json({ status: "error", code: "invalid", message: "JSON 格式错误" }, { status: 400 });
   }
-  const state = await submitComment({ ...(body as Record<string, unknown>), articleId: id }, { address: clientAddress(req.headers) });
-  const status = state.status === "error" ? STATUS[state.code ?? "invalid"] : state.status === "approved" ? 201 : 202;
+  const state = await submitComment(
+    { ...(body as Record<string, unknown>), articleId: id },
+    { address: clientAddress(req.headers) },
+  );
+  const status =
+    state.status === "error" ? STATUS[state.code ?? "invalid"] : state.status === "approved" ? 201 : 202;
   return NextResponse.json(state, { status, headers: { "Cache-Control": "no-store" } });
 }

@@ -1,0 +1,57 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type * as NextServer from "next/server";
+import { clearCache } from "@/lib/cache/memo";
+import { makeArticle, makeChannel, uniq } from "@/lib/testing/fixtures";
+import TagPage from "@/app/(site)/tag/[name]/page";
+
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof NextServer>()),
+  connection: async () => {},
+}));
+
+async function render(
+  name: string,
+  query: Record<string, string> = {},
+): Promise<{ status: number; html: string }> {
+  try {
+    const el = await TagPage({ params: Promise.resolve({ name }), searchParams: Promise.resolve(query) });
+    return { status: 200, html: renderToStaticMarkup(el) };
+  } catch (e) {
+    if ((e as { digest?: string }).digest?.startsWith("NEXT_HTTP_ERROR_FALLBACK;404"))
+      return { status: 404, html: "" };
+    throw e;
+  }
+}
+
+beforeEach(() => {
+  clearCache();
+});
+
+describe("/tag/[name]", () => {
+  it("lists the tag's stories under one h1, whether the segment arrives decoded or encoded", async () => {
+    const ch = await makeChannel();
+    const tag = uniq("乡村 振兴");
+    const story = await makeArticle({ channelId: ch.id, tags: [tag], title: `${uniq()}带标签的报道` });
+    for (const segment of [tag, encodeURIComponent(tag)]) {
+      const { status, html } = await render(segment);
+      expect(status).toBe(200);
+      expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
+      expect(html).toContain(`标签：${tag}`);
+      expect(html).toContain(story.title);
+    }
+  });
+
+  it("answers 404 for an unknown tag, a tag with only hidden stories, and a bad page", async () => {
+    const ch = await makeChannel();
+    const hidden = uniq("草稿标签");
+    await makeArticle({ channelId: ch.id, tags: [hidden], status: "draft", publishedAt: null });
+    const shown = uniq("标签");
+    await makeArticle({ channelId: ch.id, tags: [shown] });
+    expect((await render(uniq("没有"))).status).toBe(404);
+    expect((await render(hidden)).status).toBe(404);
+    expect((await render(shown, { page: "2" })).status).toBe(404);
+    expect((await render(shown, { page: "x" })).status).toBe(404);
+    expect((await render("%E0%A4%A")).status).toBe(404);
+  });
+});

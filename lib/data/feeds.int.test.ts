@@ -1,0 +1,118 @@
+import Parser from "rss-parser";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type * as NextServer from "next/server";
+import { clearCache, invalidateTags } from "@/lib/cache/memo";
+import { TAGS } from "@/lib/data/cache-tags";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { channelFeedXml, FEED_SIZE, siteFeedXml } from "@/lib/syndication";
+import { makeArticle, makeChannel, uniq } from "@/lib/testing/fixtures";
+import { minuteNow } from "@/lib/time";
+import { GET as getSiteFeed } from "@/app/rss.xml/route";
+import { GET as getChannelFeed } from "@/app/(site)/[channel]/rss.xml/route";
+
+// Route handlers call connection(), which needs Next's request scope; outside it, a no-op.
+vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof NextServer>()), connection: async () => {} }));
+
+const HOUR = 3_600_000;
+const parser = new Parser();
+
+beforeEach(() => {
+  clearCache();
+});
+
+describe("RSS feeds", () => {
+  it("list exactly a channel's latest visible stories, newest first, with absolute links and stable GUIDs", async () => {
+    const ch = await makeChannel();
+    const now = minuteNow().getTime();
+    const visible = [];
+    for (let i = 0; i < FEED_SIZE + 5; i++) {
+      visible.push(await makeArticle({ channelId: ch.id, title: `${uniq()}第${i}条`, publishedAt: new Date(now - (i + 1) * HOUR) }));
+    }
+    await makeArticle({ channelId: ch.id, title: "草稿", status: "draft", publishedAt: null });
+    await makeArticle({ channelId: ch.id, title: "定时", publishedAt: new Date(now + 5 * 60_000) });
+    await makeArticle({ channelId: ch.id, title: "撤稿", status: "unpublished", publishedAt: new Date(now - 30 * 60_000) });
+
+    const xml = await channelFeedXml(ch.slug, now);
+    expect(xml).not.toBeNull();
+    const feed = await parser.parseString(xml ?? "");
+    expect(feed.title).toBe(`${ch.name} - ${env.SITE_NAME}`);
+    expect(feed.link).toBe(`${env.SITE_URL}/${ch.slug}`);
+    const expected = visible.slice(0, FEED_SIZE).map((a) => `${env.SITE_URL}/${ch.slug}/${a.id}`);
+    expect(feed.items.map((i) => i.guid)).toEqual(expected);
+    expect(feed.items.map((i) => i.link)).toEqual(expected);
+    const first = feed.items[0];
+    const newest = visible[0];
+    expect(first?.title).toBe(newest?.title);
+    expect(first?.content).toBe("测试摘要");
+    expect(first?.categories).toEqual([ch.name]);
+    expect(first?.pubDate).toBe(newest?.publishedAt?.toUTCString());
+    expect(xml).toContain(`<guid isPermaLink="true">${env.SITE_URL}/${ch.slug}/${newest?.id}</guid>`);
+  });
+
+  it("drop a story once it is unpublished (after the write drops the list caches)", async () => {
+    const ch = await makeChannel();
+    const now = minuteNow().getTime();
+    const keep = await makeArticle({ channelId: ch.id, publishedAt: new Date(now - 2 * HOUR) });
+    const pulled = await makeArticle({ channelId: ch.id, publishedAt: new Date(now - HOUR) });
+    const guids = async () => (await parser.parseString((await channelFeedXml(ch.slug, now)) ?? "")).items.map((i) => i.guid);
+    expect(await guids()).toEqual([`${env.SITE_URL}/${ch.slug}/${pulled.id}`, `${env.SITE_URL}/${ch.slug}/${keep.id}`]);
+
+    const db = await getDb();
+    await db.article.update({ where: { id: pulled.id }, data: { status: "unpublished" } });
+    invalidateTags(TAGS.articleLists, TAGS.article(pulled.id));
+    expect(await guids()).toEqual([`${env.SITE_URL}/${ch.slug}/${keep.id}`]);
+  });
+
+  it("site feed: the latest 50 visible stories of every channel", async () => {
+    const a = await makeChannel();
+    const b = await makeChannel();
+    const now = minuteNow().getTime();
+    const newest = await makeArticle({ channelId: a.id, title: `站点最新${uniq()}`, publishedAt: new Date(now - 1000) });
+    const second = await makeArticle({ channelId: b.id, title: `站点次新${uniq()}`, publishedAt: new Date(now - 2000) });
+    const draft = await makeArticle({ channelId: a.id, status: "draft", publishedAt: new Date(now - 500) });
+    const scheduled = await makeArticle({ channelId: a.id, publishedAt: new Date(now + HOUR) });
+
+    const feed = await parser.parseString(await siteFeedXml(now));
+    expect(feed.title).toBe(env.SITE_NAME);
+    const db = await getDb();
+    const latest = await db.article.findMany({
+      where: { status: "published", publishedAt: { lte: new Date(now) } },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: FEED_SIZE,
+      select: { id: true, channel: { select: { slug: true } } },
+    });
+    expect(feed.items.map((i) => i.guid)).toEqual(latest.map((r) => `${env.SITE_URL}/${r.channel.slug}/${r.id}`));
+    expect(feed.items.length).toBeLessThanOrEqual(FEED_SIZE);
+    expect(feed.items[0]?.guid).toBe(`${env.SITE_URL}/${a.slug}/${newest.id}`);
+    expect(feed.items[1]?.guid).toBe(`${env.SITE_URL}/${b.slug}/${second.id}`);
+    const guids = feed.items.map((i) => i.guid ?? "");
+    expect(guids.some((g) => g.endsWith(`/${draft.id}`) || g.endsWith(`/${scheduled.id}`))).toBe(false);
+  });
+
+  it("route handlers answer with the RSS media type, and 404 for an unknown channel", async () => {
+    const ch = await makeChannel();
+    await makeArticle({ channelId: ch.id, title: `路由${uniq()}` });
+    const site = await getSiteFeed();
+    expect(site.status).toBe(200);
+    expect(site.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
+    expect((await parser.parseString(await site.text())).items.length).toBeGreaterThan(0);
+
+    const channel = await getChannelFeed(new Request(`${env.SITE_URL}/${ch.slug}/rss.xml`), { params: Promise.resolve({ channel: ch.slug }) });
+    expect(channel.status).toBe(200);
+    expect(channel.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
+
+    const missing = await getChannelFeed(new Request(`${env.SITE_URL}/nope/rss.xml`), { params: Promise.resolve({ channel: "no-such-channel" }) });
+    expect(missing.status).toBe(404);
+  });
+
+  it("follows a renamed channel's old slug with a permanent redirect", async () => {
+    const ch = await makeChannel();
+    const old = uniq("old").toLowerCase();
+    const db = await getDb();
+    await db.channelRedirect.create({ data: { slug: old, channelId: ch.id } });
+    const res = await getChannelFeed(new Request(`${env.SITE_URL}/${old}/rss.xml`), { params: Promise.resolve({ channel: old }) });
+    expect(res.status).toBe(308);
+    expect(res.headers.get("location")).toBe(`${env.SITE_URL}/${ch.slug}/rss.xml`);
+  });
+});

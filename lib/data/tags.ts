@@ -1,0 +1,63 @@
+import "server-only";
+import { cached } from "@/lib/cache/memo";
+import { getDb } from "@/lib/db";
+import { TAGS, TTL } from "@/lib/data/cache-tags";
+import { cardSelect, inOrder, toCard } from "@/lib/data/cards";
+import { visibleWhere } from "@/lib/data/visibility";
+import { PAGE_SIZE } from "@/lib/pagination";
+import type { ArticleCard } from "@/lib/data/types";
+
+export interface TagInfo {
+  id: number;
+  name: string;
+}
+
+export interface TagPage {
+  items: ArticleCard[];
+  total: number;
+}
+
+/** Address of a tag's page: /tag/<name>, the name percent-encoded. */
+export function tagHref(name: string): string {
+  return `/tag/${encodeURIComponent(name)}`;
+}
+
+/**
+ * A tag by its exact name. Tags change only with editorial writes of stories, which drop the
+ * article-lists tag, so that tag covers this read too.
+ */
+export const getTagByName = cached(
+  "getTagByName",
+  { ttlMs: TTL.editorial, tags: () => [TAGS.articleLists] },
+  async (name: string): Promise<TagInfo | null> => {
+    if (name === "" || name.length > 200) return null;
+    const db = await getDb();
+    return db.tag.findUnique({ where: { name }, select: { id: true, name: true } });
+  },
+);
+
+/**
+ * One page of a tag's visible stories, newest first: the 20 ids through the (tagId, articleId)
+ * index joined to the visibility index, then the cards by primary key.
+ */
+export const listTagArticles = cached(
+  "listTagArticles",
+  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists] },
+  async (tagId: number, page: number, nowMs: number): Promise<TagPage> => {
+    const db = await getDb();
+    const where = { tags: { some: { tagId } }, ...visibleWhere(nowMs) };
+    const [total, idRows] = await Promise.all([
+      db.article.count({ where }),
+      db.article.findMany({
+        where,
+        orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+        skip: (page - 1) * PAGE_SIZE,
+        take: PAGE_SIZE,
+        select: { id: true },
+      }),
+    ]);
+    const ids = idRows.map((r) => r.id);
+    const rows = ids.length ? await db.article.findMany({ where: { id: { in: ids } }, select: cardSelect }) : [];
+    return { items: inOrder(ids, rows).map(toCard), total };
+  },
+);

@@ -1,0 +1,160 @@
+// Pure helpers for site search: reading the query, quoting it for SQLite FTS5 and LIKE, and
+// cutting and highlighting result text. The SQL itself lives in lib/sqlite.ts.
+
+/** Longest accepted query, in characters (code points). */
+export const MAX_QUERY_LENGTH = 100;
+/** Words beyond this many are ignored (each one is a condition of the query). */
+export const MAX_QUERY_TERMS = 8;
+/** The trigram tokenizer indexes 3-character substrings; shorter words are searched with LIKE. */
+export const MIN_FTS_TERM_LENGTH = 3;
+
+export type SearchQuery =
+  | { kind: "empty" }
+  | { kind: "too-long"; length: number }
+  | {
+      kind: "ok";
+      /** The normalized query, as shown back to the reader. */
+      text: string;
+      /** Distinct words, longest first; every one must occur in a result. */
+      terms: string[];
+    };
+
+// C0/C1 control characters (tabs and newlines included: they become spaces before this applies).
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+function codePointLength(s: string): number {
+  return Array.from(s).length;
+}
+
+/**
+ * Read the `q` search parameter. Full-width spaces separate words like ASCII ones (`\s` covers
+ * U+3000). A repeated parameter counts as its first value.
+ */
+export function parseSearchQuery(raw: string | string[] | undefined): SearchQuery {
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (value === undefined) return { kind: "empty" };
+  const text = value.normalize("NFC").replace(/\s+/g, " ").replace(CONTROL, "").trim();
+  if (text === "") return { kind: "empty" };
+  const length = codePointLength(text);
+  if (length > MAX_QUERY_LENGTH) return { kind: "too-long", length };
+  const seen = new Set<string>();
+  const terms: string[] = [];
+  for (const word of text.split(" ")) {
+    const key = fold(word);
+    if (word === "" || seen.has(key)) continue;
+    seen.add(key);
+    terms.push(word);
+    if (terms.length === MAX_QUERY_TERMS) break;
+  }
+  terms.sort((a, b) => codePointLength(b) - codePointLength(a));
+  return { kind: "ok", text, terms };
+}
+
+/** Words long enough for the trigram index. */
+export function isFtsTerm(term: string): boolean {
+  return codePointLength(term) >= MIN_FTS_TERM_LENGTH;
+}
+
+/**
+ * An FTS5 query that matches rows containing every term as a substring. Each term becomes an FTS5
+ * string ("…", with `"` doubled), so operators typed by the reader (`NEAR`, `*`, `:`, `^`, `-`,
+ * parentheses, `AND`/`OR`/`NOT`) are plain text and can never make the query invalid. Null when
+ * no term is long enough for the trigram index.
+ */
+export function ftsMatchExpression(terms: readonly string[]): string | null {
+  const phrases = terms.filter(isFtsTerm).map((t) => `"${t.replaceAll('"', '""')}"`);
+  return phrases.length > 0 ? phrases.join(" AND ") : null;
+}
+
+/** A LIKE pattern matching `term` anywhere, for use with `ESCAPE '\'`. */
+export function likeContains(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Case folding that keeps every UTF-16 index in place (so matches found in the folded text can be
+ * cut from the original): a character is lower-cased only when that does not change its length.
+ * SQLite's LIKE and the trigram tokenizer are both case-insensitive.
+ */
+export function fold(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const lower = ch.toLowerCase();
+    out += lower.length === ch.length ? lower : ch;
+  }
+  return out;
+}
+
+export interface Segment {
+  text: string;
+  /** True for a part that matched a search term. */
+  match: boolean;
+}
+
+/**
+ * Split `text` into plain and matching segments (matches are case-insensitive, never overlap;
+ * at each position the longest term wins). The page renders matches as <mark> elements, so the
+ * text is never interpreted as HTML.
+ */
+export function highlightSegments(text: string, terms: readonly string[]): Segment[] {
+  const needles = [...new Set(terms.map(fold).filter((t) => t !== ""))].sort((a, b) => b.length - a.length);
+  if (text === "") return [];
+  if (needles.length === 0) return [{ text, match: false }];
+  const hay = fold(text);
+  const segments: Segment[] = [];
+  let plainStart = 0;
+  let i = 0;
+  while (i < hay.length) {
+    const needle = needles.find((n) => hay.startsWith(n, i));
+    if (needle === undefined) {
+      i++;
+      continue;
+    }
+    if (i > plainStart) segments.push({ text: text.slice(plainStart, i), match: false });
+    segments.push({ text: text.slice(i, i + needle.length), match: true });
+    i += needle.length;
+    plainStart = i;
+  }
+  if (plainStart < text.length) segments.push({ text: text.slice(plainStart), match: false });
+  return segments;
+}
+
+/** Index (UTF-16) of the first occurrence of any term, case-insensitive; -1 when none occurs. */
+export function firstMatchIndex(text: string, terms: readonly string[]): number {
+  const hay = fold(text);
+  let best = -1;
+  for (const t of terms) {
+    const at = hay.indexOf(fold(t));
+    if (at >= 0 && (best < 0 || at < best)) best = at;
+  }
+  return best;
+}
+
+/**
+ * About `max` characters of `text` around the first match of a term (starting a little before
+ * it), with "…" where it was cut. Without a match, the start of the text.
+ */
+export function snippetAround(text: string, terms: readonly string[], max = 110, lead = 24): string {
+  const chars = Array.from(text.replace(/\s+/g, " ").trim());
+  if (chars.length <= max) return chars.join("");
+  const flat = chars.join("");
+  const at = firstMatchIndex(flat, terms);
+  // Convert the UTF-16 index into a code point index.
+  const atChar = at < 0 ? 0 : Array.from(flat.slice(0, at)).length;
+  let start = Math.max(0, atChar - lead);
+  if (start + max > chars.length) start = Math.max(0, chars.length - max);
+  const end = Math.min(chars.length, start + max);
+  return `${start > 0 ? "…" : ""}${chars.slice(start, end).join("")}${end < chars.length ? "…" : ""}`;
+}
+
+/** The text to show under a result's title: the summary when it matches, else the body around the match. */
+export function resultSnippet(
+  summary: string,
+  bodyText: string,
+  terms: readonly string[],
+  max = 110,
+): string {
+  if (summary !== "" && firstMatchIndex(summary, terms) >= 0) return snippetAround(summary, terms, max);
+  if (bodyText !== "" && firstMatchIndex(bodyText, terms) >= 0) return snippetAround(bodyText, terms, max);
+  return snippetAround(summary !== "" ? summary : bodyText, terms, max);
+}

@@ -1,0 +1,203 @@
+// Structured data (schema.org JSON-LD) for reader pages (pure). components/JsonLd.tsx renders it.
+import type { ArticleDetail, ImageRef } from "@/lib/data/types";
+import { toBeijingIso } from "@/lib/time";
+
+/** The publisher logo in public/ (512×512 PNG). */
+export const PUBLISHER_LOGO = { path: "/logo.png", width: 512, height: 512 } as const;
+
+export interface SiteInfo {
+  /** env.SITE_URL: absolute, without a trailing slash. */
+  siteUrl: string;
+  /** env.SITE_NAME */
+  siteName: string;
+}
+
+/** `/liujiang/12` → `https://site/liujiang/12`; absolute URLs pass through. */
+export function absoluteUrl(siteUrl: string, pathOrUrl: string): string {
+  if (/^https?:\/\//i.test(pathOrUrl)) return pathOrUrl;
+  return `${siteUrl.replace(/\/+$/, "")}${pathOrUrl.startsWith("/") ? "" : "/"}${pathOrUrl}`;
+}
+
+// Role words of a Chinese byline (本报记者 张三 通讯员 李四 / 记者 王五 实习生 赵六 / 文/图 钱七).
+const ROLE =
+  /^(?:本报|本台|本刊|本网|融媒体|特约|见习|实习)*(?:记者|通讯员|实习生|责任编辑|责编|编辑|摄影|摄像|撰稿|主笔|文\/图|图\/文|文|图|摄)[:：]?/;
+
+/** The people named in a byline, in order, without role words. */
+export function bylineNames(byline: string): string[] {
+  const names: string[] = [];
+  for (const raw of byline.split(/[\s,，、;；|()（）【】[\]]+/)) {
+    let token = raw;
+    // Strip leading role words, possibly several ("本报记者"), possibly glued to the name ("记者张三").
+    for (let m = ROLE.exec(token); m && m[0] !== ""; m = ROLE.exec(token)) token = token.slice(m[0].length);
+    // A trailing 摄 ("张三摄") marks the photographer, not part of the name.
+    token = token.replace(/摄$/, "");
+    if (token !== "" && !names.includes(token)) names.push(token);
+  }
+  return names;
+}
+
+interface ImageObject {
+  "@type": "ImageObject";
+  url: string;
+  width: number;
+  height: number;
+  caption?: string;
+}
+
+/** The largest derivative of a stored image, as an ImageObject. */
+function largestImage(siteUrl: string, image: ImageRef): ImageObject {
+  let best = { url: image.src, width: image.width };
+  let found = false;
+  for (const candidate of image.srcSet.split(",")) {
+    const [url, w] = candidate.trim().split(/\s+/);
+    const width = Number(w?.replace(/w$/, ""));
+    if (url && Number.isFinite(width) && width > 0 && (!found || width > best.width)) {
+      best = { url, width };
+      found = true;
+    }
+  }
+  const width = Math.min(best.width, image.width);
+  const height = image.width > 0 ? Math.round((image.height * width) / image.width) : image.height;
+  return {
+    "@type": "ImageObject",
+    url: absoluteUrl(siteUrl, best.url),
+    width,
+    height,
+    ...(image.caption ? { caption: image.caption } : {}),
+  };
+}
+
+export interface Person {
+  "@type": "Person";
+  name: string;
+}
+
+export interface Organization {
+  "@type": "Organization";
+  name: string;
+  url?: string;
+  logo?: ImageObject;
+}
+
+export interface NewsArticleJsonLd {
+  "@context": "https://schema.org";
+  "@type": "NewsArticle";
+  mainEntityOfPage: { "@type": "WebPage"; "@id": string };
+  url: string;
+  headline: string;
+  description: string;
+  datePublished: string;
+  dateModified: string;
+  author: (Person | Organization)[];
+  publisher: Organization & { logo: ImageObject };
+  image: ImageObject[];
+  articleSection: string;
+  keywords?: string;
+  inLanguage: "zh-CN";
+  isAccessibleForFree: true;
+}
+
+/** The fields of a story that its structured data uses (an ArticleDetail has them all). */
+export type JsonLdArticle = Pick<
+  ArticleDetail,
+  | "href"
+  | "title"
+  | "summary"
+  | "publishedAt"
+  | "updatedAt"
+  | "byline"
+  | "source"
+  | "image"
+  | "tags"
+  | "channel"
+>;
+
+/**
+ * NewsArticle for a story page. Authors come from the byline (people), else the source
+ * publication or the site (organization). Times are Beijing time with +08:00. The image is the
+ * lead image's largest derivative, else the publisher logo (Google requires one).
+ */
+export function articleJsonLd(article: JsonLdArticle, site: SiteInfo): NewsArticleJsonLd {
+  const url = absoluteUrl(site.siteUrl, article.href);
+  const logo: ImageObject = {
+    "@type": "ImageObject",
+    url: absoluteUrl(site.siteUrl, PUBLISHER_LOGO.path),
+    width: PUBLISHER_LOGO.width,
+    height: PUBLISHER_LOGO.height,
+  };
+  const names = bylineNames(article.byline);
+  const author: (Person | Organization)[] =
+    names.length > 0
+      ? names.map((name) => ({ "@type": "Person", name }))
+      : [{ "@type": "Organization", name: article.source || site.siteName }];
+  // A story edited before it went out was not modified after its publication.
+  const modified =
+    article.updatedAt.getTime() > article.publishedAt.getTime() ? article.updatedAt : article.publishedAt;
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    url,
+    headline: article.title,
+    description: article.summary,
+    datePublished: toBeijingIso(article.publishedAt),
+    dateModified: toBeijingIso(modified),
+    author,
+    publisher: { "@type": "Organization", name: site.siteName, url: absoluteUrl(site.siteUrl, "/"), logo },
+    image: article.image ? [largestImage(site.siteUrl, article.image)] : [logo],
+    articleSection: article.channel.name,
+    ...(article.tags.length > 0 ? { keywords: article.tags.join(",") } : {}),
+    inLanguage: "zh-CN",
+    isAccessibleForFree: true,
+  };
+}
+
+export interface BreadcrumbItem {
+  label: string;
+  href?: string;
+}
+
+export interface BreadcrumbListJsonLd {
+  "@context": "https://schema.org";
+  "@type": "BreadcrumbList";
+  itemListElement: { "@type": "ListItem"; position: number; name: string; item?: string }[];
+}
+
+/**
+ * BreadcrumbList for the visible breadcrumb (pass the same items as <Breadcrumb>). Linked crumbs
+ * get their absolute URL; the last crumb ("正文") gets `currentPath` when given, the page's own
+ * address. Crumbs without a page (the region names 广西 › 柳州市) are listed by name only.
+ */
+export function breadcrumbJsonLd(
+  items: readonly BreadcrumbItem[],
+  site: Pick<SiteInfo, "siteUrl">,
+  currentPath?: string,
+): BreadcrumbListJsonLd {
+  return {
+    "@context": "https://schema.org",
+    "@type": "BreadcrumbList",
+    itemListElement: items.map((c, i) => {
+      const href = c.href ?? (i === items.length - 1 ? currentPath : undefined);
+      return {
+        "@type": "ListItem",
+        position: i + 1,
+        name: c.label,
+        ...(href ? { item: absoluteUrl(site.siteUrl, href) } : {}),
+      };
+    }),
+  };
+}
+
+/**
+ * JSON for an inline <script type="application/ld+json">. `<` becomes \u003c so no text can close
+ * the script element (`</script>`) or open a comment; `>`, `&` and the JavaScript line separators
+ * are escaped too. The result is still valid JSON with the same value.
+ */
+export function serializeJsonLd(data: unknown): string {
+  return JSON.stringify(data)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}

@@ -1,0 +1,233 @@
+import { createRequire } from "node:module";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type * as NextServer from "next/server";
+import { clearCache } from "@/lib/cache/memo";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import {
+  buildNewsSitemap,
+  buildRobotsTxt,
+  buildSitemapIndex,
+  buildUrlset,
+  sitemapFileCount,
+  sitemapFileRange,
+} from "@/lib/sitemap";
+import { newsSitemapXml, robotsTxt, sitemapFileXml, sitemapXml } from "@/lib/syndication";
+import { makeArticle, makeChannel } from "@/lib/testing/fixtures";
+import { minuteNow } from "@/lib/time";
+import { GET as getSitemap } from "@/app/sitemap.xml/route";
+import { GET as getSitemapFile } from "@/app/sitemaps/[file]/route";
+import { GET as getNewsSitemap } from "@/app/news-sitemap.xml/route";
+import { GET as getRobots } from "@/app/robots.txt/route";
+
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof NextServer>()),
+  connection: async () => {},
+}));
+
+// xml2js (installed with rss-parser) in strict mode: any malformed document throws.
+type XmlNode = {
+  [key: string]: XmlNode[] | string | Record<string, string> | undefined;
+  _?: string;
+  $?: Record<string, string>;
+};
+const load = createRequire(import.meta.url);
+const xml2js = load("xml2js") as {
+  parseStringPromise: (xml: string, options: object) => Promise<Record<string, XmlNode>>;
+};
+const parseXml = (xml: string) => xml2js.parseStringPromise(xml, { strict: true });
+
+function children(node: XmlNode | undefined, name: string): XmlNode[] {
+  const value = node?.[name];
+  return Array.isArray(value) ? value : [];
+}
+function text(node: XmlNode | undefined, name: string): string {
+  const first = children(node, name)[0] as unknown;
+  return typeof first === "string" ? first : ((first as XmlNode | undefined)?._ ?? "");
+}
+
+/** Parse a <urlset> strictly and return its <loc>s (checking the namespace and shape). */
+async function urlsetLocs(xml: string): Promise<string[]> {
+  const doc = await parseXml(xml);
+  const urlset = doc.urlset;
+  expect(urlset, "root element is <urlset>").toBeDefined();
+  expect(urlset?.$?.xmlns).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
+  return children(urlset, "url").map((u) => {
+    const loc = text(u, "loc");
+    expect(loc).toMatch(/^https?:\/\//);
+    const lastmod = children(u, "lastmod");
+    if (lastmod.length > 0)
+      expect(text(u, "lastmod")).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+    return loc;
+  });
+}
+
+async function visibleStoryUrls(nowMs: number): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db.article.findMany({
+    where: { status: "published", publishedAt: { lte: new Date(nowMs) } },
+    select: { id: true, channel: { select: { slug: true } } },
+  });
+  return rows.map((r) => `${env.SITE_URL}/${r.channel.slug}/${r.id}`);
+}
+
+beforeEach(() => {
+  clearCache();
+});
+
+describe("sitemap builders", () => {
+  it("escape locations and produce well-formed documents", async () => {
+    const xml = buildUrlset([
+      { loc: "https://x.cn/a?b=1&c=<2>", lastModified: new Date("2026-11-25T02:00:00Z") },
+      { loc: "https://x.cn/" },
+    ]);
+    expect(await urlsetLocs(xml)).toEqual(["https://x.cn/a?b=1&c=<2>", "https://x.cn/"]);
+    expect(xml).toContain("<lastmod>2026-11-25T10:00:00+08:00</lastmod>");
+    const index = await parseXml(
+      buildSitemapIndex([{ loc: "https://x.cn/sitemaps/1.xml" }, { loc: "https://x.cn/sitemaps/2.xml" }]),
+    );
+    expect(index.sitemapindex?.$?.xmlns).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
+    expect(children(index.sitemapindex, "sitemap").map((s) => text(s, "loc"))).toEqual([
+      "https://x.cn/sitemaps/1.xml",
+      "https://x.cn/sitemaps/2.xml",
+    ]);
+  });
+
+  it("split numbered URLs into files of at most the limit", () => {
+    expect(sitemapFileCount(0)).toBe(1);
+    expect(sitemapFileCount(50_000)).toBe(1);
+    expect(sitemapFileCount(50_001)).toBe(2);
+    // 8 fixed pages, files of 5: file 1 = fixed 0-4; file 2 = fixed 5-7 + stories 0-1; file 3 = stories 2-6.
+    expect(sitemapFileRange(1, 8, 5)).toEqual({ fixedStart: 0, fixedEnd: 5, storyOffset: 0, storyLimit: 0 });
+    expect(sitemapFileRange(2, 8, 5)).toEqual({ fixedStart: 5, fixedEnd: 8, storyOffset: 0, storyLimit: 2 });
+    expect(sitemapFileRange(3, 8, 5)).toEqual({ fixedStart: 8, fixedEnd: 8, storyOffset: 2, storyLimit: 5 });
+  });
+
+  it("news sitemap uses the Google News namespace", async () => {
+    const xml = buildNewsSitemap(
+      [{ loc: "https://x.cn/a/1", title: "标题 & <b>", publishedAt: new Date("2026-11-25T02:00:00Z") }],
+      { name: "柳州地方网", language: "zh-cn" },
+    );
+    const doc = await parseXml(xml);
+    expect(doc.urlset?.$?.["xmlns:news"]).toBe("http://www.google.com/schemas/sitemap-news/0.9");
+    const news = children(children(doc.urlset, "url")[0], "news:news")[0];
+    expect(text(news, "news:title")).toBe("标题 & <b>");
+    expect(text(news, "news:publication_date")).toBe("2026-11-25T10:00:00+08:00");
+    const pub = children(news, "news:publication")[0];
+    expect(text(pub, "news:name")).toBe("柳州地方网");
+    expect(text(pub, "news:language")).toBe("zh-cn");
+  });
+
+  it("robots.txt", () => {
+    expect(buildRobotsTxt({ disallow: ["/admin"], sitemaps: ["https://x.cn/sitemap.xml"] })).toBe(
+      "User-agent: *\nDisallow: /admin\nAllow: /\n\nSitemap: https://x.cn/sitemap.xml\n",
+    );
+  });
+});
+
+describe("site sitemaps", () => {
+  it("list home, every channel and every visible story, and no draft, scheduled or unpublished story", async () => {
+    const ch = await makeChannel();
+    const now = minuteNow().getTime();
+    const published = await makeArticle({ channelId: ch.id });
+    const draft = await makeArticle({ channelId: ch.id, status: "draft", publishedAt: null });
+    const scheduled = await makeArticle({ channelId: ch.id, publishedAt: new Date(now + 3_600_000) });
+    const pulled = await makeArticle({ channelId: ch.id, status: "unpublished" });
+
+    const locs = await urlsetLocs(await sitemapXml(now));
+    const db = await getDb();
+    const channels = await db.channel.findMany({ select: { slug: true } });
+    const expected = [
+      `${env.SITE_URL}/`,
+      ...channels.map((c) => `${env.SITE_URL}/${c.slug}`),
+      ...(await visibleStoryUrls(now)),
+    ];
+    expect(new Set(locs)).toEqual(new Set(expected));
+    expect(locs).toHaveLength(expected.length);
+    expect(locs).toContain(`${env.SITE_URL}/${ch.slug}/${published.id}`);
+    for (const hidden of [draft, scheduled, pulled])
+      expect(locs).not.toContain(`${env.SITE_URL}/${ch.slug}/${hidden.id}`);
+  });
+
+  it("become a sitemap index of numbered files past the per-file limit", async () => {
+    const ch = await makeChannel();
+    for (let i = 0; i < 6; i++) await makeArticle({ channelId: ch.id });
+    await makeArticle({ channelId: ch.id, status: "draft", publishedAt: null });
+    const now = minuteNow().getTime();
+    const max = 7;
+    const index = await parseXml(await sitemapXml(now, max));
+    const files = children(index.sitemapindex, "sitemap").map((s) => text(s, "loc"));
+    expect(files.length).toBeGreaterThan(1);
+    expect(files[0]).toBe(`${env.SITE_URL}/sitemaps/1.xml`);
+
+    const all: string[] = [];
+    for (let n = 1; n <= files.length; n++) {
+      const locs = await urlsetLocs((await sitemapFileXml(n, now, max)) ?? "");
+      expect(locs.length).toBeGreaterThan(0);
+      expect(locs.length).toBeLessThanOrEqual(max);
+      all.push(...locs);
+    }
+    expect(await sitemapFileXml(files.length + 1, now, max)).toBeNull();
+    const db = await getDb();
+    const channelCount = await db.channel.count();
+    const stories = await visibleStoryUrls(now);
+    expect(all).toHaveLength(1 + channelCount + stories.length);
+    expect(new Set(all)).toEqual(
+      new Set([
+        `${env.SITE_URL}/`,
+        ...(await db.channel.findMany({ select: { slug: true } })).map((c) => `${env.SITE_URL}/${c.slug}`),
+        ...stories,
+      ]),
+    );
+  });
+
+  it("news sitemap: stories of the last 48 hours only", async () => {
+    const ch = await makeChannel();
+    const now = minuteNow().getTime();
+    const fresh = await makeArticle({
+      channelId: ch.id,
+      title: "新鲜 & 热乎",
+      publishedAt: new Date(now - 3_600_000),
+    });
+    const old = await makeArticle({ channelId: ch.id, publishedAt: new Date(now - 49 * 3_600_000) });
+    const draft = await makeArticle({
+      channelId: ch.id,
+      status: "draft",
+      publishedAt: new Date(now - 60_000),
+    });
+    const scheduled = await makeArticle({ channelId: ch.id, publishedAt: new Date(now + 60_000) });
+    const xml = await newsSitemapXml(now);
+    const locs = await urlsetLocs(xml);
+    expect(locs).toContain(`${env.SITE_URL}/${ch.slug}/${fresh.id}`);
+    for (const hidden of [old, draft, scheduled])
+      expect(locs).not.toContain(`${env.SITE_URL}/${ch.slug}/${hidden.id}`);
+    expect(xml).toContain("<news:title>新鲜 &amp; 热乎</news:title>");
+  });
+
+  it("routes: media types, robots.txt, 404 past the last file", async () => {
+    const sitemap = await getSitemap();
+    expect(sitemap.headers.get("content-type")).toBe("application/xml; charset=utf-8");
+    await urlsetLocs(await sitemap.text());
+    const news = await getNewsSitemap();
+    expect(news.headers.get("content-type")).toBe("application/xml; charset=utf-8");
+    await urlsetLocs(await news.text());
+    const file1 = await getSitemapFile(new Request(`${env.SITE_URL}/sitemaps/1.xml`), {
+      params: Promise.resolve({ file: "1.xml" }),
+    });
+    expect(file1.status).toBe(200);
+    for (const bad of ["999.xml", "0.xml", "abc.xml", "1", "01.xml"]) {
+      const res = await getSitemapFile(new Request(`${env.SITE_URL}/sitemaps/${bad}`), {
+        params: Promise.resolve({ file: bad }),
+      });
+      expect(res.status, bad).toBe(404);
+    }
+    const robots = await getRobots();
+    expect(robots.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    const body = await robots.text();
+    expect(body).toBe(robotsTxt());
+    expect(body).toContain("Disallow: /admin\n");
+    expect(body).toContain("Disallow: /api\n");
+    expect(body).toContain(`Sitemap: ${env.SITE_URL}/sitemap.xml\n`);
+    expect(body).toContain(`Sitemap: ${env.SITE_URL}/news-sitemap.xml\n`);
+  });
+});

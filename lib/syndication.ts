@@ -1,0 +1,173 @@
+import "server-only";
+// The documents served to feed readers and crawlers: RSS feeds, sitemaps, the Google News sitemap
+// and robots.txt. Reads come from lib/data (cached, visible stories only); the XML is built by the
+// pure builders of lib/feeds.ts and lib/sitemap.ts. Route handlers only call these.
+import { getChannelBySlug, listChannels } from "@/lib/data/channels";
+import { listFeedStories } from "@/lib/data/feeds";
+import {
+  countVisibleStories,
+  listRecentStories,
+  listSitemapStories,
+  type SitemapStory,
+} from "@/lib/data/sitemap";
+import { env } from "@/lib/env";
+import { buildRss, type RssItem } from "@/lib/feeds";
+import { absoluteUrl as toAbsoluteUrl } from "@/lib/seo";
+import {
+  buildNewsSitemap,
+  buildRobotsTxt,
+  buildSitemapIndex,
+  buildUrlset,
+  NEWS_SITEMAP_MAX_URLS,
+  NEWS_SITEMAP_WINDOW_MS,
+  SITEMAP_MAX_URLS,
+  sitemapFileCount,
+  sitemapFileRange,
+  type SitemapUrl,
+} from "@/lib/sitemap";
+import type { ChannelInfo } from "@/lib/data/types";
+
+/** Stories per feed. */
+export const FEED_SIZE = 50;
+
+/** Absolute URL of a site path (`/liujiang/12` → `https://…/liujiang/12`). */
+export function absoluteUrl(path: string): string {
+  return toAbsoluteUrl(env.SITE_URL, path);
+}
+
+/** A text response with the given media type; public for five minutes (feeds, sitemaps, robots). */
+export function textResponse(body: string, mediaType: string, status = 200): Response {
+  return new Response(body, {
+    status,
+    headers: { "Content-Type": `${mediaType}; charset=utf-8`, "Cache-Control": "public, max-age=300" },
+  });
+}
+
+export function notFoundResponse(): Response {
+  return new Response("Not Found\n", {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
+export const RSS_MEDIA_TYPE = "application/rss+xml";
+export const XML_MEDIA_TYPE = "application/xml";
+
+function feedItems(stories: Awaited<ReturnType<typeof listFeedStories>>): RssItem[] {
+  return stories.map((s) => {
+    const url = absoluteUrl(s.href);
+    return {
+      title: s.title,
+      link: url,
+      // The story's permanent address: ids never change and old channel slugs redirect.
+      guid: url,
+      guidIsPermaLink: true,
+      description: s.summary,
+      pubDate: s.publishedAt,
+      categories: [s.channel.name],
+    };
+  });
+}
+
+/** /rss.xml: the latest visible stories of the whole site. */
+export async function siteFeedXml(nowMs: number): Promise<string> {
+  const stories = await listFeedStories(null, FEED_SIZE, nowMs);
+  return buildRss({
+    title: env.SITE_NAME,
+    link: absoluteUrl("/"),
+    description: env.SITE_SLOGAN || env.SITE_NAME,
+    selfUrl: absoluteUrl("/rss.xml"),
+    language: "zh-CN",
+    lastBuildDate: stories[0]?.publishedAt ?? new Date(nowMs),
+    ttlMinutes: 5,
+    copyright: `© ${env.SITE_NAME}`,
+    items: feedItems(stories),
+  });
+}
+
+/** /<channel>/rss.xml: the latest visible stories of one channel; null for an unknown channel. */
+export async function channelFeedXml(slug: string, nowMs: number): Promise<string | null> {
+  const channel = await getChannelBySlug(slug);
+  if (!channel) return null;
+  const stories = await listFeedStories(channel.id, FEED_SIZE, nowMs);
+  return buildRss({
+    title: `${channel.name} - ${env.SITE_NAME}`,
+    link: absoluteUrl(`/${channel.slug}`),
+    description: channel.slogan || channel.description || env.SITE_SLOGAN || channel.name,
+    selfUrl: absoluteUrl(`/${channel.slug}/rss.xml`),
+    language: "zh-CN",
+    lastBuildDate: stories[0]?.publishedAt ?? new Date(nowMs),
+    ttlMinutes: 5,
+    copyright: `© ${env.SITE_NAME}`,
+    items: feedItems(stories),
+  });
+}
+
+/** Home and channel pages, each dated by its newest visible story. */
+async function fixedPages(channels: readonly ChannelInfo[], nowMs: number): Promise<SitemapUrl[]> {
+  const [newest, ...perChannel] = await Promise.all([
+    listFeedStories(null, 1, nowMs),
+    ...channels.map((c) => listFeedStories(c.id, 1, nowMs)),
+  ]);
+  return [
+    { loc: absoluteUrl("/"), lastModified: newest?.[0]?.publishedAt },
+    ...channels.map((c, i) => ({
+      loc: absoluteUrl(`/${c.slug}`),
+      lastModified: perChannel[i]?.[0]?.publishedAt,
+    })),
+  ];
+}
+
+/** A story's <lastmod>: its last edit, never earlier than its publication. */
+function storyUrl(s: SitemapStory): SitemapUrl {
+  const lastModified = s.updatedAt.getTime() > s.publishedAt.getTime() ? s.updatedAt : s.publishedAt;
+  return { loc: absoluteUrl(s.href), lastModified };
+}
+
+/**
+ * /sitemap.xml: one <urlset> with every visible story plus home and channel pages while they fit
+ * in one file (50,000 URLs); beyond that a <sitemapindex> of /sitemaps/<n>.xml.
+ */
+export async function sitemapXml(nowMs: number, maxPerFile = SITEMAP_MAX_URLS): Promise<string> {
+  const [channels, storyCount] = await Promise.all([listChannels(), countVisibleStories(nowMs)]);
+  const files = sitemapFileCount(1 + channels.length + storyCount, maxPerFile);
+  if (files === 1) return (await sitemapFileXml(1, nowMs, maxPerFile)) ?? buildUrlset([]);
+  return buildSitemapIndex(
+    Array.from({ length: files }, (_, i) => ({ loc: absoluteUrl(`/sitemaps/${i + 1}.xml`) })),
+  );
+}
+
+/** /sitemaps/<n>.xml: the n-th slice (1-based) of the numbered URLs; null past the last file. */
+export async function sitemapFileXml(
+  n: number,
+  nowMs: number,
+  maxPerFile = SITEMAP_MAX_URLS,
+): Promise<string | null> {
+  const [channels, storyCount] = await Promise.all([listChannels(), countVisibleStories(nowMs)]);
+  const fixedCount = 1 + channels.length;
+  if (!Number.isInteger(n) || n < 1 || n > sitemapFileCount(fixedCount + storyCount, maxPerFile)) return null;
+  const range = sitemapFileRange(n, fixedCount, maxPerFile);
+  const [fixed, stories] = await Promise.all([
+    range.fixedEnd > range.fixedStart ? fixedPages(channels, nowMs) : Promise.resolve([]),
+    listSitemapStories(range.storyOffset, range.storyLimit, nowMs),
+  ]);
+  return buildUrlset([...fixed.slice(range.fixedStart, range.fixedEnd), ...stories.map(storyUrl)]);
+}
+
+/** /news-sitemap.xml: stories published in the last 48 hours (Google News). */
+export async function newsSitemapXml(nowMs: number): Promise<string> {
+  const stories = await listRecentStories(nowMs - NEWS_SITEMAP_WINDOW_MS, NEWS_SITEMAP_MAX_URLS, nowMs);
+  return buildNewsSitemap(
+    stories.map((s) => ({ loc: absoluteUrl(s.href), title: s.title, publishedAt: s.publishedAt })),
+    // Google News wants zh-cn for Simplified Chinese.
+    { name: env.SITE_NAME, language: "zh-cn" },
+  );
+}
+
+/** /robots.txt */
+export function robotsTxt(): string {
+  return buildRobotsTxt({
+    disallow: ["/admin", "/api"],
+    sitemaps: [absoluteUrl("/sitemap.xml"), absoluteUrl("/news-sitemap.xml")],
+  });
+}
