@@ -176,6 +176,8 @@ test("the article page carries NewsArticle and BreadcrumbList JSON-LD and social
 }) => {
   await page.goto("/liuzhou");
   await page.locator("main .teaser-title a").first().click();
+  await expect(page).toHaveURL(/\/liuzhou\/\d+$/);
+  await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(2);
   const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
   const data = blocks.map((b) => JSON.parse(b) as Record<string, unknown>);
   const article = data.find((d) => d["@type"] === "NewsArticle");
@@ -211,6 +213,7 @@ test("the article page carries NewsArticle and BreadcrumbList JSON-LD and social
 test("tags on the article page link to their tag listing", async ({ page }) => {
   await page.goto("/luzhai");
   await page.locator("main .teaser-title a").first().click();
+  await expect(page).toHaveURL(/\/luzhai\/\d+$/);
   const tag = page.getByRole("list", { name: "标签" }).getByRole("link").first();
   const name = (await tag.textContent()) ?? "";
   await tag.click();

@@ -139,6 +139,13 @@ async function main(): Promise<void> {
     const now = new Date();
     const channelIds = await seedRegionsAndChannels(db);
     const articles = buildDemoArticles();
+    // Render and store the images first, a few at a time (sharp works off the main thread).
+    const imageIds = new Map<string, number | null>();
+    for (let i = 0; i < articles.length; i += 4) {
+      const chunk = articles.slice(i, i + 4);
+      const ids = await Promise.all(chunk.map((a) => seedImage(db, a)));
+      chunk.forEach((a, j) => imageIds.set(a.key, ids[j] ?? null));
+    }
     const tagIds = new Map<string, number>();
     let images = 0;
     let comments = 0;
@@ -149,7 +156,7 @@ async function main(): Promise<void> {
       for (const name of a.tags) {
         if (!tagIds.has(name)) tagIds.set(name, (await db.tag.create({ data: { name } })).id);
       }
-      const leadImageId = await seedImage(db, a);
+      const leadImageId = imageIds.get(a.key) ?? null;
       if (leadImageId) images++;
       const publishedAt = new Date(now.getTime() - a.publishedHoursAgo * HOUR_MS);
       const history = viewHistory(rand, publishedAt, now);
