@@ -13,6 +13,7 @@ import { storeImage } from "@/lib/images/store";
 import { HOUR_MS } from "@/lib/time";
 import { buildDemoArticles, DEMO_CHANNELS, type DemoArticle } from "./demo/content";
 import { renderDemoImage } from "./demo/images";
+import { rebuildAllSimilar } from "@/lib/actions/similarity";
 
 const SEED = 20261125;
 
@@ -203,9 +204,10 @@ async function main(): Promise<void> {
       comments += nComments;
       buckets += history.length;
     }
+    const similar = await rebuildAllSimilar(db);
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
     console.log(
-      `seed: ${channelIds.size} channels, ${articles.length} articles, ${tagIds.size} tags, ${images} images, ${comments} comments, ${buckets} view buckets in ${seconds}s`,
+      `seed: ${channelIds.size} channels, ${articles.length} articles, ${tagIds.size} tags, ${images} images, ${comments} comments, ${buckets} view buckets, ${similar.links} similarity links in ${seconds}s`,
     );
   } finally {
     await db.$disconnect();
