@@ -1,0 +1,52 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { env } from "@/lib/env";
+import { getCurrentUser } from "@/lib/auth/session";
+import { ROLE_LABELS } from "@/lib/auth/schemas";
+import { isAdmin, userLabel } from "@/lib/auth/types";
+import { AdminNav, type NavItem } from "../_components/admin-nav";
+import { LoginRedirect } from "../_components/login-redirect";
+import { LogoutButton } from "../_components/logout-button";
+
+/**
+ * Every page below also checks the session itself (requireUser/requireAdmin): this check is a
+ * second line and the source of the header, not the security boundary, because a layout is not
+ * re-rendered on client navigation and does not stop its pages from rendering.
+ */
+export default async function ProtectedAdminLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  if (!user) return <LoginRedirect />;
+  const items: NavItem[] = [
+    { href: "/admin", label: "概览" },
+    ...(isAdmin(user) ? [{ href: "/admin/users", label: "用户管理" }] : []),
+    { href: "/admin/account", label: "我的账号" },
+  ];
+  return (
+    <>
+      <a href="#admin-main" className="adm-skip-link">
+        跳到正文
+      </a>
+      <header className="admin-header">
+        <div className="admin-header-inner">
+          <Link href="/admin" className="admin-brand">
+            {env.SITE_NAME} · 编辑后台
+          </Link>
+          <AdminNav items={items} />
+          <div className="admin-user">
+            <span>
+              {userLabel(user)}
+              <span className="adm-role-badge">{ROLE_LABELS[user.role]}</span>
+            </span>
+            <Link href="/" className="adm-btn adm-btn-link">
+              查看网站
+            </Link>
+            <LogoutButton />
+          </div>
+        </div>
+      </header>
+      <main id="admin-main" className="admin-main">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDashboardCounts } from "@/lib/data/admin";
+import { requireUser } from "@/lib/auth/session";
+import { userLabel } from "@/lib/auth/types";
+
+export const metadata: Metadata = { title: "概览" };
+
+export default async function AdminDashboardPage() {
+  const user = await requireUser("/admin");
+  const counts = await getDashboardCounts();
+  const stories = [
+    { label: "已发布", value: counts.stories.live, hint: "读者可见" },
+    { label: "定时发布", value: counts.stories.scheduled, hint: "发布时间未到" },
+    { label: "草稿", value: counts.stories.draft, hint: "尚未发布" },
+    { label: "已撤下", value: counts.stories.unpublished, hint: "不再对读者显示" },
+  ];
+  return (
+    <>
+      <h1>概览</h1>
+      <p className="adm-lead">欢迎，{userLabel(user)}。</p>
+      <section aria-labelledby="stories-heading" className="adm-panel">
+        <h2 id="stories-heading">稿件（共 {counts.stories.total} 篇）</h2>
+        <dl className="adm-stat-grid">
+          {stories.map((s) => (
+            <div key={s.label} className="adm-stat">
+              <dt>{s.label}</dt>
+              <dd>
+                <span className="adm-stat-value">{s.value}</span>
+                <span className="adm-stat-hint">{s.hint}</span>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section aria-labelledby="comments-heading" className="adm-panel">
+        <h2 id="comments-heading">评论</h2>
+        <dl className="adm-stat-grid">
+          <div className="adm-stat">
+            <dt>待审核评论</dt>
+            <dd>
+              <span className="adm-stat-value">{counts.pendingComments}</span>
+              <span className="adm-stat-hint">审核通过后才会显示</span>
+            </dd>
+          </div>
+        </dl>
+      </section>
+      <p className="adm-muted">
+        账号设置见<Link href="/admin/account">我的账号</Link>。
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+"use server";
+import { refresh } from "next/cache";
+import { z } from "zod";
+import { displayNameSchema, newPasswordSchema, roleSchema, usernameSchema } from "@/lib/auth/schemas";
+import { requireUserForAction } from "@/lib/auth/session";
+import { createUser } from "@/lib/auth/users";
+import { typedValue, type FormState } from "@/lib/actions/auth/form-state";
+import { USER_ADMIN_MESSAGES } from "@/lib/actions/auth/user-admin-messages";
+
+const createUserSchema = z.object({
+  username: usernameSchema,
+  displayName: displayNameSchema,
+  role: roleSchema,
+  password: newPasswordSchema,
+});
+
+export type CreateUserState = FormState<"username" | "displayName" | "role" | "password">;
+
+export async function createUserAction(_prev: CreateUserState, formData: FormData): Promise<CreateUserState> {
+  const actor = await requireUserForAction();
+  const values = {
+    username: typedValue(formData, "username", 64),
+    displayName: typedValue(formData, "displayName", 80),
+    role: typedValue(formData, "role", 20),
+  };
+  const parsed = createUserSchema.safeParse({
+    username: formData.get("username"),
+    displayName: formData.get("displayName") ?? "",
+    role: formData.get("role"),
+    password: formData.get("password"),
+  });
+  if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors, values };
+  // createUser checks the role itself; this action only translates the outcome.
+  const result = await createUser(actor, parsed.data);
+  if (!result.ok) {
+    if (result.error === "username_taken")
+      return { errors: { username: [USER_ADMIN_MESSAGES.username_taken] }, values };
+    return { message: USER_ADMIN_MESSAGES[result.error], values };
+  }
+  refresh();
+  return { ok: true, message: `已创建用户 ${parsed.data.username}` };
+}

@@ -1,0 +1,31 @@
+"use server";
+import { refresh } from "next/cache";
+import { z } from "zod";
+import { ROLE_LABELS, roleSchema } from "@/lib/auth/schemas";
+import { requireUserForAction } from "@/lib/auth/session";
+import { setUserRole } from "@/lib/auth/users";
+import type { FormState } from "@/lib/actions/auth/form-state";
+import { USER_ADMIN_MESSAGES } from "@/lib/actions/auth/user-admin-messages";
+
+const setUserRoleSchema = z.object({
+  userId: z.coerce.number({ error: "缺少用户" }).int().positive({ error: "缺少用户" }),
+  role: roleSchema,
+});
+
+export type SetUserRoleState = FormState<"role">;
+
+export async function setUserRoleAction(
+  _prev: SetUserRoleState,
+  formData: FormData,
+): Promise<SetUserRoleState> {
+  const actor = await requireUserForAction();
+  const parsed = setUserRoleSchema.safeParse({ userId: formData.get("userId"), role: formData.get("role") });
+  if (!parsed.success) {
+    const errors = z.flattenError(parsed.error).fieldErrors;
+    return errors.role ? { errors: { role: errors.role } } : { message: USER_ADMIN_MESSAGES.not_found };
+  }
+  const result = await setUserRole(actor, parsed.data.userId, parsed.data.role);
+  if (!result.ok) return { message: USER_ADMIN_MESSAGES[result.error] };
+  refresh();
+  return { ok: true, message: `角色已改为${ROLE_LABELS[parsed.data.role]}` };
+}

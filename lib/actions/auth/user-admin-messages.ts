@@ -1,0 +1,9 @@
+import type { UserAdminError } from "@/lib/auth/users";
+
+export const USER_ADMIN_MESSAGES: Record<UserAdminError, string> = {
+  forbidden: "只有管理员可以管理用户",
+  not_found: "该用户不存在",
+  username_taken: "该用户名已被使用",
+  self: "不能修改自己的角色，也不能停用自己",
+  wrong_password: "密码不正确",
+};
