@@ -25,7 +25,8 @@ const STORIES = 40;
 const BEACONS = 20_000;
 const REPEATS = 4_000;
 const COMMENTS = 500;
-const UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+const UA =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const dir = mkdtempSync(path.join(tmpdir(), "difang-load-"));
@@ -50,7 +51,9 @@ function prepareDatabase() {
   const db = new Database(dbFile);
   const now = iso(Date.now() - 3_600_000);
   db.prepare(`INSERT INTO "Region" ("name","level") VALUES ('测试市','city')`).run();
-  db.prepare(`INSERT INTO "Channel" ("slug","name","regionId","createdAt","updatedAt") VALUES ('loadtest','压测频道',1,?,?)`).run(now, now);
+  db.prepare(
+    `INSERT INTO "Channel" ("slug","name","regionId","createdAt","updatedAt") VALUES ('loadtest','压测频道',1,?,?)`,
+  ).run(now, now);
   const insert = db.prepare(
     `INSERT INTO "Article" ("channelId","title","summary","body","bodyHtml","bodyText","status","publishedAt","createdAt","updatedAt")
      VALUES (1, ?, '摘要', '正文', '<p>正文</p>', '正文', 'published', ?, ?, ?)`,
@@ -63,7 +66,12 @@ async function startServer() {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
     execFileSync("npx", ["next", "build"], { cwd: root, env, stdio: "inherit" });
   }
-  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   let log = "";
   server.stdout.on("data", (d) => (log += d));
   server.stderr.on("data", (d) => (log += d));
@@ -83,7 +91,9 @@ async function stopServer(server) {
   const exited = new Promise((resolve) => server.on("exit", resolve));
   // npx runs next in a child: signal the whole process group, as a service manager would.
   process.kill(-server.pid, "SIGTERM");
-  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("server did not stop within 20 s")), 20_000));
+  const timeout = new Promise((_, reject) =>
+    setTimeout(() => reject(new Error("server did not stop within 20 s")), 20_000),
+  );
   await Promise.race([exited, timeout]);
 }
 
@@ -113,7 +123,10 @@ async function loadViews() {
               return {
                 ...req,
                 path: `/api/views/${p.story}`,
-                headers: { "user-agent": UA, "x-forwarded-for": `10.${(a >> 16) & 255}.${(a >> 8) & 255}.${a & 255}` },
+                headers: {
+                  "user-agent": UA,
+                  "x-forwarded-for": `10.${(a >> 16) & 255}.${(a >> 8) & 255}.${a & 255}`,
+                },
               };
             },
           },
@@ -125,14 +138,21 @@ async function loadViews() {
   console.log(
     `views: ${result.requests.total} beacons, ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
   );
-  check(result["2xx"] === BEACONS && result.errors === 0 && result.timeouts === 0, `all ${BEACONS} beacons answered 204`);
+  check(
+    result["2xx"] === BEACONS && result.errors === 0 && result.timeouts === 0,
+    `all ${BEACONS} beacons answered 204`,
+  );
   return expected;
 }
 
 async function loadComments() {
-  const html = await (await fetch(`${BASE}/loadtest/1`, { headers: { "user-agent": UA } })).text();
-  const token = /name="token" value="([^"]+)"/.exec(html)?.[1];
-  check(Boolean(token), "article page carries a comment form token");
+  // The form token is bound to its story: read it from each story's page, as a browser would.
+  const tokens = new Map();
+  for (let id = 1; id <= STORIES; id++) {
+    const html = await (await fetch(`${BASE}/loadtest/${id}`, { headers: { "user-agent": UA } })).text();
+    tokens.set(id, /name="token" value="([^"]+)"/.exec(html)?.[1]);
+  }
+  check([...tokens.values()].every(Boolean), "every article page carries a comment form token");
   await new Promise((r) => setTimeout(r, 3_200)); // the minimum fill time
   const posts = [];
   for (let i = 0; i < COMMENTS; i++) {
@@ -157,20 +177,32 @@ async function loadComments() {
       const r = await fetch(`${BASE}/api/articles/${p.story}/comments`, {
         method: "POST",
         headers: { "content-type": "application/json", "user-agent": UA, "x-forwarded-for": p.address },
-        body: JSON.stringify({ body: p.body, nickname: `读者${p.i}`, token }),
+        body: JSON.stringify({ body: p.body, nickname: `读者${p.i}`, token: tokens.get(p.story) }),
       });
       return { ...p, status: r.status, json: await r.json() };
     }),
   );
   const ms = performance.now() - t0;
   const accepted = answers.filter((a) => a.status === 202);
+  const outcomes = {};
+  for (const a of answers)
+    outcomes[`${a.status} ${a.json.code ?? "accepted"}`] =
+      (outcomes[`${a.status} ${a.json.code ?? "accepted"}`] ?? 0) + 1;
   const refused = answers.filter((a) => a.status !== 202);
-  console.log(`comments: ${COMMENTS} concurrent posts in ${ms.toFixed(0)} ms: ${accepted.length} accepted, ${refused.length} refused`);
+  console.log(
+    `comments: ${COMMENTS} concurrent posts in ${ms.toFixed(0)} ms: ${accepted.length} accepted, ${refused.length} refused ${JSON.stringify(outcomes)}`,
+  );
   check(
-    refused.every((a) => a.status >= 400 && a.status < 500 && typeof a.json.message === "string" && a.json.message.length > 0),
+    refused.every(
+      (a) =>
+        a.status >= 400 && a.status < 500 && typeof a.json.message === "string" && a.json.message.length > 0,
+    ),
     "every refused post got a 4xx with a message",
   );
-  check(answers.filter((a) => a.kind === "too-short").every((a) => a.status === 400), "too-short bodies refused with 400");
+  check(
+    answers.filter((a) => a.kind === "too-short").every((a) => a.status === 400),
+    "too-short bodies refused with 400",
+  );
   const dupBodies = new Map();
   for (const a of answers) {
     const key = `${a.story}|${a.body}`;
@@ -191,7 +223,9 @@ function verify(expectedViews, accepted) {
   let expectedTotal = 0;
   for (let id = 1; id <= STORIES; id++) {
     const want = expectedViews.get(id) ?? 0;
-    const buckets = db.prepare(`SELECT COALESCE(SUM("count"),0) AS n FROM "ArticleViewBucket" WHERE "articleId" = ?`).get(id).n;
+    const buckets = db
+      .prepare(`SELECT COALESCE(SUM("count"),0) AS n FROM "ArticleViewBucket" WHERE "articleId" = ?`)
+      .get(id).n;
     const total = db.prepare(`SELECT "viewCount" AS n FROM "Article" WHERE "id" = ?`).get(id).n;
     stored += buckets;
     expectedTotal += want;
@@ -200,12 +234,20 @@ function verify(expectedViews, accepted) {
       console.log(`  story ${id}: expected ${want}, buckets ${buckets}, total ${total}`);
     }
   }
-  check(exact, `stored views equal deduplicated beacons for every story (${stored} stored, ${expectedTotal} expected)`);
-  const rows = db.prepare(`SELECT "articleId", "body", COUNT(*) AS n FROM "Comment" GROUP BY "articleId", "body"`).all();
+  check(
+    exact,
+    `stored views equal deduplicated beacons for every story (${stored} stored, ${expectedTotal} expected)`,
+  );
+  const rows = db
+    .prepare(`SELECT "articleId", "body", COUNT(*) AS n FROM "Comment" GROUP BY "articleId", "body"`)
+    .all();
   const byKey = new Map(rows.map((r) => [`${r.articleId}|${r.body}`, r.n]));
   const missingOrDoubled = accepted.filter((a) => byKey.get(`${a.story}|${a.body}`) !== 1);
   const total = db.prepare(`SELECT COUNT(*) AS n FROM "Comment"`).get().n;
-  check(missingOrDoubled.length === 0 && total === accepted.length, `every accepted comment stored exactly once (${total} rows, ${accepted.length} accepted)`);
+  check(
+    missingOrDoubled.length === 0 && total === accepted.length,
+    `every accepted comment stored exactly once (${total} rows, ${accepted.length} accepted)`,
+  );
   db.close();
 }
 
