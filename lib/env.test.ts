@@ -9,6 +9,9 @@ function parseEnv(vars: Record<string, string>): Env {
   return parseProcessEnv(vars as NodeJS.ProcessEnv);
 }
 
+/** Secrets an https deployment must set (tests of other variables are not about them). */
+const SECRETS = { IP_HASH_SALT: "test-salt-0123456789", APP_SECRET: "test-app-secret-0123456789" };
+
 function errorOf(source: Record<string, string>): Error {
   try {
     parseEnv(source);
@@ -39,6 +42,7 @@ describe("parseEnv", () => {
       NODE_ENV: "production",
       DATABASE_URL: "file:/srv/difang/difang.db",
       SITE_URL: "https://news.example.cn",
+      ...SECRETS,
       PORT: "8080",
       SITE_NAME: "柳江新闻",
     });
@@ -50,9 +54,15 @@ describe("parseEnv", () => {
   });
 
   it("removes trailing slashes from SITE_URL but keeps a path", () => {
-    expect(parseEnv({ SITE_URL: "https://news.example.cn/" }).SITE_URL).toBe("https://news.example.cn");
-    expect(parseEnv({ SITE_URL: "https://news.example.cn///" }).SITE_URL).toBe("https://news.example.cn");
-    expect(parseEnv({ SITE_URL: "https://example.cn/news/" }).SITE_URL).toBe("https://example.cn/news");
+    expect(parseEnv({ ...SECRETS, SITE_URL: "https://news.example.cn/" }).SITE_URL).toBe(
+      "https://news.example.cn",
+    );
+    expect(parseEnv({ ...SECRETS, SITE_URL: "https://news.example.cn///" }).SITE_URL).toBe(
+      "https://news.example.cn",
+    );
+    expect(parseEnv({ ...SECRETS, SITE_URL: "https://example.cn/news/" }).SITE_URL).toBe(
+      "https://example.cn/news",
+    );
   });
 
   it.each([
@@ -100,4 +110,22 @@ describe("parseEnv", () => {
       expect(errorOf({ SITE_URL: value }).message).toContain("SITE_URL:");
     },
   );
+});
+
+describe("secrets on a public deployment", () => {
+  it("refuses the development secrets when SITE_URL is https", () => {
+    expect(() => parseEnv({ SITE_URL: "https://news.example.cn" })).toThrow(
+      /IP_HASH_SALT[\s\S]*APP_SECRET|APP_SECRET[\s\S]*IP_HASH_SALT/,
+    );
+  });
+  it("accepts real secrets on https and the defaults on plain http", () => {
+    expect(() =>
+      parseEnv({
+        SITE_URL: "https://news.example.cn",
+        IP_HASH_SALT: "a-long-random-salt-1234",
+        APP_SECRET: "another-long-random-secret",
+      }),
+    ).not.toThrow();
+    expect(() => parseEnv({ SITE_URL: "http://localhost:3000" })).not.toThrow();
+  });
 });

@@ -42,10 +42,29 @@ const schema = z.object({
   COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
 });
 
+const DEV_SECRETS = {
+  IP_HASH_SALT: "difang-development-salt",
+  APP_SECRET: "difang-development-secret-change-me",
+} as const;
+
+/** A public (https) deployment must not run on the secrets everyone can read in this file. */
+const checked = schema.superRefine((e, ctx) => {
+  if (!e.SITE_URL.startsWith("https://")) return;
+  for (const [key, dev] of Object.entries(DEV_SECRETS)) {
+    if (e[key as keyof typeof DEV_SECRETS] === dev) {
+      ctx.addIssue({
+        code: "custom",
+        path: [key],
+        message: "must be set to a long random value when SITE_URL is https",
+      });
+    }
+  }
+});
+
 export type Env = z.infer<typeof schema>;
 
 function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = schema.safeParse(source);
+  const result = checked.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration (see README § Configuration):\n${lines.join("\n")}`);
