@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { openViewWriter, type ViewWriter } from "@/lib/sqlite-views";
+import { openViewWriter, type ViewWriter } from "@/lib/sqlite";
 import { hourBucket } from "@/lib/time";
 import { ViewBuffer } from "@/lib/views/buffer";
 import { ViewDeduper, clientKey, isCountableUserAgent } from "@/lib/views/policy";
