@@ -137,6 +137,10 @@ test("unknown channels, stories and pages are real 404s", async ({ request, page
   ]) {
     const r = await request.get(path);
     expect(r.status(), path).toBe(404);
+    // Rendered on the server: readers without JavaScript (and crawlers) see the page too.
+    const html = await r.text();
+    expect(html, path).toContain("<h1>页面不存在</h1>");
+    expect(html, path).toContain('<html lang="zh-CN"');
   }
   await page.goto("/liujiang/99999999");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("页面不存在");

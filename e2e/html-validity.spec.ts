@@ -1,0 +1,31 @@
+import { expect, test } from "@playwright/test";
+import { HtmlValidate } from "html-validate";
+
+const validator = new HtmlValidate({
+  extends: ["html-validate:standard"],
+  rules: {
+    // React renders forms bound to server actions with action="" (its progressive-enhancement
+    // form); everything else about forms is still checked.
+    "attribute-allowed-values": "off",
+  },
+});
+
+test("reader pages are valid HTML", async ({ request }) => {
+  const channel = await (await request.get("/liucheng")).text();
+  const article = /href="(\/liucheng\/\d+)"/.exec(channel)?.[1] ?? "/liucheng/1";
+  for (const path of [
+    "/",
+    "/liucheng",
+    "/liucheng?page=2",
+    article,
+    "/search?q=" + encodeURIComponent("融安"),
+    "/no-such-page",
+  ]) {
+    const html = await (await request.get(path)).text();
+    const report = await validator.validateString(html, path);
+    const messages = report.results.flatMap((r) =>
+      r.messages.map((m) => `${path} ${m.line}:${m.column} ${m.ruleId} ${m.message}`),
+    );
+    expect(messages, path).toEqual([]);
+  }
+});
