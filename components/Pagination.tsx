@@ -1,20 +1,24 @@
 import Link from "next/link";
 import { pageHref, pageLinks } from "@/lib/pagination";
 
+/** Numbered pagination; `params` are query parameters every page link keeps (e.g. a search). */
 export function Pagination({
   basePath,
   page,
   totalPages,
+  params = {},
 }: {
   basePath: string;
   page: number;
   totalPages: number;
+  params?: Readonly<Record<string, string>>;
 }) {
   if (totalPages <= 1) return null;
+  const href = (p: number) => pageHref(basePath, p, params);
   return (
     <nav className="pagination" aria-label="分页">
       {page > 1 ? (
-        <Link href={pageHref(basePath, page - 1)} rel="prev">
+        <Link href={href(page - 1)} rel="prev">
           上一页
         </Link>
       ) : (
@@ -30,13 +34,13 @@ export function Pagination({
             {l.page}
           </span>
         ) : (
-          <Link key={l.page} href={pageHref(basePath, l.page)} aria-label={`第 ${l.page} 页`}>
+          <Link key={l.page} href={href(l.page)} aria-label={`第 ${l.page} 页`}>
             {l.page}
           </Link>
         ),
       )}
       {page < totalPages ? (
-        <Link href={pageHref(basePath, page + 1)} rel="next">
+        <Link href={href(page + 1)} rel="next">
           下一页
         </Link>
       ) : (

@@ -40,7 +40,18 @@ export function pageLinks(current: number, total: number, radius = 2): PageLink[
   return out;
 }
 
-/** Link to page N of a list at `basePath` (page 1 is the bare path, one canonical URL). */
-export function pageHref(basePath: string, page: number): string {
-  return page <= 1 ? basePath : `${basePath}?page=${page}`;
+/**
+ * Link to page N of a list at `basePath`, keeping the list's other parameters (search: `q`,
+ * `channel`; empty values are left out). Page 1 carries no `page`, so it has one canonical URL.
+ */
+export function pageHref(
+  basePath: string,
+  page: number,
+  params: Readonly<Record<string, string>> = {},
+): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== "") search.set(k, v);
+  if (page > 1) search.set("page", String(page));
+  const qs = search.toString();
+  return qs ? `${basePath}?${qs}` : basePath;
 }

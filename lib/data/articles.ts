@@ -2,10 +2,9 @@ import "server-only";
 import { cached } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
 import { TAGS, TTL } from "@/lib/data/cache-tags";
-import { cardSelect, toCard, inOrder } from "@/lib/data/cards";
+import { cardSelect, inOrder, pageOfCards, toCard } from "@/lib/data/cards";
 import { visibleWhere } from "@/lib/data/visibility";
 import { imageRef } from "@/lib/images/urls";
-import { PAGE_SIZE } from "@/lib/pagination";
 import type { ArticleCard, ArticleDetail } from "@/lib/data/types";
 
 /**
@@ -52,31 +51,12 @@ export interface ChannelPage {
   total: number;
 }
 
-/**
- * One page of a channel, newest first. The offset walks only the covering index
- * (channelId, status, publishedAt) to find the 20 ids, then the rows are read by primary key,
- * so page 200 costs about what page 1 costs.
- */
+/** One page of a channel, newest first (see pageOfCards for why page 200 stays cheap). */
 export const listChannelArticles = cached(
   "listChannelArticles",
   { ttlMs: TTL.reader, tags: () => [TAGS.articleLists] },
-  async (channelId: number, page: number, nowMs: number): Promise<ChannelPage> => {
-  const db = await getDb();
-  const where = { channelId, ...visibleWhere(nowMs) };
-  const [total, idRows] = await Promise.all([
-    db.article.count({ where }),
-    db.article.findMany({
-      where,
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: { id: true },
-    }),
-  ]);
-  const ids = idRows.map((r) => r.id);
-  const rows = ids.length ? await db.article.findMany({ where: { id: { in: ids } }, select: cardSelect }) : [];
-  return { items: inOrder(ids, rows).map(toCard), total };
-  },
+  async (channelId: number, page: number, nowMs: number): Promise<ChannelPage> =>
+    pageOfCards({ channelId, ...visibleWhere(nowMs) }, page),
 );
 
 /** Latest visible stories of a channel (home page blocks, 新闻推荐 fallback). */

@@ -1,5 +1,8 @@
 import "server-only";
+import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { imageRef } from "@/lib/images/urls";
+import { PAGE_SIZE } from "@/lib/pagination";
 import type { ArticleCard } from "@/lib/data/types";
 
 /** The columns every card needs; `select` only what the page shows. */
@@ -44,4 +47,26 @@ export function inOrder<T extends { id: number }>(ids: readonly number[], rows: 
     const r = byId.get(id);
     return r ? [r] : [];
   });
+}
+
+/**
+ * One page of the stories matching `where`, newest first. The offset walks only an index to find
+ * the page's ids (e.g. (channelId, status, publishedAt) for a channel), then the rows are read by
+ * primary key, so page 200 costs about what page 1 costs.
+ */
+export async function pageOfCards(where: Prisma.ArticleWhereInput, page: number): Promise<{ items: ArticleCard[]; total: number }> {
+  const db = await getDb();
+  const [total, idRows] = await Promise.all([
+    db.article.count({ where }),
+    db.article.findMany({
+      where,
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: { id: true },
+    }),
+  ]);
+  const ids = idRows.map((r) => r.id);
+  const rows = ids.length ? await db.article.findMany({ where: { id: { in: ids } }, select: cardSelect }) : [];
+  return { items: inOrder(ids, rows).map(toCard), total };
 }

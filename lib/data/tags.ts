@@ -2,9 +2,8 @@ import "server-only";
 import { cached } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
 import { TAGS, TTL } from "@/lib/data/cache-tags";
-import { cardSelect, inOrder, toCard } from "@/lib/data/cards";
+import { pageOfCards } from "@/lib/data/cards";
 import { visibleWhere } from "@/lib/data/visibility";
-import { PAGE_SIZE } from "@/lib/pagination";
 import type { ArticleCard } from "@/lib/data/types";
 
 export interface TagInfo {
@@ -36,28 +35,10 @@ export const getTagByName = cached(
   },
 );
 
-/**
- * One page of a tag's visible stories, newest first: the 20 ids through the (tagId, articleId)
- * index joined to the visibility index, then the cards by primary key.
- */
+/** One page of a tag's visible stories, newest first (through the (tagId, articleId) index). */
 export const listTagArticles = cached(
   "listTagArticles",
   { ttlMs: TTL.reader, tags: () => [TAGS.articleLists] },
-  async (tagId: number, page: number, nowMs: number): Promise<TagPage> => {
-    const db = await getDb();
-    const where = { tags: { some: { tagId } }, ...visibleWhere(nowMs) };
-    const [total, idRows] = await Promise.all([
-      db.article.count({ where }),
-      db.article.findMany({
-        where,
-        orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-        skip: (page - 1) * PAGE_SIZE,
-        take: PAGE_SIZE,
-        select: { id: true },
-      }),
-    ]);
-    const ids = idRows.map((r) => r.id);
-    const rows = ids.length ? await db.article.findMany({ where: { id: { in: ids } }, select: cardSelect }) : [];
-    return { items: inOrder(ids, rows).map(toCard), total };
-  },
+  async (tagId: number, page: number, nowMs: number): Promise<TagPage> =>
+    pageOfCards({ tags: { some: { tagId } }, ...visibleWhere(nowMs) }, page),
 );

@@ -12,7 +12,7 @@ import { minuteNow } from "@/lib/time";
 import { Breadcrumb } from "@/components/Breadcrumb";
 import { Highlight } from "@/components/Highlight";
 import { PortalSidebar } from "@/components/PortalSidebar";
-import { QueryPagination } from "@/components/QueryPagination";
+import { Pagination } from "@/components/Pagination";
 import { TimeText } from "@/components/TimeText";
 import "./search.css";
 
@@ -132,7 +132,7 @@ export default async function SearchPage({ searchParams }: Props) {
           </ul>
         ) : null}
         {results && query.kind === "ok" ? (
-          <QueryPagination
+          <Pagination
             basePath="/search"
             params={{ q: query.text, channel: channel?.slug ?? "" }}
             page={page}
