@@ -8,7 +8,13 @@ const nextConfig = {
   // The test command runs `tsc --noEmit` and ESLint over the whole repo (scripts, tests, e2e too);
   // the build does not repeat that work.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "sharp", "@node-rs/jieba", "@node-rs/argon2"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "sharp",
+    "@node-rs/jieba",
+    "@node-rs/argon2",
+  ],
 };
 
 export default nextConfig;
