@@ -7,16 +7,22 @@ export function Pagination({
   page,
   totalPages,
   params = {},
+  pageParam = "page",
+  label = "分页",
 }: {
   basePath: string;
   page: number;
   totalPages: number;
   params?: Readonly<Record<string, string>>;
+  /** The query parameter carrying the page number (comments use their own). */
+  pageParam?: string;
+  /** Accessible name of the navigation landmark (unique per page). */
+  label?: string;
 }) {
   if (totalPages <= 1) return null;
-  const href = (p: number) => pageHref(basePath, p, params);
+  const href = (p: number) => pageHref(basePath, p, params, pageParam);
   return (
-    <nav className="pagination" aria-label="分页">
+    <nav className="pagination" aria-label={label}>
       {page > 1 ? (
         <Link href={href(page - 1)} rel="prev">
           上一页

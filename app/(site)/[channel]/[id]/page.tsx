@@ -4,7 +4,9 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { getArticle } from "@/lib/data/articles";
 import { getChannelBySlug } from "@/lib/data/channels";
-import { listApprovedComments } from "@/lib/data/comments";
+import { COMMENTS_PER_PAGE, listApprovedComments } from "@/lib/data/comments";
+import { pageCount, parsePageParam } from "@/lib/pagination";
+import { Pagination } from "@/components/Pagination";
 import { getSidebarData } from "@/lib/data/page-data";
 import { getRecommended, getStoryRecommendations } from "@/lib/data/sidebars";
 import { isVisible } from "@/lib/data/visibility";
@@ -28,6 +30,7 @@ import { ViewBeacon } from "@/components/ViewBeacon";
 
 interface Props {
   params: Promise<{ channel: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -78,9 +81,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function ArticlePage({ params }: Props) {
+export default async function ArticlePage({ params, searchParams }: Props) {
   await connection();
-  const { channel: slug, id: rawId } = await params;
+  const [{ channel: slug, id: rawId }, query] = await Promise.all([params, searchParams]);
+  // Comment pages: ?cpage=N (a bad value shows the first page rather than hiding the story).
+  const commentPage = parsePageParam(query.cpage) ?? 1;
   const id = parseArticleId(rawId);
   if (id === null) notFound();
   const now = minuteNow();
@@ -96,7 +101,7 @@ export default async function ArticlePage({ params }: Props) {
     getChannelBySlug(article.channel.slug),
     getRecommended(article.channel.id, article.id, 2, nowMs),
     getSidebarData(article.channel.id, nowMs),
-    listApprovedComments(article.id, 1),
+    listApprovedComments(article.id, commentPage),
   ]);
   const { related, youMayLike } = await getStoryRecommendations(
     article.id,
@@ -167,6 +172,13 @@ export default async function ArticlePage({ params }: Props) {
             token={issueFormToken(article.id, requestTimeMs(), env.APP_SECRET)}
           />
           <CommentList items={comments.items} total={comments.total} />
+          <Pagination
+            basePath={article.href}
+            page={commentPage}
+            totalPages={pageCount(comments.total, COMMENTS_PER_PAGE)}
+            pageParam="cpage"
+            label="评论分页"
+          />
         </SidebarBlock>
         <ViewBeacon articleId={article.id} />
       </div>
