@@ -13,5 +13,11 @@ esac
 rm -rf data/e2e && mkdir -p data/e2e
 npx prisma migrate deploy >/dev/null
 npx tsx prisma/seed.ts
+# Editor-area accounts for e2e/admin-*.spec.ts and e2e/moderation.spec.ts (same passwords there,
+# in e2e/admin-helpers.ts). e2e-lockout exists only to be locked out by the login-throttling test.
+for account in e2e-admin:admin e2e-editor:editor e2e-lockout:editor; do
+  DIFANG_ADMIN_PASSWORD="${account%%:*}-password" \
+    npm run -s admin:create -- --user "${account%%:*}" --role "${account##*:}" >/dev/null
+done
 [ -f .next/BUILD_ID ] || npx next build
 exec npx next start -H 127.0.0.1 -p "${E2E_PORT:-3210}"

@@ -18,7 +18,15 @@ export default async function ProtectedAdminLayout({ children }: { children: Rea
   if (!user) return <LoginRedirect />;
   const items: NavItem[] = [
     { href: "/admin", label: "概览" },
-    ...(isAdmin(user) ? [{ href: "/admin/users", label: "用户管理" }] : []),
+    { href: "/admin/articles", label: "稿件" },
+    { href: "/admin/comments", label: "评论审核" },
+    ...(isAdmin(user)
+      ? [
+          { href: "/admin/channels", label: "频道" },
+          { href: "/admin/audit", label: "操作日志" },
+          { href: "/admin/users", label: "用户管理" },
+        ]
+      : []),
     { href: "/admin/account", label: "我的账号" },
   ];
   return (

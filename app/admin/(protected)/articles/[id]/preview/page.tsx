@@ -1,0 +1,125 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { getArticlePreview } from "@/lib/data/admin-articles";
+import { listChannels } from "@/lib/data/channels";
+import { tagHref } from "@/lib/data/tags";
+import { env } from "@/lib/env";
+import { STATUS_LABELS } from "@/lib/articles/status";
+import { formatDateTime, formatLongDate, requestTimeMs } from "@/lib/time";
+import { Breadcrumb } from "@/components/Breadcrumb";
+import { LeadImage } from "@/components/LeadImage";
+import { SiteFooter } from "@/components/SiteFooter";
+import { SiteHeader } from "@/components/SiteHeader";
+import { TimeText } from "@/components/TimeText";
+import { parseAdminArticleId } from "../../article-id";
+
+export const metadata: Metadata = { title: "预览" };
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+/**
+ * A story as readers will see it, whatever its status (drafts included), with the reader page's
+ * markup, components and stylesheet (app/globals.css, loaded by the root layout). Behind the
+ * session like every editor page; never indexed (the admin layout's robots metadata).
+ */
+export default async function ArticlePreviewPage({ params }: Props) {
+  const { id: rawId } = await params;
+  await requireUser(`/admin/articles/${rawId}/preview`);
+  const id = parseAdminArticleId(rawId);
+  if (id === null) notFound();
+  const nowMs = requestTimeMs();
+  const [article, channels] = await Promise.all([getArticlePreview(id, nowMs), listChannels()]);
+  if (!article) notFound();
+  const siteHost = env.SITE_URL.replace(/^https?:\/\//, "");
+  const crumbs = [
+    { label: env.SITE_NAME, href: "/" },
+    ...article.channel.regionPath.map((r) => ({ label: r })),
+    { label: article.channel.name, href: `/${article.channel.slug}` },
+    { label: "正文" },
+  ];
+  const visible = article.status === "published";
+  return (
+    <>
+      <div className="adm-preview-banner" role="note" aria-label="预览说明">
+        <p>
+          <strong>预览</strong>（{STATUS_LABELS[article.status]}）：
+          {visible
+            ? "读者现在可以看到这篇稿件。"
+            : article.status === "scheduled" && article.publishedAt
+              ? `读者将于 ${formatDateTime(article.publishedAt)} 起看到这篇稿件。`
+              : "读者看不到这篇稿件。"}
+        </p>
+        <p className="adm-row-actions">
+          <Link href={`/admin/articles/${article.id}`} className="adm-btn adm-btn-small">
+            返回编辑
+          </Link>
+          {visible ? (
+            <a href={article.href} className="adm-btn adm-btn-small">
+              打开读者页面
+            </a>
+          ) : null}
+        </p>
+      </div>
+      <div className="site-preview">
+        <SiteHeader siteName={env.SITE_NAME} today={formatLongDate(new Date(nowMs))} channels={channels} />
+        <div className="wrap site-preview-main">
+          <div className="layout">
+            <div className="content">
+              <Breadcrumb items={crumbs} />
+              <article className="story" aria-labelledby="story-title">
+                <header>
+                  <h1 id="story-title">{article.title}</h1>
+                  <p className="story-meta">
+                    <span>来源：{article.source || env.SITE_NAME}</span>
+                    {article.publishedAt ? (
+                      <TimeText date={article.publishedAt} />
+                    ) : (
+                      <span>（未定发布时间）</span>
+                    )}
+                    <span>{siteHost}</span>
+                  </p>
+                </header>
+                {article.image ? (
+                  <figure className="story-figure">
+                    <LeadImage image={article.image} sizes="(max-width: 960px) 100vw, 760px" priority />
+                    {article.image.caption || article.image.credit ? (
+                      <figcaption>
+                        {article.image.caption}
+                        {article.image.credit ? (
+                          <span className="credit">（{article.image.credit}）</span>
+                        ) : null}
+                      </figcaption>
+                    ) : null}
+                  </figure>
+                ) : null}
+                {/* bodyHtml is rendered from Markdown and sanitized at write time (lib/markdown.ts), as on the reader page. */}
+                <div className="story-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+                {article.byline ? <p className="byline">{article.byline}</p> : null}
+                {article.tags.length > 0 ? (
+                  <ul className="story-tags" aria-label="标签">
+                    {article.tags.map((t) => (
+                      <li key={t}>
+                        <Link href={tagHref(t)}>{t}</Link>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </article>
+            </div>
+          </div>
+        </div>
+        <SiteFooter
+          siteName={env.SITE_NAME}
+          slogan={env.SITE_SLOGAN}
+          icp={env.ICP_RECORD}
+          publicSecurity={env.PUBLIC_SECURITY_RECORD}
+          siteUrl={env.SITE_URL}
+        />
+      </div>
+    </>
+  );
+}

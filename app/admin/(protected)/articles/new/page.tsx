@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/session";
+import { listChannelOptions } from "@/lib/data/admin-articles";
+import { listRecentImages } from "@/lib/data/admin-images";
+import { EMPTY_ARTICLE_FORM } from "@/lib/articles/form";
+import { ArticleForm } from "../article-form";
+
+export const metadata: Metadata = { title: "写新稿件" };
+
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function NewArticlePage({ searchParams }: Props) {
+  await requireUser("/admin/articles/new");
+  const query = await searchParams;
+  const [channels, images] = await Promise.all([listChannelOptions(), listRecentImages()]);
+  // ?channel=<id> preselects a channel (links from a channel's list).
+  const channel = typeof query.channel === "string" ? query.channel : "";
+  const channelId = channels.some((c) => String(c.id) === channel) ? channel : "";
+  return (
+    <>
+      <p className="adm-breadcrumb">
+        <Link href="/admin/articles">稿件</Link> › 写新稿件
+      </p>
+      <h1>写新稿件</h1>
+      <div className="adm-panel">
+        <ArticleForm
+          articleId={null}
+          initialValues={{ ...EMPTY_ARTICLE_FORM, channelId }}
+          initialVersion={null}
+          status={null}
+          channels={channels}
+          recentImages={images}
+          initialImage={null}
+        />
+      </div>
+    </>
+  );
+}

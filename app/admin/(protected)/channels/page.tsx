@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { requireAdmin } from "@/lib/auth/session";
+import { listChannelsForAdmin } from "@/lib/data/admin-channels";
+import { ChannelForm } from "./channel-form";
+
+export const metadata: Metadata = { title: "频道" };
+
+export default async function ChannelsPage() {
+  await requireAdmin("/admin/channels");
+  const channels = await listChannelsForAdmin();
+  return (
+    <>
+      <h1>频道</h1>
+      <p className="adm-lead">
+        频道名称、地址、在频道栏中的顺序和口号。修改地址后，旧地址（频道页和稿件页）会永久跳转到新地址。
+      </p>
+      <section className="adm-panel" aria-label="频道列表">
+        {channels.map((c) => (
+          <ChannelForm
+            key={c.id}
+            channel={c}
+            oldSlugs={c.oldSlugs}
+            meta={`${c.regionName}，${c.articleCount} 篇稿件`}
+          />
+        ))}
+      </section>
+    </>
+  );
+}

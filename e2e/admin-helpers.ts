@@ -1,0 +1,103 @@
+// Shared steps of the editor-area tests. The accounts are created by scripts/e2e-server.sh with
+// these passwords (`<username>-password`).
+import { randomBytes } from "node:crypto";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import sharp from "sharp";
+
+export interface Account {
+  username: string;
+  password: string;
+}
+
+const account = (username: string): Account => ({ username, password: `${username}-password` });
+
+export const ADMIN = account("e2e-admin");
+export const EDITOR = account("e2e-editor");
+/** Only for the login-throttling test, which locks it out. */
+export const LOCKOUT = account("e2e-lockout");
+
+/** A title no other run or test uses. */
+export function unique(prefix: string): string {
+  return `${prefix}${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
+}
+
+export async function signIn(page: Page, who: Account): Promise<void> {
+  await page.goto("/admin/login");
+  await page.getByLabel("用户名").fill(who.username);
+  await page.getByLabel("密码").fill(who.password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+}
+
+/** A fresh browser context with nobody signed in: what a reader sees. */
+export async function readerPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  return { context, page: await context.newPage() };
+}
+
+/** A real JPEG with random pixels (so its content hash, hence storage key, is new). */
+export async function randomJpeg(width = 960, height = 600): Promise<Buffer> {
+  const raw = randomBytes(32 * 20 * 3);
+  return sharp(raw, { raw: { width: 32, height: 20, channels: 3 } })
+    .resize(width, height, { kernel: "nearest" })
+    .jpeg({ quality: 80 })
+    .toBuffer();
+}
+
+/** `YYYY-MM-DDTHH:mm` in Beijing time: what the publish-time field takes. */
+export function beijingLocal(ms: number): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(ms));
+  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+export interface StoryFields {
+  title: string;
+  body: string;
+  channel?: string;
+  summary?: string;
+  byline?: string;
+  tags?: string;
+}
+
+/** Fill the article form's text fields (on /admin/articles/new or an edit page). */
+export async function fillStory(page: Page, story: StoryFields): Promise<void> {
+  await page.getByLabel("频道", { exact: true }).selectOption({ label: story.channel ?? "柳江新闻" });
+  await page.getByLabel("标题", { exact: true }).fill(story.title);
+  if (story.summary !== undefined) await page.getByLabel("摘要").fill(story.summary);
+  await page.getByLabel("正文（Markdown）").fill(story.body);
+  if (story.byline !== undefined) await page.getByLabel("署名").fill(story.byline);
+  if (story.tags !== undefined) await page.getByLabel("标签").fill(story.tags);
+}
+
+/** Click one of the form's buttons on a new story; returns the id it was saved under. */
+export async function submitNewStory(
+  page: Page,
+  button: "保存草稿" | "立即发布" | "定时发布",
+): Promise<number> {
+  await page.getByRole("button", { name: button, exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/articles\/\d+\?saved=/);
+  const id = Number(/\/admin\/articles\/(\d+)/.exec(page.url())?.[1]);
+  expect(id).toBeGreaterThan(0);
+  return id;
+}
+
+/** Create and publish a story (signed-in page); returns its id. */
+export async function publishStory(page: Page, story: StoryFields): Promise<number> {
+  await page.goto("/admin/articles/new");
+  await fillStory(page, story);
+  return submitNewStory(page, "立即发布");
+}
+
+/** The form's overall message after a submit on an edit page. */
+export function formMessage(page: Page) {
+  return page.locator("form.adm-article-form > .adm-form-message");
+}

@@ -1,0 +1,59 @@
+// The editor pages meet the reader pages' bar: no serious axe-core (WCAG 2.1 A/AA) violations and
+// valid HTML, signed in as an admin (who sees every page).
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { HtmlValidate } from "html-validate";
+import { ADMIN, publishStory, signIn, unique } from "./admin-helpers";
+
+const validator = new HtmlValidate({
+  extends: ["html-validate:standard"],
+  // React renders forms bound to server actions with action="" (see html-validity.spec.ts).
+  rules: { "attribute-allowed-values": "off" },
+});
+
+test("editor pages: no serious accessibility violations, valid HTML", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, ADMIN);
+  const id = await publishStory(page, {
+    title: unique("质量检查"),
+    body: "**小标题：**正文。",
+    tags: "测试",
+  });
+  const paths = [
+    "/admin",
+    "/admin/articles",
+    "/admin/articles/new",
+    `/admin/articles/${id}`,
+    `/admin/articles/${id}/preview`,
+    `/admin/articles/${id}/revisions`,
+    `/admin/articles/${id}/delete`,
+    "/admin/comments",
+    "/admin/comments?status=all",
+    "/admin/channels",
+    "/admin/audit",
+  ];
+  for (const path of paths) {
+    await page.goto(path);
+    const shot =
+      path
+        .replace(/^\/admin\/?/, "")
+        .replace(/\d+/g, "id")
+        .replace(/[^a-z]+/g, "-") || "dashboard";
+    await page.screenshot({ path: `test-results/screenshots/admin-${shot}.png`, fullPage: true });
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(
+      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+      path,
+    ).toEqual([]);
+
+    const html = await (await page.request.get(path)).text();
+    const report = await validator.validateString(html, path);
+    const messages = report.results.flatMap((r) =>
+      r.messages.map((m) => `${path} ${m.line}:${m.column} ${m.ruleId} ${m.message}`),
+    );
+    expect(messages, path).toEqual([]);
+  }
+});

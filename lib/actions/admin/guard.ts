@@ -1,0 +1,24 @@
+// The permission check every editor-area server action and upload request runs first. A refusal
+// is returned, never a redirect: the action stops, the form keeps what was typed and says why
+// (the HTTP equivalent is 401 for no session, 403 for a role without the right).
+import "server-only";
+import { getCurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/auth/types";
+import { canWriteArticles, type Actor } from "@/lib/articles/permissions";
+
+export const GUARD_MESSAGES = {
+  401: "登录已失效，操作未执行。请在新标签页重新登录后再提交（您填写的内容仍在表单中）。",
+  403: "您的账号没有进行此操作的权限。",
+} as const;
+
+export type GuardResult = { ok: true; user: CurrentUser } | { ok: false; status: 401 | 403; message: string };
+
+/** The signed-in user when `allowed` says yes (default: anyone who may write stories). */
+export async function guardAction(
+  allowed: (actor: Pick<Actor, "role">) => boolean = canWriteArticles,
+): Promise<GuardResult> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, status: 401, message: GUARD_MESSAGES[401] };
+  if (!allowed(user)) return { ok: false, status: 403, message: GUARD_MESSAGES[403] };
+  return { ok: true, user };
+}

@@ -1,0 +1,56 @@
+"use server";
+import { refresh } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { invalidateTags } from "@/lib/cache/memo";
+import { TAGS } from "@/lib/data/cache-tags";
+import { formatDateTime } from "@/lib/time";
+import { canModerateComments } from "@/lib/articles/permissions";
+import { guardAction } from "@/lib/actions/admin/guard";
+import {
+  DECISION_LABELS,
+  banSchema,
+  moderationRequest,
+  moderationSchema,
+  readModerationForm,
+} from "@/lib/actions/admin/moderation-rules";
+import { banCommentAddress, moderateComments } from "@/lib/actions/admin/moderation-service";
+import type { ActionState } from "@/lib/actions/articles/form-state";
+
+/** Approve / reject / delete: one row's button, or the checked rows with a bulk button. */
+export async function moderateCommentsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const guard = await guardAction(canModerateComments);
+  if (!guard.ok) return { message: guard.message };
+  const parsed = moderationSchema.safeParse(readModerationForm(formData));
+  if (!parsed.success) return { message: parsed.error.issues[0]?.message ?? "请求无效，请刷新页面后再试" };
+  const request = moderationRequest(parsed.data);
+  const result = await moderateComments(await getDb(), guard.user, request, new Date());
+  if (!result.ok) return { message: result.message };
+  // Rejecting or deleting an approved comment changes the reader's list as much as approving.
+  invalidateTags(...result.articleIds.map((id) => TAGS.comments(id)));
+  refresh();
+  return { ok: true, message: `已${DECISION_LABELS[request.decision]} ${result.count} 条评论` };
+}
+
+/** Ban the address a comment came from for N hours. */
+export async function banAddressAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const guard = await guardAction(canModerateComments);
+  if (!guard.ok) return { message: guard.message };
+  const parsed = banSchema.safeParse({
+    commentId: formData.get("commentId"),
+    hours: formData.get("hours"),
+    reason: formData.get("reason") ?? undefined,
+  });
+  if (!parsed.success) return { message: z.flattenError(parsed.error).fieldErrors.hours?.[0] ?? "请求无效" };
+  const result = await banCommentAddress(
+    await getDb(),
+    guard.user,
+    { ...parsed.data, rejectPending: formData.get("rejectPending") !== null },
+    new Date(),
+  );
+  if (!result.ok) return { message: result.message };
+  invalidateTags(...result.articleIds.map((id) => TAGS.comments(id)));
+  refresh();
+  const rejected = result.rejected > 0 ? `，并拒绝了该地址的 ${result.rejected} 条待审核评论` : "";
+  return { ok: true, message: `已封禁该地址至 ${formatDateTime(result.until)}${rejected}` };
+}

@@ -1,0 +1,53 @@
+"use server";
+import { refresh } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { invalidateTags } from "@/lib/cache/memo";
+import { TAGS } from "@/lib/data/cache-tags";
+import { canManageChannels } from "@/lib/articles/permissions";
+import { guardAction } from "@/lib/actions/admin/guard";
+import { channelFormSchema, type ChannelField } from "@/lib/actions/admin/channel-rules";
+import { updateChannel } from "@/lib/actions/admin/channel-service";
+import type { ActionState } from "@/lib/actions/articles/form-state";
+
+export type ChannelFormState = ActionState<ChannelField>;
+
+function typed(formData: FormData, name: string, max: number): string {
+  const v = formData.get(name);
+  return typeof v === "string" ? v.slice(0, max) : "";
+}
+
+/** Save one channel's name, slug, order and slogan (admins only). */
+export async function updateChannelAction(
+  _prev: ChannelFormState,
+  formData: FormData,
+): Promise<ChannelFormState> {
+  const values = {
+    name: typed(formData, "name", 100),
+    slug: typed(formData, "slug", 100),
+    sortOrder: typed(formData, "sortOrder", 20),
+    slogan: typed(formData, "slogan", 400),
+  };
+  const guard = await guardAction(canManageChannels);
+  if (!guard.ok) return { message: guard.message, values };
+  const parsed = channelFormSchema.safeParse({ id: formData.get("id"), ...values });
+  if (!parsed.success) {
+    const { name, slug, sortOrder, slogan } = z.flattenError(parsed.error).fieldErrors;
+    return { errors: { name, slug, sortOrder, slogan }, message: "请检查标出的内容", values };
+  }
+  const result = await updateChannel(await getDb(), guard.user, parsed.data, new Date());
+  if (!result.ok) return { message: result.message, errors: result.errors, values };
+  invalidateTags(TAGS.channels, TAGS.articleLists, ...result.articleIds.map((id) => TAGS.article(id)));
+  refresh();
+  const moved = result.slugChanged ? `；旧地址 /${result.oldSlug} 会自动跳转到 /${parsed.data.slug}` : "";
+  return {
+    ok: true,
+    message: `已保存${moved}`,
+    values: {
+      name: parsed.data.name,
+      slug: parsed.data.slug,
+      sortOrder: String(parsed.data.sortOrder),
+      slogan: parsed.data.slogan,
+    },
+  };
+}

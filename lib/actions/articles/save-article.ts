@@ -1,0 +1,67 @@
+"use server";
+import { refresh } from "next/cache";
+import { redirect } from "next/navigation";
+import { getDb } from "@/lib/db";
+import { articleMetaSchema, parseArticleForm, readArticleForm } from "@/lib/articles/form";
+import { saveArticle, SERVICE_MESSAGES } from "@/lib/articles/service";
+import { STATUS_LABELS } from "@/lib/articles/status";
+import { guardAction } from "@/lib/actions/admin/guard";
+import { afterArticleWrite } from "@/lib/actions/articles/after-write";
+import type { ArticleFormState } from "@/lib/actions/articles/form-state";
+
+const SUCCESS: Record<string, string> = {
+  save: "已保存",
+  publish: "已发布，读者现在可以看到这篇稿件",
+  schedule: "已设为定时发布，到时间后自动对读者显示",
+  unpublish: "已撤下，读者将无法再看到这篇稿件",
+};
+
+/**
+ * The article form: save, publish now, schedule, unpublish (the clicked button's `intent`).
+ * Whatever happens before the save, the editor's input is returned and put back into the form.
+ */
+export async function saveArticleAction(
+  prev: ArticleFormState,
+  formData: FormData,
+): Promise<ArticleFormState> {
+  const values = readArticleForm(formData);
+  const guard = await guardAction();
+  if (!guard.ok) return { message: guard.message, values, version: prev.version };
+
+  const meta = articleMetaSchema.safeParse({
+    id: formData.get("id") ?? "",
+    version: formData.get("version") ?? "",
+    intent: formData.get("intent"),
+  });
+  if (!meta.success) return { message: "请求无效，请刷新页面后再试", values };
+  const version = meta.data.version ?? undefined;
+
+  const parsed = parseArticleForm(values);
+  if (!parsed.ok) return { errors: parsed.errors, message: SERVICE_MESSAGES.invalid, values, version };
+
+  const now = new Date();
+  const result = await saveArticle(
+    await getDb(),
+    guard.user,
+    { id: meta.data.id, version: meta.data.version, intent: meta.data.intent, input: parsed.data },
+    now,
+  );
+  if (!result.ok) {
+    return {
+      message: result.message,
+      errors: result.error === "invalid" ? result.errors : undefined,
+      values,
+      version,
+    };
+  }
+
+  afterArticleWrite(result.id, result.touchesReaders);
+  if (result.created) redirect(`/admin/articles/${result.id}?saved=${result.displayStatus}`);
+  refresh();
+  const intent = meta.data.intent;
+  const message =
+    intent === "save"
+      ? `${SUCCESS.save}（当前状态：${STATUS_LABELS[result.displayStatus]}）`
+      : SUCCESS[intent];
+  return { ok: true, message, values: result.values, version: result.updatedAt.getTime() };
+}

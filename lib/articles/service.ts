@@ -1,0 +1,283 @@
+// Saving, restoring and deleting stories, as functions of (db, actor, input, now): no request
+// context, so the server actions and the integration tests call the same code. Each function
+// checks the actor's permission itself. Cache invalidation and the similarity refresh are the
+// caller's job (they belong to the request: lib/actions/articles/*).
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { renderMarkdown } from "@/lib/markdown";
+import { markdownToText } from "@/lib/text";
+import { EDITORIAL_AUDIT, type EditorialAuditAction } from "@/lib/articles/audit-actions";
+import {
+  toFormValues,
+  type ArticleFieldErrors,
+  type ArticleFormValues,
+  type ArticleInput,
+} from "@/lib/articles/form";
+import { canDeleteArticles, canWriteArticles, type Actor } from "@/lib/articles/permissions";
+import { decidePublication, type SaveIntent } from "@/lib/articles/publication";
+import { parseSnapshot, snapshotToInput, toSnapshot } from "@/lib/articles/snapshot";
+import { deriveStatus, type DisplayStatus, type StoredStatus } from "@/lib/articles/status";
+
+export const SERVICE_MESSAGES = {
+  forbidden: "您没有权限进行此操作",
+  deleteForbidden: "只有管理员可以删除稿件",
+  notFound: "稿件不存在或已被删除",
+  conflict: "这篇稿件在您打开之后已被修改（可能是其他编辑）。您的内容仍在表单中，请复制保存后刷新页面再改。",
+  invalid: "请检查标出的内容",
+  badRevision: "该历史版本无法读取",
+} as const;
+
+export type ServiceFailure =
+  | { ok: false; error: "forbidden" | "not_found" | "conflict" | "bad_revision"; message: string }
+  | { ok: false; error: "invalid"; message: string; errors: ArticleFieldErrors };
+
+export interface SavedArticle {
+  ok: true;
+  id: number;
+  created: boolean;
+  status: StoredStatus;
+  displayStatus: DisplayStatus;
+  publishedAt: Date | null;
+  updatedAt: Date;
+  /** Published before or after this save: reader lists and similarity lists are affected. */
+  touchesReaders: boolean;
+  /** The saved fields as the form shows them. */
+  values: ArticleFormValues;
+}
+
+export type SaveResult = SavedArticle | ServiceFailure;
+
+export interface SaveRequest {
+  /** null: a new story. */
+  id: number | null;
+  /** updatedAt (ms) of the row the editor started from; null skips the check. */
+  version: number | null;
+  intent: SaveIntent;
+  input: ArticleInput;
+}
+
+interface AuditOverride {
+  action: EditorialAuditAction;
+  detail: Record<string, unknown>;
+}
+
+function auditActionFor(intent: SaveIntent, created: boolean): EditorialAuditAction {
+  if (intent === "publish") return EDITORIAL_AUDIT.articlePublished;
+  if (intent === "schedule") return EDITORIAL_AUDIT.articleScheduled;
+  if (intent === "unpublish") return EDITORIAL_AUDIT.articleUnpublished;
+  return created ? EDITORIAL_AUDIT.articleCreated : EDITORIAL_AUDIT.articleUpdated;
+}
+
+/**
+ * Validate references, decide status and time from the button (lib/articles/publication.ts),
+ * then in one transaction: the story with its rendered body and tags, the lead image's texts, a
+ * revision snapshot and an audit row.
+ */
+export async function saveArticle(
+  db: PrismaClient,
+  actor: Actor,
+  request: SaveRequest,
+  now: Date,
+  audit?: AuditOverride,
+): Promise<SaveResult> {
+  if (!canWriteArticles(actor)) return { ok: false, error: "forbidden", message: SERVICE_MESSAGES.forbidden };
+  const { input } = request;
+
+  const [current, channel, image] = await Promise.all([
+    request.id === null
+      ? null
+      : db.article.findUnique({
+          where: { id: request.id },
+          select: { status: true, publishedAt: true, updatedAt: true },
+        }),
+    db.channel.findUnique({ where: { id: input.channelId }, select: { id: true } }),
+    input.leadImageId === null
+      ? null
+      : db.image.findUnique({ where: { id: input.leadImageId }, select: { id: true } }),
+  ]);
+  if (request.id !== null && !current)
+    return { ok: false, error: "not_found", message: SERVICE_MESSAGES.notFound };
+  if (current && request.version !== null && current.updatedAt.getTime() !== request.version)
+    return { ok: false, error: "conflict", message: SERVICE_MESSAGES.conflict };
+
+  const errors: ArticleFieldErrors = {};
+  if (!channel) errors.channelId = ["该频道不存在，请重新选择"];
+  if (input.leadImageId !== null && !image) errors.leadImageId = ["题图已不存在，请重新选择或上传"];
+  const decision = decidePublication(request.intent, current, input.publishedAt, now);
+  if (!decision.ok) {
+    if (decision.field) errors[decision.field] = [decision.message];
+    else return { ok: false, error: "invalid", message: decision.message, errors };
+  }
+  if (Object.keys(errors).length > 0 || !decision.ok)
+    return { ok: false, error: "invalid", message: SERVICE_MESSAGES.invalid, errors };
+
+  const saved: ArticleInput = { ...input, publishedAt: decision.publishedAt };
+  const data = {
+    channelId: saved.channelId,
+    title: saved.title,
+    summary: saved.summary,
+    body: saved.body,
+    bodyHtml: renderMarkdown(saved.body),
+    bodyText: markdownToText(saved.body),
+    source: saved.source,
+    byline: saved.byline,
+    status: decision.status,
+    publishedAt: saved.publishedAt,
+    isHeadline: saved.isHeadline,
+    isRecommended: saved.isRecommended,
+    isCommunity: saved.isCommunity,
+    leadImageId: saved.leadImageId,
+    updatedAt: now,
+  };
+  const created = request.id === null;
+  const action = audit?.action ?? auditActionFor(request.intent, created);
+
+  const row = await db.$transaction(async (tx) => {
+    const tagIds: number[] = [];
+    for (const name of saved.tags) {
+      const tag = await tx.tag.upsert({
+        where: { name },
+        create: { name },
+        update: {},
+        select: { id: true },
+      });
+      tagIds.push(tag.id);
+    }
+    const tags = { create: tagIds.map((tagId) => ({ tagId })) };
+    const select = { id: true, updatedAt: true } as const;
+    const article =
+      request.id === null
+        ? await tx.article.create({ data: { ...data, authorId: actor.id, createdAt: now, tags }, select })
+        : await tx.article.update({
+            where: { id: request.id },
+            data: { ...data, tags: { deleteMany: {}, ...tags } },
+            select,
+          });
+    if (saved.leadImageId !== null) {
+      // Alt text, caption and credit belong to the image row (the reader page and picture lists
+      // show them); editing them here changes them wherever the image is used.
+      await tx.image.update({
+        where: { id: saved.leadImageId },
+        data: { alt: saved.leadImageAlt, caption: saved.leadImageCaption, credit: saved.leadImageCredit },
+      });
+    }
+    await tx.articleRevision.create({
+      data: {
+        articleId: article.id,
+        userId: actor.id,
+        snapshot: JSON.stringify(toSnapshot(saved, decision.status)),
+        createdAt: now,
+      },
+    });
+    await tx.auditLog.create({
+      data: {
+        userId: actor.id,
+        action,
+        articleId: article.id,
+        detail: JSON.stringify({
+          title: saved.title,
+          status: deriveStatus(data, now.getTime()),
+          ...audit?.detail,
+        }),
+        createdAt: now,
+      },
+    });
+    return article;
+  });
+
+  return {
+    ok: true,
+    id: row.id,
+    created,
+    status: decision.status,
+    displayStatus: deriveStatus(data, now.getTime()),
+    publishedAt: saved.publishedAt,
+    updatedAt: row.updatedAt,
+    touchesReaders: decision.status === "published" || current?.status === "published",
+    values: toFormValues(saved),
+  };
+}
+
+/**
+ * Restore = a new save of an old snapshot's content (channel, texts, tags, lead image, flags).
+ * Status and publish time stay as they are now: restoring an old draft version of a live story
+ * changes its text, not whether readers see it.
+ */
+export async function restoreRevision(
+  db: PrismaClient,
+  actor: Actor,
+  articleId: number,
+  revisionId: number,
+  now: Date,
+): Promise<SaveResult> {
+  if (!canWriteArticles(actor)) return { ok: false, error: "forbidden", message: SERVICE_MESSAGES.forbidden };
+  const [revision, current] = await Promise.all([
+    db.articleRevision.findFirst({
+      where: { id: revisionId, articleId },
+      select: { snapshot: true, createdAt: true },
+    }),
+    db.article.findUnique({ where: { id: articleId }, select: { channelId: true, publishedAt: true } }),
+  ]);
+  if (!revision || !current) return { ok: false, error: "not_found", message: SERVICE_MESSAGES.notFound };
+  const snapshot = parseSnapshot(revision.snapshot);
+  if (!snapshot) return { ok: false, error: "bad_revision", message: SERVICE_MESSAGES.badRevision };
+
+  const input = snapshotToInput(snapshot);
+  const [channel, image] = await Promise.all([
+    db.channel.findUnique({ where: { id: input.channelId }, select: { id: true } }),
+    input.leadImageId === null
+      ? null
+      : db.image.findUnique({ where: { id: input.leadImageId }, select: { id: true } }),
+  ]);
+  return saveArticle(
+    db,
+    actor,
+    {
+      id: articleId,
+      version: null,
+      intent: "save",
+      input: {
+        ...input,
+        // A channel or image deleted since then: keep the current channel, drop the image.
+        channelId: channel ? input.channelId : current.channelId,
+        leadImageId: image ? input.leadImageId : null,
+        publishedAt: current.publishedAt,
+      },
+    },
+    now,
+    {
+      action: EDITORIAL_AUDIT.articleRestored,
+      detail: { revisionId, revisionCreatedAt: revision.createdAt.toISOString() },
+    },
+  );
+}
+
+export type DeleteResult = { ok: true; id: number; wasPublished: boolean } | ServiceFailure;
+
+/**
+ * Delete a story for good (admins only). Its revisions, tags links, comments and view counts go
+ * with it; the audit row keeps its id and title in `detail` (AuditLog.articleId becomes null).
+ */
+export async function deleteArticle(
+  db: PrismaClient,
+  actor: Actor,
+  id: number,
+  now: Date,
+): Promise<DeleteResult> {
+  if (!canDeleteArticles(actor))
+    return { ok: false, error: "forbidden", message: SERVICE_MESSAGES.deleteForbidden };
+  const article = await db.article.findUnique({ where: { id }, select: { title: true, status: true } });
+  if (!article) return { ok: false, error: "not_found", message: SERVICE_MESSAGES.notFound };
+  await db.$transaction([
+    db.auditLog.create({
+      data: {
+        userId: actor.id,
+        action: EDITORIAL_AUDIT.articleDeleted,
+        articleId: null,
+        detail: JSON.stringify({ articleId: id, title: article.title, status: article.status }),
+        createdAt: now,
+      },
+    }),
+    db.article.delete({ where: { id } }),
+  ]);
+  return { ok: true, id, wasPublished: article.status === "published" };
+}
