@@ -9,6 +9,7 @@ export function Pagination({
   params = {},
   pageParam = "page",
   label = "分页",
+  className = "pagination",
 }: {
   basePath: string;
   page: number;
@@ -18,11 +19,13 @@ export function Pagination({
   pageParam?: string;
   /** Accessible name of the navigation landmark (unique per page). */
   label?: string;
+  /** The reader pages' look by default; the editor area styles `adm-pagination`. */
+  className?: string;
 }) {
   if (totalPages <= 1) return null;
   const href = (p: number) => pageHref(basePath, p, params, pageParam);
   return (
-    <nav className="pagination" aria-label={label}>
+    <nav className={className} aria-label={label}>
       {page > 1 ? (
         <Link href={href(page - 1)} rel="prev">
           上一页

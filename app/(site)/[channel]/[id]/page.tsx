@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { connection } from "next/server";
 import { getArticle } from "@/lib/data/articles";
@@ -16,16 +15,15 @@ import { PUBLISHER_LOGO, articleJsonLd, breadcrumbJsonLd } from "@/lib/seo";
 import { tagHref } from "@/lib/data/tags";
 import { parseArticleId } from "@/lib/url";
 import { ArticleList } from "@/components/ArticleList";
+import { ArticleStory } from "@/components/ArticleStory";
 import { Breadcrumb } from "@/components/Breadcrumb";
 import { CommentForm } from "@/components/CommentForm";
 import { JsonLd } from "@/components/JsonLd";
 import { CommentList } from "@/components/CommentList";
 import { issueFormToken } from "@/lib/comments/policy";
-import { LeadImage } from "@/components/LeadImage";
 import { PortalSidebar } from "@/components/PortalSidebar";
 import { SidebarBlock } from "@/components/SidebarBlock";
 import { StoryTeasers } from "@/components/StoryTeasers";
-import { TimeText } from "@/components/TimeText";
 import { ViewBeacon } from "@/components/ViewBeacon";
 
 interface Props {
@@ -123,39 +121,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         <Breadcrumb items={crumbs} />
         <JsonLd data={articleJsonLd(article, site)} />
         <JsonLd data={breadcrumbJsonLd(crumbs, site, article.href)} />
-        <article className="story" aria-labelledby="story-title">
-          <header>
-            <h1 id="story-title">{article.title}</h1>
-            <p className="story-meta">
-              <span>来源：{article.source || env.SITE_NAME}</span>
-              <TimeText date={article.publishedAt} />
-              <span>{siteHost}</span>
-            </p>
-          </header>
-          {article.image ? (
-            <figure className="story-figure">
-              <LeadImage image={article.image} sizes="(max-width: 960px) 100vw, 760px" priority />
-              {article.image.caption || article.image.credit ? (
-                <figcaption>
-                  {article.image.caption}
-                  {article.image.credit ? <span className="credit">（{article.image.credit}）</span> : null}
-                </figcaption>
-              ) : null}
-            </figure>
-          ) : null}
-          {/* bodyHtml is rendered from Markdown and sanitized with an allow-list at write time (lib/markdown.ts). */}
-          <div className="story-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
-          {article.byline ? <p className="byline">{article.byline}</p> : null}
-          {article.tags.length > 0 ? (
-            <ul className="story-tags" aria-label="标签">
-              {article.tags.map((t) => (
-                <li key={t}>
-                  <Link href={tagHref(t)}>{t}</Link>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </article>
+        <ArticleStory
+          story={{ ...article, tags: article.tags.map((t) => ({ name: t, href: tagHref(t) })) }}
+          siteName={env.SITE_NAME}
+          siteHost={siteHost}
+        />
         <SidebarBlock title="新闻推荐" id="recommended">
           <StoryTeasers items={recommended} />
         </SidebarBlock>

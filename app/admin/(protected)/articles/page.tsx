@@ -6,7 +6,7 @@ import { ADMIN_PAGE_SIZE, listAdminArticles, listChannelOptions } from "@/lib/da
 import { DISPLAY_STATUSES, STATUS_LABELS, isDisplayStatus } from "@/lib/articles/status";
 import { pageCount, parsePageParam } from "@/lib/pagination";
 import { formatDateTime, requestTimeMs } from "@/lib/time";
-import { AdminPagination } from "../../_components/admin-pagination";
+import { Pagination } from "@/components/Pagination";
 import { StatusBadge } from "../../_components/status-badge";
 
 export const metadata: Metadata = { title: "稿件" };
@@ -129,7 +129,8 @@ export default async function ArticlesPage({ searchParams }: Props) {
             </table>
           </div>
         )}
-        <AdminPagination
+        <Pagination
+          className="adm-pagination"
           basePath="/admin/articles"
           params={{ q, channel: channelId === null ? "" : String(channelId), status: status ?? "" }}
           page={page}

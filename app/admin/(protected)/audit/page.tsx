@@ -7,7 +7,7 @@ import { auditLabel } from "@/lib/articles/audit-actions";
 import { STATUS_LABELS, isDisplayStatus } from "@/lib/articles/status";
 import { pageCount, parsePageParam } from "@/lib/pagination";
 import { formatDateTime } from "@/lib/time";
-import { AdminPagination } from "../../_components/admin-pagination";
+import { Pagination } from "@/components/Pagination";
 
 export const metadata: Metadata = { title: "操作日志" };
 
@@ -98,7 +98,8 @@ export default async function AuditPage({ searchParams }: Props) {
             </tbody>
           </table>
         </div>
-        <AdminPagination
+        <Pagination
+          className="adm-pagination"
           basePath="/admin/audit"
           params={{ article: articleId === null ? "" : String(articleId) }}
           page={page}

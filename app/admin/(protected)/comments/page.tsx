@@ -10,7 +10,7 @@ import {
 } from "@/lib/actions/admin/moderation-rules";
 import { pageCount, parsePageParam } from "@/lib/pagination";
 import { formatDateTime, requestTimeMs } from "@/lib/time";
-import { AdminPagination } from "../../_components/admin-pagination";
+import { Pagination } from "@/components/Pagination";
 import { ModerationQueue } from "./moderation-queue";
 
 export const metadata: Metadata = { title: "评论审核" };
@@ -70,7 +70,8 @@ export default async function CommentsPage({ searchParams }: Props) {
             bannedUntil: c.bannedUntil ? formatDateTime(c.bannedUntil) : null,
           }))}
         />
-        <AdminPagination
+        <Pagination
+          className="adm-pagination"
           basePath="/admin/comments"
           params={{ status: statusParam === "pending" ? "" : statusParam }}
           page={page}

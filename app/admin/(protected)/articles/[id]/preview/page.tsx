@@ -8,11 +8,10 @@ import { tagHref } from "@/lib/data/tags";
 import { env } from "@/lib/env";
 import { STATUS_LABELS } from "@/lib/articles/status";
 import { formatDateTime, formatLongDate, requestTimeMs } from "@/lib/time";
+import { ArticleStory } from "@/components/ArticleStory";
 import { Breadcrumb } from "@/components/Breadcrumb";
-import { LeadImage } from "@/components/LeadImage";
 import { SiteFooter } from "@/components/SiteFooter";
 import { SiteHeader } from "@/components/SiteHeader";
-import { TimeText } from "@/components/TimeText";
 import { parseAdminArticleId } from "../../article-id";
 
 export const metadata: Metadata = { title: "预览" };
@@ -70,45 +69,11 @@ export default async function ArticlePreviewPage({ params }: Props) {
           <div className="layout">
             <div className="content">
               <Breadcrumb items={crumbs} />
-              <article className="story" aria-labelledby="story-title">
-                <header>
-                  <h1 id="story-title">{article.title}</h1>
-                  <p className="story-meta">
-                    <span>来源：{article.source || env.SITE_NAME}</span>
-                    {article.publishedAt ? (
-                      <TimeText date={article.publishedAt} />
-                    ) : (
-                      <span>（未定发布时间）</span>
-                    )}
-                    <span>{siteHost}</span>
-                  </p>
-                </header>
-                {article.image ? (
-                  <figure className="story-figure">
-                    <LeadImage image={article.image} sizes="(max-width: 960px) 100vw, 760px" priority />
-                    {article.image.caption || article.image.credit ? (
-                      <figcaption>
-                        {article.image.caption}
-                        {article.image.credit ? (
-                          <span className="credit">（{article.image.credit}）</span>
-                        ) : null}
-                      </figcaption>
-                    ) : null}
-                  </figure>
-                ) : null}
-                {/* bodyHtml is rendered from Markdown and sanitized at write time (lib/markdown.ts), as on the reader page. */}
-                <div className="story-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
-                {article.byline ? <p className="byline">{article.byline}</p> : null}
-                {article.tags.length > 0 ? (
-                  <ul className="story-tags" aria-label="标签">
-                    {article.tags.map((t) => (
-                      <li key={t}>
-                        <Link href={tagHref(t)}>{t}</Link>
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </article>
+              <ArticleStory
+                story={{ ...article, tags: article.tags.map((t) => ({ name: t, href: tagHref(t) })) }}
+                siteName={env.SITE_NAME}
+                siteHost={siteHost}
+              />
             </div>
           </div>
         </div>

@@ -6,7 +6,7 @@ import { REVISIONS_PAGE_SIZE, listRevisions } from "@/lib/data/admin-articles";
 import { formatTags } from "@/lib/articles/tags";
 import { pageCount, parsePageParam } from "@/lib/pagination";
 import { formatDateTime } from "@/lib/time";
-import { AdminPagination } from "../../../../_components/admin-pagination";
+import { Pagination } from "@/components/Pagination";
 import { parseAdminArticleId } from "../../article-id";
 import { RestoreButton } from "./restore-button";
 
@@ -87,7 +87,8 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
             </tbody>
           </table>
         </div>
-        <AdminPagination
+        <Pagination
+          className="adm-pagination"
           basePath={`/admin/articles/${id}/revisions`}
           params={{}}
           page={page}

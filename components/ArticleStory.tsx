@@ -1,0 +1,64 @@
+import Link from "next/link";
+import type { ImageRef } from "@/lib/data/types";
+import { LeadImage } from "@/components/LeadImage";
+import { TimeText } from "@/components/TimeText";
+
+export interface StoryView {
+  title: string;
+  source: string;
+  publishedAt: Date | null;
+  image: ImageRef | null;
+  /** Sanitized HTML (lib/markdown.ts renders and sanitizes it when the story is saved). */
+  bodyHtml: string;
+  byline: string;
+  tags: { name: string; href: string }[];
+}
+
+/**
+ * The story itself: title, meta line (来源 · time · site address), lead image, body, byline,
+ * tags. Shared by the reader page and the editors' preview so that the preview is exact.
+ */
+export function ArticleStory({
+  story,
+  siteName,
+  siteHost,
+}: {
+  story: StoryView;
+  siteName: string;
+  siteHost: string;
+}) {
+  return (
+    <article className="story" aria-labelledby="story-title">
+      <header>
+        <h1 id="story-title">{story.title}</h1>
+        <p className="story-meta">
+          <span>来源：{story.source || siteName}</span>
+          {story.publishedAt ? <TimeText date={story.publishedAt} /> : <span>（未定发布时间）</span>}
+          <span>{siteHost}</span>
+        </p>
+      </header>
+      {story.image ? (
+        <figure className="story-figure">
+          <LeadImage image={story.image} sizes="(max-width: 960px) 100vw, 760px" priority />
+          {story.image.caption || story.image.credit ? (
+            <figcaption>
+              {story.image.caption}
+              {story.image.credit ? <span className="credit">（{story.image.credit}）</span> : null}
+            </figcaption>
+          ) : null}
+        </figure>
+      ) : null}
+      <div className="story-body" dangerouslySetInnerHTML={{ __html: story.bodyHtml }} />
+      {story.byline ? <p className="byline">{story.byline}</p> : null}
+      {story.tags.length > 0 ? (
+        <ul className="story-tags" aria-label="标签">
+          {story.tags.map((t) => (
+            <li key={t.name}>
+              <Link href={t.href}>{t.name}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </article>
+  );
+}
