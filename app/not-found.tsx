@@ -4,6 +4,7 @@ import { listChannels } from "@/lib/data/channels";
 import { env } from "@/lib/env";
 import { formatLongDate } from "@/lib/time";
 import { SiteFooter } from "@/components/SiteFooter";
+import { siteFooterProps } from "@/lib/site";
 import { SiteHeader } from "@/components/SiteHeader";
 
 /**
@@ -25,13 +26,7 @@ export default async function NotFound() {
           </p>
         </div>
       </main>
-      <SiteFooter
-        siteName={env.SITE_NAME}
-        slogan={env.SITE_SLOGAN}
-        icp={env.ICP_RECORD}
-        publicSecurity={env.PUBLIC_SECURITY_RECORD}
-        siteUrl={env.SITE_URL}
-      />
+      <SiteFooter {...siteFooterProps()} />
     </>
   );
 }

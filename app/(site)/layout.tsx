@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { formatLongDate } from "@/lib/time";
 import { SiteHeader } from "@/components/SiteHeader";
 import { SiteFooter } from "@/components/SiteFooter";
+import { siteFooterProps } from "@/lib/site";
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   // Rendered per request from cached data: nothing touches the database at build time.
@@ -19,13 +20,7 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
       <main id="main" className="wrap">
         {children}
       </main>
-      <SiteFooter
-        siteName={env.SITE_NAME}
-        slogan={env.SITE_SLOGAN}
-        icp={env.ICP_RECORD}
-        publicSecurity={env.PUBLIC_SECURITY_RECORD}
-        siteUrl={env.SITE_URL}
-      />
+      <SiteFooter {...siteFooterProps()} />
     </>
   );
 }

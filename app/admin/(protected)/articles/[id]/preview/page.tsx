@@ -11,6 +11,7 @@ import { formatDateTime, formatLongDate, requestTimeMs } from "@/lib/time";
 import { ArticleStory } from "@/components/ArticleStory";
 import { Breadcrumb } from "@/components/Breadcrumb";
 import { SiteFooter } from "@/components/SiteFooter";
+import { siteFooterProps } from "@/lib/site";
 import { SiteHeader } from "@/components/SiteHeader";
 import { parseAdminArticleId } from "../../article-id";
 
@@ -77,13 +78,7 @@ export default async function ArticlePreviewPage({ params }: Props) {
             </div>
           </div>
         </div>
-        <SiteFooter
-          siteName={env.SITE_NAME}
-          slogan={env.SITE_SLOGAN}
-          icp={env.ICP_RECORD}
-          publicSecurity={env.PUBLIC_SECURITY_RECORD}
-          siteUrl={env.SITE_URL}
-        />
+        <SiteFooter {...siteFooterProps()} />
       </div>
     </>
   );
