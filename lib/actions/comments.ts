@@ -11,7 +11,7 @@ import {
   checkFormToken,
   commentSchema,
 } from "@/lib/comments/policy";
-import { clientKey } from "@/lib/views/policy";
+import { hashClientAddress } from "@/lib/client-address";
 
 export type CommentErrorCode =
   "invalid" | "not-found" | "expired" | "too-fast" | "banned" | "blocked" | "duplicate" | "rate-limited";
@@ -46,7 +46,7 @@ function guards(): Guards {
 
 /** Salted hash of the client address; the only form in which an address is stored. */
 export function addressHash(address: string): string {
-  return clientKey(address, "", env.IP_HASH_SALT);
+  return hashClientAddress(address, env.IP_HASH_SALT);
 }
 
 /**

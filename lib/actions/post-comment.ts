@@ -1,7 +1,7 @@
 "use server";
 import { headers } from "next/headers";
 import { submitComment, type CommentFormState } from "@/lib/actions/comments";
-import { clientAddress } from "@/lib/views/policy";
+import { clientAddress } from "@/lib/client-address";
 
 /** Server action behind the reader comment form (useActionState). */
 export async function postComment(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {

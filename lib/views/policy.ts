@@ -13,17 +13,6 @@ export function isCountableUserAgent(ua: string | null | undefined): boolean {
   return !NOT_A_READER.test(ua);
 }
 
-/**
- * The client's address as seen by the app. `next start` fills X-Forwarded-For with the socket
- * address when the request has none; behind nginx, set `proxy_set_header X-Forwarded-For
- * $remote_addr;` (overwrite, not append) so that clients cannot choose their own address.
- */
-export function clientAddress(headers: Headers): string {
-  const xff = headers.get("x-forwarded-for");
-  const first = xff?.split(",")[0]?.trim();
-  return first || headers.get("x-real-ip")?.trim() || "unknown";
-}
-
 /** Salted SHA-256 of the client (address + user agent); the raw address is never kept. */
 export function clientKey(address: string, userAgent: string, salt: string): string {
   return createHash("sha256")

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ViewBuffer } from "@/lib/views/buffer";
-import { ViewDeduper, clientAddress, clientKey, isCountableUserAgent } from "@/lib/views/policy";
+import { clientAddress } from "@/lib/client-address";
+import { ViewDeduper, clientKey, isCountableUserAgent } from "@/lib/views/policy";
 
 const CHROME =
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";

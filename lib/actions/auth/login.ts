@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { clientAddress, hashClientAddress } from "@/lib/auth/client-address";
+import { clientAddress, hashClientAddress } from "@/lib/client-address";
 import { signIn, type AuthFailure } from "@/lib/auth/login";
 import { ADMIN_HOME, safeNextPath } from "@/lib/auth/next-path";
 import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password";

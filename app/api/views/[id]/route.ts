@@ -4,7 +4,7 @@ import { isVisible } from "@/lib/data/visibility";
 import { recordView } from "@/lib/actions/record-view";
 import { parseArticleId } from "@/lib/url";
 import { getViewTotal } from "@/lib/data/views";
-import { clientAddress } from "@/lib/views/policy";
+import { clientAddress } from "@/lib/client-address";
 
 type Ctx = { params: Promise<{ id: string }> };
 

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { submitComment, type CommentErrorCode } from "@/lib/actions/comments";
 import { env } from "@/lib/env";
 import { parseArticleId } from "@/lib/url";
-import { clientAddress } from "@/lib/views/policy";
+import { clientAddress } from "@/lib/client-address";
 
 type Ctx = { params: Promise<{ id: string }> };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, hashClientAddress } from "@/lib/auth/client-address";
+import { clientAddress, hashClientAddress } from "@/lib/client-address";
 import { generateSessionToken, hashSessionToken, isWellFormedSessionToken } from "@/lib/auth/tokens";
 
 describe("clientAddress", () => {

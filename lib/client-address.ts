@@ -1,5 +1,5 @@
-// The client's network address, only ever kept as a salted hash (LoginAttempt.ipHash, and the same
-// function suits Comment.ipHash).
+// The client's network address, and the only form in which one is ever stored: a salted hash
+// (LoginAttempt.ipHash, Comment.ipHash, Ban.ipHash). Shared by login limits, comments and views.
 import { createHash } from "node:crypto";
 
 interface HeaderSource {
