@@ -7,10 +7,3 @@ export async function getViewTotal(articleId: number): Promise<number> {
   const row = await db.article.findUnique({ where: { id: articleId }, select: { viewCount: true } });
   return row?.viewCount ?? 0;
 }
-
-/** Liveness and database reachability for /api/health. */
-export async function checkDatabase(): Promise<{ ok: boolean; articles: number }> {
-  const db = await getDb();
-  const articles = await db.article.count({ where: { status: "published" } });
-  return { ok: true, articles };
-}

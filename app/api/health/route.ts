@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { connection } from "next/server";
-import { checkDatabase } from "@/lib/data/views";
+import { checkDatabase } from "@/lib/data/health";
 
 export async function GET() {
   await connection();
