@@ -1,8 +1,21 @@
+import path from "node:path";
+
+// Reader pages are cached whole (Next's ISR: `revalidate` in each page) in a store shared by the
+// process and invalidated exactly by editorial writes on any process; see README § Architecture.
+// Keep PAGE_EXPIRE_S in lib/data/cache-tags.ts equal to expireTime.
+const READER_PAGE_EXPIRE_S = 40;
+
+/** First path segments that are not channels (routes of their own). */
+const NOT_CHANNELS = "admin|api|media|search|tag|sitemaps|_next";
+
 /** @type {import('next').NextConfig} */
-// Reader pages are rendered per request (they call connection()) from data cached in-process by
-// lib/cache/memo.ts; see README § Architecture for why Cache Components is not used.
 const nextConfig = {
   poweredByHeader: false,
+  cacheHandler: path.resolve(import.meta.dirname, "lib/cache/next-cache-handler.mjs"),
+  // The handler keeps its own bounded memory (PAGE_CACHE_MB); Next's default one is not used.
+  cacheMaxMemorySize: 0,
+  // A cached page older than this is never served: the next request waits for a fresh render.
+  expireTime: READER_PAGE_EXPIRE_S,
   // forbidden() answers 403 (editors opening admin-only pages).
   experimental: { authInterrupts: true },
   // The test command runs `tsc --noEmit` and ESLint over the whole repo (scripts, tests, e2e too);
@@ -15,6 +28,26 @@ const nextConfig = {
     "@node-rs/jieba",
     "@node-rs/argon2",
   ],
+  // Page numbers stay query parameters in public addresses (/liujiang?page=2, ?cpage=2 for
+  // comments), but a cached page is keyed by its path, so they are mapped onto path segments.
+  async rewrites() {
+    const page = [{ type: "query", key: "page", value: "(?<page>.*)" }];
+    return {
+      beforeFiles: [
+        { source: "/tag/:name", has: page, destination: "/tag/:name/page/:page" },
+        {
+          source: `/:channel((?!(?:${NOT_CHANNELS})$)[^/.]+)`,
+          has: page,
+          destination: "/:channel/page/:page",
+        },
+        {
+          source: `/:channel((?!(?:${NOT_CHANNELS})$)[^/.]+)/:id(\\d+)`,
+          has: [{ type: "query", key: "cpage", value: "(?<cpage>.*)" }],
+          destination: "/:channel/:id/comments/:cpage",
+        },
+      ],
+    };
+  },
 };
 
 export default nextConfig;

@@ -1,22 +1,39 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { postComment } from "@/lib/actions/post-comment";
 import type { CommentFormState } from "@/lib/actions/comments";
 
 const initial: CommentFormState = { status: "idle" };
 
-/** Reader comment form. What was typed is kept when the server refuses it. */
-export function CommentForm({ articleId, token }: { articleId: number; token: string }) {
-  const [state, action, pending] = useActionState(postComment, initial);
+/**
+ * Reader comment form. What was typed is kept when the server refuses it. Its anti-spam token is
+ * fetched when the reader starts writing (not rendered into the page, which is cached for all).
+ */
+export function CommentForm({ articleId }: { articleId: number }) {
+  const token = useRef<Promise<string> | null>(null);
+  const getToken = (): Promise<string> =>
+    (token.current ??= fetch(`/api/articles/${articleId}/comment-token`, { cache: "no-store" })
+      .then(async (r) => (r.ok ? (((await r.json()) as { token?: string }).token ?? "") : ""))
+      .catch(() => "")
+      .then((t) => {
+        if (t === "") token.current = null;
+        return t;
+      }));
+  const [state, action, pending] = useActionState(async (prev: CommentFormState, form: FormData) => {
+    form.set("token", await getToken());
+    return postComment(prev, form);
+  }, initial);
   const ok = state.status === "pending" || state.status === "approved";
   // React resets a form after its action completes, to the fields' defaultValue: empty after a
   // successful post, the typed text (returned by the server) after a refusal.
   const bodyError = state.errors?.body?.[0];
   const nickError = state.errors?.nickname?.[0];
   return (
-    <form action={action} className="comment-form" noValidate>
+    <form action={action} onFocus={() => void getToken()} className="comment-form" noValidate>
       <input type="hidden" name="articleId" value={articleId} />
-      <input type="hidden" name="token" value={token} />
+      <noscript>
+        <p className="form-message error">发表评论需要启用浏览器的 JavaScript。</p>
+      </noscript>
       <div className="hp" aria-hidden="true">
         <label htmlFor="comment-website">网站</label>
         <input

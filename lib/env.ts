@@ -40,6 +40,7 @@ const schema = z.object({
     ),
   COMMENT_SENSITIVE_MODE: z.enum(["block", "mask"]).default("mask"),
   COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
+  PAGE_CACHE_MB: z.coerce.number().int().min(0).max(65536).default(256),
 });
 
 const DEV_SECRETS = {

@@ -4,6 +4,7 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { ftsMatchExpression, isFtsTerm, likeContains } from "@/lib/search-text";
 import Database from "better-sqlite3";
 import type { ViewBatchRow } from "@/lib/views/buffer";
+import type { InvalidationRow } from "@/lib/cache/registry";
 
 /**
  * Per-connection settings. WAL lets readers run while a writer commits; NORMAL synchronous is
@@ -157,6 +158,57 @@ export function openViewWriter(databaseUrl: string, busyTimeoutMs = 100): ViewWr
     write: (rows) => {
       if (rows.length > 0) writeBatch.immediate(rows);
     },
+    close: () => db.close(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The cache invalidation feed (lib/cache/shared.ts). A dedicated read connection answers "did any
+// other connection commit since I last asked?" with PRAGMA data_version, which SQLite answers from
+// the WAL index in shared memory without reading a table (about 2 µs), so a warm page can check it
+// on every request; only after a commit does it read the new CacheInvalidation rows (by primary
+// key). On PostgreSQL the same role is played by LISTEN/NOTIFY on the same table.
+
+export interface InvalidationFeed {
+  /** Changes whenever another connection (this process's Prisma client included) commits. */
+  version(): number;
+  /** Log rows above `id`, ascending. */
+  rowsAfter(id: number): InvalidationRow[];
+  /** The log's current end and the scheduled rows not due at `nowMs`: where a process starts. */
+  start(nowMs: number): { lastId: number; pending: InvalidationRow[] };
+  close(): void;
+}
+
+interface RawInvalidationRow {
+  id: number;
+  tag: string;
+  dueAt: string | null;
+}
+
+function toInvalidationRow(r: RawInvalidationRow): InvalidationRow {
+  const due = r.dueAt === null ? null : Date.parse(r.dueAt);
+  return { id: r.id, tag: r.tag, dueAt: due === null || Number.isNaN(due) ? null : due };
+}
+
+export function openInvalidationFeed(databaseUrl: string): InvalidationFeed {
+  const db = new Database(databaseUrl.replace(/^file:/, ""), { timeout: 5000 });
+  db.pragma("journal_mode = WAL");
+  const dataVersion = db.prepare("PRAGMA data_version").pluck();
+  const after = db.prepare<[number], RawInvalidationRow>(
+    `SELECT "id", "tag", "dueAt" FROM "CacheInvalidation" WHERE "id" > ? ORDER BY "id"`,
+  );
+  const last = db.prepare(`SELECT coalesce(max("id"), 0) FROM "CacheInvalidation"`).pluck();
+  const scheduled = db.prepare<[string], RawInvalidationRow>(
+    `SELECT "id", "tag", "dueAt" FROM "CacheInvalidation" WHERE "dueAt" > ? ORDER BY "dueAt"`,
+  );
+  return {
+    version: () => Number(dataVersion.get()),
+    rowsAfter: (id) => after.all(id).map(toInvalidationRow),
+    start: (nowMs) =>
+      db.transaction(() => ({
+        lastId: Number(last.get()),
+        pending: scheduled.all(sqliteDateTime(nowMs)).map(toInvalidationRow),
+      }))(),
     close: () => db.close(),
   };
 }

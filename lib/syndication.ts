@@ -35,12 +35,12 @@ export function absoluteUrl(path: string): string {
   return toAbsoluteUrl(env.SITE_URL, path);
 }
 
-/** A text response with the given media type; public for five minutes (feeds, sitemaps, robots). */
+/**
+ * A text response with the given media type (feeds, sitemaps, robots). Its route handler is
+ * cached like a reader page, and Next sets Cache-Control from that lifetime.
+ */
 export function textResponse(body: string, mediaType: string, status = 200): Response {
-  return new Response(body, {
-    status,
-    headers: { "Content-Type": `${mediaType}; charset=utf-8`, "Cache-Control": "public, max-age=300" },
-  });
+  return new Response(body, { status, headers: { "Content-Type": `${mediaType}; charset=utf-8` } });
 }
 
 export function notFoundResponse(): Response {

@@ -1,5 +1,4 @@
 import type { ReactNode } from "react";
-import { connection } from "next/server";
 import { listChannels } from "@/lib/data/channels";
 import { env } from "@/lib/env";
 import { formatLongDate } from "@/lib/time";
@@ -8,8 +7,6 @@ import { SiteFooter } from "@/components/SiteFooter";
 import { siteFooterProps } from "@/lib/site";
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
-  // Rendered per request from cached data: nothing touches the database at build time.
-  await connection();
   const channels = await listChannels();
   return (
     <>

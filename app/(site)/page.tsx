@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
 import { listChannels } from "@/lib/data/channels";
 import { listHeadlines, listLatestInChannel } from "@/lib/data/articles";
 import { getSidebarData } from "@/lib/data/page-data";
@@ -15,8 +14,10 @@ import { TimeText } from "@/components/TimeText";
 
 export const metadata: Metadata = { alternates: { canonical: "/" } };
 
+// Cached whole, re-rendered in the background after this many seconds (PAGE_REVALIDATE_S).
+export const revalidate = 20;
+
 export default async function HomePage() {
-  await connection();
   const nowMs = minuteNow().getTime();
   const channels = await listChannels();
   const [headlines, blocks, sidebar] = await Promise.all([

@@ -1,8 +1,8 @@
-import { connection } from "next/server";
 import { robotsTxt, textResponse } from "@/lib/syndication";
 
+// Cached whole like the reader pages (PAGE_REVALIDATE_S), dropped by editorial writes.
+export const revalidate = 20;
+
 export async function GET() {
-  // SITE_URL is read at run time (the same build can serve another address).
-  await connection();
   return textResponse(robotsTxt(), "text/plain");
 }

@@ -1,9 +1,9 @@
-import { connection } from "next/server";
 import { RSS_MEDIA_TYPE, siteFeedXml, textResponse } from "@/lib/syndication";
 import { minuteNow } from "@/lib/time";
 
+// Cached whole like the reader pages (PAGE_REVALIDATE_S), dropped by editorial writes.
+export const revalidate = 20;
+
 export async function GET() {
-  // Rendered per request from cached data, never prerendered at build time.
-  await connection();
   return textResponse(await siteFeedXml(minuteNow().getTime()), RSS_MEDIA_TYPE);
 }

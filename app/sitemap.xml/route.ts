@@ -1,8 +1,9 @@
-import { connection } from "next/server";
 import { sitemapXml, textResponse, XML_MEDIA_TYPE } from "@/lib/syndication";
 import { minuteNow } from "@/lib/time";
 
+// Cached whole like the reader pages (PAGE_REVALIDATE_S), dropped by editorial writes.
+export const revalidate = 20;
+
 export async function GET() {
-  await connection();
   return textResponse(await sitemapXml(minuteNow().getTime()), XML_MEDIA_TYPE);
 }

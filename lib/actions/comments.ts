@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { invalidateTags } from "@/lib/cache/memo";
+import { recordInvalidation } from "@/lib/cache/invalidate";
 import { TAGS } from "@/lib/data/cache-tags";
 import { isVisible } from "@/lib/data/visibility";
 import {
@@ -129,23 +129,25 @@ export async function submitComment(
       g.recentBodies.delete(fingerprint);
       return fail("rate-limited", "评论太频繁了，请 10 分钟后再试。");
     }
-    await db.comment.create({
-      data: {
-        articleId: input.articleId,
-        nickname: nick.text,
-        body: words.text,
-        status,
-        ipHash,
-        createdAt: new Date(now),
-      },
+    await db.$transaction(async (tx) => {
+      await tx.comment.create({
+        data: {
+          articleId: input.articleId,
+          nickname: nick.text,
+          body: words.text,
+          status,
+          ipHash,
+          createdAt: new Date(now),
+        },
+      });
+      // Shown at once: the story's cached pages change on every process.
+      if (status === "approved")
+        await recordInvalidation(tx, [TAGS.comments(input.articleId)], new Date(now));
     });
   } catch (e) {
     g.recentBodies.delete(fingerprint);
     throw e;
   }
-  if (status === "approved") {
-    invalidateTags(TAGS.comments(input.articleId));
-    return { status: "approved", message: "评论已发表。" };
-  }
+  if (status === "approved") return { status: "approved", message: "评论已发表。" };
   return { status: "pending", message: "评论已提交，审核通过后将显示。" };
 }

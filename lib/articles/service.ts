@@ -1,7 +1,8 @@
 // Saving, restoring and deleting stories, as functions of (db, actor, input, now): no request
 // context, so the server actions and the integration tests call the same code. Each function
-// checks the actor's permission itself. Cache invalidation and the similarity refresh are the
-// caller's job (they belong to the request: lib/actions/articles/*).
+// checks the actor's permission itself, and records in its own transaction which cached pages and
+// reads it changed (lib/articles/cache-tags.ts), so every process drops them. The similarity
+// refresh is the caller's job (it runs after the response: lib/actions/articles/*).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { renderMarkdown } from "@/lib/markdown";
 import { markdownToText } from "@/lib/text";
@@ -16,6 +17,9 @@ import { canDeleteArticles, canWriteArticles, type Actor } from "@/lib/articles/
 import { decidePublication, type SaveIntent } from "@/lib/articles/publication";
 import { parseSnapshot, snapshotToInput, toSnapshot } from "@/lib/articles/snapshot";
 import { deriveStatus, type DisplayStatus, type StoredStatus } from "@/lib/articles/status";
+import { storyCard, storyWriteInvalidation, type StoryReaderState } from "@/lib/articles/cache-tags";
+import { recordInvalidation } from "@/lib/cache/invalidate";
+import { TAGS } from "@/lib/data/cache-tags";
 
 export const SERVICE_MESSAGES = {
   forbidden: "您没有权限进行此操作",
@@ -87,12 +91,28 @@ export async function saveArticle(
       ? null
       : db.article.findUnique({
           where: { id: request.id },
-          select: { status: true, publishedAt: true, updatedAt: true },
+          select: {
+            status: true,
+            publishedAt: true,
+            updatedAt: true,
+            channelId: true,
+            title: true,
+            summary: true,
+            leadImageId: true,
+            isHeadline: true,
+            isRecommended: true,
+            isCommunity: true,
+            leadImage: { select: { alt: true, caption: true, credit: true } },
+            tags: { select: { tag: { select: { name: true } } } },
+          },
         }),
     db.channel.findUnique({ where: { id: input.channelId }, select: { id: true } }),
     input.leadImageId === null
       ? null
-      : db.image.findUnique({ where: { id: input.leadImageId }, select: { id: true } }),
+      : db.image.findUnique({
+          where: { id: input.leadImageId },
+          select: { id: true, alt: true, caption: true, credit: true },
+        }),
   ]);
   if (request.id !== null && !current)
     return { ok: false, error: "not_found", message: SERVICE_MESSAGES.notFound };
@@ -130,6 +150,27 @@ export async function saveArticle(
   };
   const created = request.id === null;
   const action = audit?.action ?? auditActionFor(request.intent, created);
+  const before: StoryReaderState | null = current && {
+    status: current.status,
+    publishedAt: current.publishedAt,
+    card: storyCard({
+      ...current,
+      imageTexts: current.leadImage
+        ? [current.leadImage.alt, current.leadImage.caption, current.leadImage.credit]
+        : [],
+      tags: current.tags.map((t) => t.tag.name),
+    }),
+  };
+  const imageTexts =
+    saved.leadImageId === null ? [] : [saved.leadImageAlt, saved.leadImageCaption, saved.leadImageCredit];
+  const after: StoryReaderState = {
+    status: decision.status,
+    publishedAt: saved.publishedAt,
+    card: storyCard({ ...saved, imageTexts }),
+  };
+  // The image's texts belong to the image: every story showing it changes with them.
+  const imageChanged =
+    image !== null && JSON.stringify([image.alt, image.caption, image.credit]) !== JSON.stringify(imageTexts);
 
   const row = await db.$transaction(async (tx) => {
     const tagIds: number[] = [];
@@ -181,6 +222,21 @@ export async function saveArticle(
         createdAt: now,
       },
     });
+    const invalidation = storyWriteInvalidation(article.id, before, after, now);
+    const sharing = imageChanged
+      ? await tx.article.findMany({ where: { leadImageId: saved.leadImageId }, select: { id: true } })
+      : [];
+    await recordInvalidation(
+      tx,
+      [
+        ...invalidation.now,
+        ...(sharing.length > 0 ? [TAGS.site] : []),
+        ...sharing.map((a) => TAGS.article(a.id)),
+      ],
+      now,
+    );
+    if (invalidation.later)
+      await recordInvalidation(tx, invalidation.later.tags, now, invalidation.later.dueAt);
     return article;
   });
 
@@ -265,10 +321,14 @@ export async function deleteArticle(
 ): Promise<DeleteResult> {
   if (!canDeleteArticles(actor))
     return { ok: false, error: "forbidden", message: SERVICE_MESSAGES.deleteForbidden };
-  const article = await db.article.findUnique({ where: { id }, select: { title: true, status: true } });
+  const article = await db.article.findUnique({
+    where: { id },
+    select: { title: true, status: true, publishedAt: true },
+  });
   if (!article) return { ok: false, error: "not_found", message: SERVICE_MESSAGES.notFound };
-  await db.$transaction([
-    db.auditLog.create({
+  const invalidation = storyWriteInvalidation(id, { ...article, card: "" }, null, now);
+  await db.$transaction(async (tx) => {
+    await tx.auditLog.create({
       data: {
         userId: actor.id,
         action: EDITORIAL_AUDIT.articleDeleted,
@@ -276,8 +336,9 @@ export async function deleteArticle(
         detail: JSON.stringify({ articleId: id, title: article.title, status: article.status }),
         createdAt: now,
       },
-    }),
-    db.article.delete({ where: { id } }),
-  ]);
+    });
+    await tx.article.delete({ where: { id } });
+    await recordInvalidation(tx, invalidation.now, now);
+  });
   return { ok: true, id, wasPublished: article.status === "published" };
 }

@@ -1,21 +1,21 @@
-// In-process read cache for lib/data: results keyed by function name + arguments, expiring after
-// a TTL, dropped at once by tag when an editorial write touches them, single-flight (concurrent
-// misses share one database read), bounded in size.
-//
-// Why not Next's 'use cache': with Cache Components every dynamic page streams a shell first, so
-// notFound() can no longer answer with a real 404 status (see README § Architecture). difang runs
-// as one `next start` process per database, so a process-local cache is exact; the state lives on
-// globalThis because Next bundles route entries separately and each would otherwise get its own.
+// Read cache for lib/data: results keyed by function name + arguments, expiring after a TTL,
+// dropped as soon as any process records an invalidation of one of their tags (lib/cache/shared.ts
+// reads the shared log), single-flight (concurrent misses share one database read), bounded in
+// size. Null results (an unknown story, tag or channel) are not kept: a scanner of made-up URLs
+// cannot push real entries out. Whole reader pages are cached one level up (lib/cache/page-store.ts);
+// this cache makes the renders behind them cheap (the sidebars are shared by every page).
+import type { Stamp } from "@/lib/cache/registry";
+import { isStale, stampNow } from "@/lib/cache/shared";
 
 interface Entry {
   value: Promise<unknown>;
   expires: number;
   tags: readonly string[];
+  stamp: Stamp;
 }
 
 interface Store {
   entries: Map<string, Entry>;
-  byTag: Map<string, Set<string>>;
   hits: number;
   misses: number;
 }
@@ -27,19 +27,8 @@ declare global {
 export const MAX_ENTRIES = 5000;
 
 function store(): Store {
-  globalThis.__difangCache ??= { entries: new Map(), byTag: new Map(), hits: 0, misses: 0 };
+  globalThis.__difangCache ??= { entries: new Map(), hits: 0, misses: 0 };
   return globalThis.__difangCache;
-}
-
-function remove(s: Store, key: string): void {
-  const entry = s.entries.get(key);
-  if (!entry) return;
-  s.entries.delete(key);
-  for (const tag of entry.tags) {
-    const keys = s.byTag.get(tag);
-    keys?.delete(key);
-    if (keys && keys.size === 0) s.byTag.delete(tag);
-  }
 }
 
 export interface CacheOptions<A extends unknown[]> {
@@ -58,50 +47,37 @@ export function cached<A extends unknown[], R>(
     const key = `${name}:${JSON.stringify(args)}`;
     const now = Date.now();
     const hit = s.entries.get(key);
-    if (hit && hit.expires > now) {
+    if (hit && hit.expires > now && !isStale(hit.tags, hit.stamp, now)) {
       // Refresh recency for the LRU bound.
       s.entries.delete(key);
       s.entries.set(key, hit);
       s.hits++;
       return hit.value as Promise<R>;
     }
-    if (hit) remove(s, key);
+    if (hit) s.entries.delete(key);
     s.misses++;
-    const tags = options.tags(args);
+    // Stamp before reading: a write committed while the read runs makes the entry stale.
+    const stamp = stampNow(now);
     const value = fn(...args);
-    const entry: Entry = { value, expires: now + options.ttlMs, tags };
+    const entry: Entry = { value, expires: now + options.ttlMs, tags: options.tags(args), stamp };
     s.entries.set(key, entry);
-    for (const tag of tags) {
-      let keys = s.byTag.get(tag);
-      if (!keys) s.byTag.set(tag, (keys = new Set()));
-      keys.add(key);
-    }
-    // A failed read is not cached.
-    value.catch(() => {
-      if (s.entries.get(key) === entry) remove(s, key);
-    });
+    const drop = () => {
+      if (s.entries.get(key) === entry) s.entries.delete(key);
+    };
+    // Failed reads and null results are not kept.
+    value.then((v) => (v === null ? drop() : undefined), drop);
     while (s.entries.size > MAX_ENTRIES) {
       const oldest = s.entries.keys().next().value;
       if (oldest === undefined) break;
-      remove(s, oldest);
+      s.entries.delete(oldest);
     }
     return value;
   };
 }
 
-/** Drop every cached result carrying one of these tags. */
-export function invalidateTags(...tags: string[]): void {
-  const s = store();
-  for (const tag of tags) {
-    for (const key of [...(s.byTag.get(tag) ?? [])]) remove(s, key);
-  }
-}
-
-/** Drop everything (tests). */
+/** Drop everything in this process (tests). */
 export function clearCache(): void {
-  const s = store();
-  s.entries.clear();
-  s.byTag.clear();
+  store().entries.clear();
 }
 
 export function cacheStats(): { entries: number; hits: number; misses: number } {

@@ -13,7 +13,7 @@ import type { ArticleCard, ArticleDetail } from "@/lib/data/types";
  */
 export const getArticle = cached(
   "getArticle",
-  { ttlMs: TTL.editorial, tags: ([id]) => [TAGS.article(id)] },
+  { ttlMs: TTL.editorial, tags: ([id]) => [TAGS.article(id), TAGS.channels] },
   async (id: number): Promise<ArticleDetail | null> => {
   const db = await getDb();
   const row = await db.article.findUnique({
@@ -54,7 +54,7 @@ export interface ChannelPage {
 /** One page of a channel, newest first (see pageOfCards for why page 200 stays cheap). */
 export const listChannelArticles = cached(
   "listChannelArticles",
-  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists] },
+  { ttlMs: TTL.lists, tags: () => [TAGS.site] },
   async (channelId: number, page: number, nowMs: number): Promise<ChannelPage> =>
     pageOfCards({ channelId, ...visibleWhere(nowMs) }, page),
 );
@@ -62,7 +62,7 @@ export const listChannelArticles = cached(
 /** Latest visible stories of a channel (home page blocks, 新闻推荐 fallback). */
 export const listLatestInChannel = cached(
   "listLatestInChannel",
-  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists] },
+  { ttlMs: TTL.lists, tags: () => [TAGS.site] },
   async (channelId: number, limit: number, nowMs: number): Promise<ArticleCard[]> => {
   const db = await getDb();
   const rows = await db.article.findMany({
@@ -78,7 +78,7 @@ export const listLatestInChannel = cached(
 /** Latest visible stories site-wide. */
 export const listLatest = cached(
   "listLatest",
-  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists] },
+  { ttlMs: TTL.lists, tags: () => [TAGS.site] },
   async (limit: number, nowMs: number): Promise<ArticleCard[]> => {
   const db = await getDb();
   const rows = await db.article.findMany({
@@ -94,7 +94,7 @@ export const listLatest = cached(
 /** Home page lead stories: editors' headline flag, newest first; falls back to the latest. */
 export const listHeadlines = cached(
   "listHeadlines",
-  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists] },
+  { ttlMs: TTL.lists, tags: () => [TAGS.site] },
   async (limit: number, nowMs: number): Promise<ArticleCard[]> => {
   const db = await getDb();
   const rows = await db.article.findMany({

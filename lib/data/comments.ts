@@ -9,7 +9,7 @@ export const COMMENTS_PER_PAGE = 10;
 /** Approved comments of a story, newest first. */
 export const listApprovedComments = cached(
   "listApprovedComments",
-  { ttlMs: TTL.reader, tags: ([articleId]) => [TAGS.comments(articleId)] },
+  { ttlMs: TTL.editorial, tags: ([articleId]) => [TAGS.comments(articleId)] },
   async (articleId: number, page: number): Promise<{ items: CommentView[]; total: number }> => {
   const db = await getDb();
   const where = { articleId, status: "approved" };

@@ -1,12 +1,12 @@
 import Parser from "rss-parser";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type * as NextServer from "next/server";
-import { clearCache, invalidateTags } from "@/lib/cache/memo";
+import { clearCache } from "@/lib/cache/memo";
 import { TAGS } from "@/lib/data/cache-tags";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { channelFeedXml, FEED_SIZE, siteFeedXml } from "@/lib/syndication";
-import { makeArticle, makeChannel, uniq } from "@/lib/testing/fixtures";
+import { invalidate, makeArticle, makeChannel, uniq } from "@/lib/testing/fixtures";
 import { minuteNow } from "@/lib/time";
 import { GET as getSiteFeed } from "@/app/rss.xml/route";
 import { GET as getChannelFeed } from "@/app/(site)/[channel]/rss.xml/route";
@@ -60,7 +60,7 @@ describe("RSS feeds", () => {
 
     const db = await getDb();
     await db.article.update({ where: { id: pulled.id }, data: { status: "unpublished" } });
-    invalidateTags(TAGS.articleLists, TAGS.article(pulled.id));
+    await invalidate(TAGS.site, TAGS.article(pulled.id));
     expect(await guids()).toEqual([`${env.SITE_URL}/${ch.slug}/${keep.id}`]);
   });
 

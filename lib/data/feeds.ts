@@ -21,7 +21,7 @@ export interface FeedStory {
 /** The latest visible stories, newest first, site-wide (`channelId` null) or of one channel. */
 export const listFeedStories = cached(
   "listFeedStories",
-  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists] },
+  { ttlMs: TTL.lists, tags: () => [TAGS.site] },
   async (channelId: number | null, limit: number, nowMs: number): Promise<FeedStory[]> => {
     const db = await getDb();
     const rows = await db.article.findMany({

@@ -11,7 +11,7 @@ function view(articleId: number, at: number = Date.now()): void {
   recordView(articleId, { address: `198.51.100.${clientNo++ % 250}:${clientNo}`, userAgent: BROWSER_UA }, at);
   flushViews();
 }
-import { clearCache, invalidateTags } from "@/lib/cache/memo";
+import { clearCache } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
 import { getArticle, listCardsByIds, listChannelArticles, listLatest, listLatestInChannel } from "@/lib/data/articles";
 import { TAGS } from "@/lib/data/cache-tags";
@@ -21,7 +21,7 @@ import { isVisible } from "@/lib/data/visibility";
 import { PAGE_SIZE } from "@/lib/pagination";
 import { readSqlitePragma } from "@/lib/sqlite";
 import { HOUR_MS } from "@/lib/time";
-import { makeArticle, makeChannel, uniq } from "@/lib/testing/fixtures";
+import { invalidate, makeArticle, makeChannel, uniq } from "@/lib/testing/fixtures";
 
 const MINUTE = 60_000;
 
@@ -85,7 +85,7 @@ describe("getArticle", () => {
     const db = await getDb();
     await db.article.update({ where: { id: a.id }, data: { title: "新标题" } });
     expect((await getArticle(a.id))?.title).toBe("旧标题");
-    invalidateTags(TAGS.article(a.id));
+    await invalidate(TAGS.article(a.id));
     expect((await getArticle(a.id))?.title).toBe("新标题");
   });
 });
@@ -210,8 +210,8 @@ describe("getHotRanking", () => {
     // Cached for the same minute argument ...
     ids = idsOf(await getHotRanking("24h", 200, nowMs));
     expect(ids.indexOf(a.id)).toBeLessThan(ids.indexOf(b.id));
-    // ... until the views tag is dropped.
-    invalidateTags(TAGS.views);
+    // ... until an editorial write drops the lists (or the TTL passes).
+    await invalidate(TAGS.site);
     const fresh = await getHotRanking("24h", 200, nowMs);
     ids = idsOf(fresh);
     expect(ids.indexOf(b.id)).toBeLessThan(ids.indexOf(a.id));

@@ -1,7 +1,7 @@
 import "server-only";
 // The sidebars of the reader pages. Each reads a bounded, indexed range (recent buckets of the
-// view table, one channel's newest rows, one story's tags) and is cached per minute; none scans a
-// whole table per request. The ranking rules themselves are pure functions in lib/ranking.ts and
+// view table, one channel's newest rows, one story's tags) and is cached (lists per minute,
+// view-based ones for TTL.views); none scans a whole table per request. The ranking rules themselves are pure functions in lib/ranking.ts and
 // lib/recommend.ts.
 import { cached } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
@@ -17,7 +17,7 @@ import type { ArticleCard, RankedCard } from "@/lib/data/types";
 /** 热点排行: time-decayed views over the window, with the window's raw view count shown. */
 export const getHotRanking = cached(
   "getHotRanking",
-  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists, TAGS.views] },
+  { ttlMs: TTL.views, tags: () => [TAGS.site] },
   async (window: HotWindow, limit: number, nowMs: number): Promise<RankedCard[]> => {
   const db = await getDb();
   const now = new Date(nowMs);
@@ -51,7 +51,7 @@ async function viewsSince(ids: readonly number[], since: Date): Promise<Map<numb
 /** 热点阅读: the most-read stories of the last 48 hours by raw count (no decay). */
 export const getHotReading = cached(
   "getHotReading",
-  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists, TAGS.views] },
+  { ttlMs: TTL.views, tags: () => [TAGS.site] },
   async (limit: number, nowMs: number): Promise<ArticleCard[]> => {
   const db = await getDb();
   const sums = await db.articleViewBucket.groupBy({
@@ -75,7 +75,7 @@ export const getHotReading = cached(
  */
 export const getPictureHighlights = cached(
   "getPictureHighlights",
-  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists, TAGS.views] },
+  { ttlMs: TTL.views, tags: () => [TAGS.site] },
   async (limit: number, nowMs: number): Promise<ArticleCard[]> => {
   const db = await getDb();
   const rows = await db.article.findMany({
@@ -103,7 +103,7 @@ export const getPictureHighlights = cached(
 /** 乡里乡亲: the newest community stories (people, villages, folk life). */
 export const getCommunityStories = cached(
   "getCommunityStories",
-  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists] },
+  { ttlMs: TTL.lists, tags: () => [TAGS.site] },
   async (limit: number, nowMs: number): Promise<ArticleCard[]> => {
   const db = await getDb();
   const rows = await db.article.findMany({
@@ -119,7 +119,7 @@ export const getCommunityStories = cached(
 /** 新闻推荐: the channel's editors' picks, newest first, else its latest stories; never `excludeId`. */
 export const getRecommended = cached(
   "getRecommended",
-  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists] },
+  { ttlMs: TTL.lists, tags: () => [TAGS.site] },
   async (channelId: number, excludeId: number, limit: number, nowMs: number): Promise<ArticleCard[]> => {
   const db = await getDb();
   const picks = await db.article.findMany({
@@ -147,7 +147,7 @@ export const getRecommended = cached(
  */
 export const getChannelRecommendations = cached(
   "getChannelRecommendations",
-  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists, TAGS.views] },
+  { ttlMs: TTL.views, tags: () => [TAGS.site] },
   async (channelId: number | null, limit: number, nowMs: number): Promise<ArticleCard[]> => {
   const db = await getDb();
   const channels = await db.channel.findMany({
@@ -238,7 +238,7 @@ export interface StoryRecommendations {
  */
 export const getStoryRecommendations = cached(
   "getStoryRecommendations",
-  { ttlMs: TTL.reader, tags: ([articleId]) => [TAGS.articleLists, TAGS.views, TAGS.article(articleId)] },
+  { ttlMs: TTL.views, tags: ([articleId]) => [TAGS.site, TAGS.article(articleId)] },
   async (
   articleId: number,
   channelId: number,

@@ -27,7 +27,7 @@ function toSitemapStory(r: { id: number; title: string; publishedAt: Date | null
 /** How many stories are visible now (sizes the sitemap). */
 export const countVisibleStories = cached(
   "countVisibleStories",
-  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists] },
+  { ttlMs: TTL.lists, tags: () => [TAGS.site] },
   async (nowMs: number): Promise<number> => {
     const db = await getDb();
     return db.article.count({ where: visibleWhere(nowMs) });
@@ -37,7 +37,7 @@ export const countVisibleStories = cached(
 /** Visible stories in id order (stable across requests, so each sitemap file keeps its stories). */
 export const listSitemapStories = cached(
   "listSitemapStories",
-  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists] },
+  { ttlMs: TTL.lists, tags: () => [TAGS.site] },
   async (offset: number, limit: number, nowMs: number): Promise<SitemapStory[]> => {
     if (limit <= 0) return [];
     const db = await getDb();
@@ -55,7 +55,7 @@ export const listSitemapStories = cached(
 /** Visible stories published at or after `sinceMs`, newest first (Google News sitemap). */
 export const listRecentStories = cached(
   "listRecentStories",
-  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists] },
+  { ttlMs: TTL.lists, tags: () => [TAGS.site] },
   async (sinceMs: number, limit: number, nowMs: number): Promise<SitemapStory[]> => {
     const db = await getDb();
     const visible = visibleWhere(nowMs);

@@ -23,11 +23,11 @@ export function tagHref(name: string): string {
 
 /**
  * A tag by its exact name. Tags change only with editorial writes of stories, which drop the
- * article-lists tag, so that tag covers this read too.
+ * site tag, so that tag covers this read too.
  */
 export const getTagByName = cached(
   "getTagByName",
-  { ttlMs: TTL.editorial, tags: () => [TAGS.articleLists] },
+  { ttlMs: TTL.editorial, tags: () => [TAGS.site] },
   async (name: string): Promise<TagInfo | null> => {
     if (name === "" || name.length > 200) return null;
     const db = await getDb();
@@ -38,7 +38,7 @@ export const getTagByName = cached(
 /** One page of a tag's visible stories, newest first (through the (tagId, articleId) index). */
 export const listTagArticles = cached(
   "listTagArticles",
-  { ttlMs: TTL.reader, tags: () => [TAGS.articleLists] },
+  { ttlMs: TTL.lists, tags: () => [TAGS.site] },
   async (tagId: number, page: number, nowMs: number): Promise<TagPage> =>
     pageOfCards({ tags: { some: { tagId } }, ...visibleWhere(nowMs) }, page),
 );

@@ -2,6 +2,7 @@
 // real temporary database (never a mock).
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
+import { recordInvalidation } from "@/lib/cache/invalidate";
 import { renderMarkdown } from "@/lib/markdown";
 import { markdownToText } from "@/lib/text";
 
@@ -53,4 +54,9 @@ export async function makeArticle(input: ArticleInput) {
       tags: { create: tagRows.map((t) => ({ tagId: t.id })) },
     },
   });
+}
+
+/** Record an invalidation as an editorial write would (lib/cache/invalidate.ts). */
+export async function invalidate(...tags: string[]): Promise<void> {
+  await recordInvalidation(await getDb(), tags, new Date());
 }

@@ -1,89 +1,25 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
-import { connection } from "next/server";
-import { getChannelBySlug, getChannelRedirect } from "@/lib/data/channels";
-import { listChannelArticles } from "@/lib/data/articles";
-import { getSidebarData } from "@/lib/data/page-data";
-import { minuteNow } from "@/lib/time";
-import { PAGE_SIZE, pageCount, pageHref, parsePageParam } from "@/lib/pagination";
-import { env } from "@/lib/env";
-import { Breadcrumb } from "@/components/Breadcrumb";
-import { Pagination } from "@/components/Pagination";
-import { PortalSidebar } from "@/components/PortalSidebar";
-import { StoryTeasers } from "@/components/StoryTeasers";
+import { NotFoundPage } from "@/components/NotFoundPage";
+import { permanentRedirect } from "next/navigation";
+import { renderChannelPage, channelMetadata, movedChannelAddress, type ChannelParams } from "./channel-view";
 
 interface Props {
-  params: Promise<{ channel: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  params: Promise<ChannelParams>;
 }
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const [{ channel: slug }, query] = await Promise.all([params, searchParams]);
-  const channel = await getChannelBySlug(slug);
-  const page = parsePageParam(query.page);
-  if (!channel || page === null) return {};
-  const basePath = `/${channel.slug}`;
-  return {
-    title: page > 1 ? `${channel.name}（第 ${page} 页）` : channel.name,
-    description: channel.slogan || channel.description,
-    alternates: {
-      canonical: pageHref(basePath, page),
-      types: { "application/rss+xml": `${basePath}/rss.xml` },
-    },
-    openGraph: {
-      type: "website",
-      url: pageHref(basePath, page),
-      title: channel.name,
-      description: channel.slogan,
-      siteName: env.SITE_NAME,
-      locale: "zh_CN",
-    },
-  };
+// Cached whole per address, rendered when first asked for (PAGE_REVALIDATE_S).
+export const revalidate = 20;
+export function generateStaticParams(): ChannelParams[] {
+  return [];
 }
 
-export default async function ChannelPage({ params, searchParams }: Props) {
-  await connection();
-  const [{ channel: slug }, query] = await Promise.all([params, searchParams]);
-  const page = parsePageParam(query.page);
-  const channel = await getChannelBySlug(slug);
-  if (!channel) {
-    const moved = await getChannelRedirect(slug);
-    if (moved) permanentRedirect(`/${moved}`);
-    notFound();
-  }
-  if (page === null) notFound();
-  const nowMs = minuteNow().getTime();
-  const [list, sidebar] = await Promise.all([
-    listChannelArticles(channel.id, page, nowMs),
-    getSidebarData(channel.id, nowMs),
-  ]);
-  const totalPages = pageCount(list.total, PAGE_SIZE);
-  if (page > totalPages) notFound();
-  const basePath = `/${channel.slug}`;
-  return (
-    <div className="layout">
-      {/* rel=prev/next for crawlers of paginated lists (React hoists <link> into <head>). */}
-      {page > 1 ? <link rel="prev" href={pageHref(basePath, page - 1)} /> : null}
-      {page < totalPages ? <link rel="next" href={pageHref(basePath, page + 1)} /> : null}
-      <div className="content">
-        <Breadcrumb
-          items={[
-            { label: env.SITE_NAME, href: "/" },
-            ...channel.regionPath.map((r) => ({ label: r })),
-            { label: channel.name },
-          ]}
-        />
-        <header className="channel-head">
-          <h1>
-            {channel.name}
-            {page > 1 ? <span className="page-no">第 {page} 页</span> : null}
-          </h1>
-          {channel.slogan ? <p className="channel-slogan">{channel.slogan}</p> : null}
-        </header>
-        <StoryTeasers items={list.items} withImages headingLevel={2} />
-        <Pagination basePath={basePath} page={page} totalPages={totalPages} />
-      </div>
-      <PortalSidebar data={sidebar} />
-    </div>
-  );
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return channelMetadata(await params);
+}
+
+export default async function ChannelPage({ params }: Props) {
+  const address = await params;
+  const moved = await movedChannelAddress(address);
+  if (moved) permanentRedirect(moved);
+  return (await renderChannelPage(address)) ?? <NotFoundPage />;
 }

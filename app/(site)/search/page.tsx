@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { listChannels } from "@/lib/data/channels";
 import { getSidebarData } from "@/lib/data/page-data";
@@ -10,6 +9,7 @@ import { PAGE_SIZE, pageCount, parsePageParam } from "@/lib/pagination";
 import { MAX_QUERY_LENGTH, parseSearchQuery } from "@/lib/search-text";
 import { minuteNow } from "@/lib/time";
 import { Breadcrumb } from "@/components/Breadcrumb";
+import { NotFoundPage } from "@/components/NotFoundPage";
 import { Highlight } from "@/components/Highlight";
 import { PortalSidebar } from "@/components/PortalSidebar";
 import { Pagination } from "@/components/Pagination";
@@ -38,7 +38,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
   const query = parseSearchQuery(params.q);
   const page = parsePageParam(params.page);
-  if (page === null) notFound();
+  if (page === null) return <NotFoundPage />;
   const nowMs = minuteNow().getTime();
   const channels = await listChannels();
   // An unknown channel in the address searches every channel rather than failing.
@@ -50,7 +50,7 @@ export default async function SearchPage({ searchParams }: Props) {
     getSidebarData(channel?.id ?? null, nowMs),
   ]);
   const totalPages = pageCount(results?.total ?? 0, PAGE_SIZE);
-  if (results && page > totalPages) notFound();
+  if (results && page > totalPages) return <NotFoundPage />;
   const terms = query.kind === "ok" ? query.terms : [];
 
   return (

@@ -1,13 +1,15 @@
 // Editing a channel (admins only) as a function of (db, actor, input, now). Renaming a slug keeps
 // the old one as a ChannelRedirect, so old channel and article addresses keep working.
 import "server-only";
+import { recordInvalidation } from "@/lib/cache/invalidate";
+import { TAGS } from "@/lib/data/cache-tags";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { EDITORIAL_AUDIT } from "@/lib/articles/audit-actions";
 import { canManageChannels, type Actor } from "@/lib/articles/permissions";
 import type { ChannelField, ChannelInput } from "@/lib/actions/admin/channel-rules";
 
 export type ChannelResult =
-  | { ok: true; slugChanged: boolean; oldSlug: string; articleIds: number[] }
+  | { ok: true; slugChanged: boolean; oldSlug: string }
   | { ok: false; message: string; errors?: Partial<Record<ChannelField, string[]>> };
 
 export const CHANNEL_MESSAGES = {
@@ -81,8 +83,8 @@ export async function updateChannel(
         createdAt: now,
       },
     });
+    // Every reader page shows the channel bar, and every cached story its channel's slug and name.
+    await recordInvalidation(tx, [TAGS.site, TAGS.channels], now);
   });
-  // Every cached story page carries its channel's slug and name (its address, breadcrumb).
-  const articles = await db.article.findMany({ where: { channelId: input.id }, select: { id: true } });
-  return { ok: true, slugChanged, oldSlug: current.slug, articleIds: articles.map((a) => a.id) };
+  return { ok: true, slugChanged, oldSlug: current.slug };
 }

@@ -2,8 +2,6 @@
 import { refresh } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { invalidateTags } from "@/lib/cache/memo";
-import { TAGS } from "@/lib/data/cache-tags";
 import { formatDateTime } from "@/lib/time";
 import { canModerateComments } from "@/lib/articles/permissions";
 import { guardAction } from "@/lib/actions/admin/guard";
@@ -27,7 +25,6 @@ export async function moderateCommentsAction(_prev: ActionState, formData: FormD
   const result = await moderateComments(await getDb(), guard.user, request, new Date());
   if (!result.ok) return { message: result.message };
   // Rejecting or deleting an approved comment changes the reader's list as much as approving.
-  invalidateTags(...result.articleIds.map((id) => TAGS.comments(id)));
   refresh();
   return { ok: true, message: `已${DECISION_LABELS[request.decision]} ${result.count} 条评论` };
 }
@@ -49,7 +46,6 @@ export async function banAddressAction(_prev: ActionState, formData: FormData): 
     new Date(),
   );
   if (!result.ok) return { message: result.message };
-  invalidateTags(...result.articleIds.map((id) => TAGS.comments(id)));
   refresh();
   const rejected = result.rejected > 0 ? `，并拒绝了该地址的 ${result.rejected} 条待审核评论` : "";
   return { ok: true, message: `已封禁该地址至 ${formatDateTime(result.until)}${rejected}` };

@@ -1,6 +1,8 @@
 // Comment moderation as functions of (db, actor, input, now), callable without a request. The
-// server actions in moderate-comments.ts add the cache invalidation.
+// cache invalidation is recorded in the same transaction as the change.
 import "server-only";
+import { recordInvalidation } from "@/lib/cache/invalidate";
+import { TAGS } from "@/lib/data/cache-tags";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { EDITORIAL_AUDIT } from "@/lib/articles/audit-actions";
 import { canModerateComments, type Actor } from "@/lib/articles/permissions";
@@ -23,8 +25,8 @@ export const MODERATION_MESSAGES = {
 } as const;
 
 /**
- * Approve, reject or delete comments. Returns the stories whose approved-comment lists changed
- * (for cache invalidation). One audit row per story, listing the comment ids.
+ * Approve, reject or delete comments. Returns the stories whose comments changed. One audit row
+ * per story, listing the comment ids.
  */
 export async function moderateComments(
   db: PrismaClient,
@@ -42,12 +44,11 @@ export async function moderateComments(
   const byArticle = new Map<number, number[]>();
   for (const r of rows) byArticle.set(r.articleId, [...(byArticle.get(r.articleId) ?? []), r.id]);
   const { decision } = request;
-  await db.$transaction([
-    decision === "delete"
-      ? db.comment.deleteMany({ where: { id: { in: ids } } })
-      : db.comment.updateMany({ where: { id: { in: ids } }, data: { status: STATUS_OF[decision] } }),
-    ...[...byArticle].map(([articleId, commentIds]) =>
-      db.auditLog.create({
+  await db.$transaction(async (tx) => {
+    if (decision === "delete") await tx.comment.deleteMany({ where: { id: { in: ids } } });
+    else await tx.comment.updateMany({ where: { id: { in: ids } }, data: { status: STATUS_OF[decision] } });
+    for (const [articleId, commentIds] of byArticle) {
+      await tx.auditLog.create({
         data: {
           userId: actor.id,
           action: AUDIT_OF[decision],
@@ -55,9 +56,11 @@ export async function moderateComments(
           detail: JSON.stringify({ commentIds, count: commentIds.length }),
           createdAt: now,
         },
-      }),
-    ),
-  ]);
+      });
+    }
+    // The stories' shown comments change on every process.
+    await recordInvalidation(tx, [...byArticle.keys()].map(TAGS.comments), now);
+  });
   return { ok: true, count: ids.length, articleIds: [...byArticle.keys()] };
 }
 

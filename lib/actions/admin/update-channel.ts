@@ -2,8 +2,6 @@
 import { refresh } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { invalidateTags } from "@/lib/cache/memo";
-import { TAGS } from "@/lib/data/cache-tags";
 import { canManageChannels } from "@/lib/articles/permissions";
 import { guardAction } from "@/lib/actions/admin/guard";
 import { channelFormSchema, type ChannelField } from "@/lib/actions/admin/channel-rules";
@@ -37,7 +35,6 @@ export async function updateChannelAction(
   }
   const result = await updateChannel(await getDb(), guard.user, parsed.data, new Date());
   if (!result.ok) return { message: result.message, errors: result.errors, values };
-  invalidateTags(TAGS.channels, TAGS.articleLists, ...result.articleIds.map((id) => TAGS.article(id)));
   refresh();
   const moved = result.slugChanged ? `；旧地址 /${result.oldSlug} 会自动跳转到 /${parsed.data.slug}` : "";
   return {

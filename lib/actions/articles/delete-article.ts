@@ -2,8 +2,6 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { invalidateTags } from "@/lib/cache/memo";
-import { TAGS } from "@/lib/data/cache-tags";
 import { canDeleteArticles } from "@/lib/articles/permissions";
 import { deleteArticle } from "@/lib/articles/service";
 import { guardAction } from "@/lib/actions/admin/guard";
@@ -23,6 +21,5 @@ export async function deleteArticleAction(_prev: ActionState, formData: FormData
   if (!parsed.success) return { message: "请求无效，请刷新页面后再试" };
   const result = await deleteArticle(await getDb(), guard.user, parsed.data.id, new Date());
   if (!result.ok) return { message: result.message };
-  invalidateTags(TAGS.articleLists, TAGS.article(result.id), TAGS.comments(result.id));
   redirect(`/admin/articles?deleted=${result.id}`);
 }

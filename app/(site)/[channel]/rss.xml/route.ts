@@ -1,4 +1,3 @@
-import { connection } from "next/server";
 import { getChannelRedirect } from "@/lib/data/channels";
 import {
   absoluteUrl,
@@ -9,8 +8,13 @@ import {
 } from "@/lib/syndication";
 import { minuteNow } from "@/lib/time";
 
+// Cached whole like the reader pages (PAGE_REVALIDATE_S), dropped by editorial writes.
+export const revalidate = 20;
+export function generateStaticParams(): { channel: string }[] {
+  return [];
+}
+
 export async function GET(_request: Request, { params }: { params: Promise<{ channel: string }> }) {
-  await connection();
   const { channel } = await params;
   const xml = await channelFeedXml(channel, minuteNow().getTime());
   if (xml !== null) return textResponse(xml, RSS_MEDIA_TYPE);

@@ -1,27 +1,16 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import type * as NextServer from "next/server";
+import { beforeEach, describe, expect, it } from "vitest";
 import { clearCache } from "@/lib/cache/memo";
 import { makeArticle, makeChannel, uniq } from "@/lib/testing/fixtures";
-import TagPage from "@/app/(site)/tag/[name]/page";
+import { renderTagPage } from "@/app/(site)/tag/[name]/tag-view";
 
-vi.mock("next/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof NextServer>()),
-  connection: async () => {},
-}));
-
+/** `/tag/<name>` with `?page=N` as next.config.mjs rewrites it; null content is the page's 404. */
 async function render(
   name: string,
-  query: Record<string, string> = {},
+  query: { page?: string } = {},
 ): Promise<{ status: number; html: string }> {
-  try {
-    const el = await TagPage({ params: Promise.resolve({ name }), searchParams: Promise.resolve(query) });
-    return { status: 200, html: renderToStaticMarkup(el) };
-  } catch (e) {
-    if ((e as { digest?: string }).digest?.startsWith("NEXT_HTTP_ERROR_FALLBACK;404"))
-      return { status: 404, html: "" };
-    throw e;
-  }
+  const el = await renderTagPage({ name, n: query.page });
+  return el === null ? { status: 404, html: "" } : { status: 200, html: renderToStaticMarkup(el) };
 }
 
 beforeEach(() => {

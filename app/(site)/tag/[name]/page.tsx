@@ -1,73 +1,21 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { connection } from "next/server";
-import { getSidebarData } from "@/lib/data/page-data";
-import { getTagByName, listTagArticles, tagHref, type TagInfo } from "@/lib/data/tags";
-import { env } from "@/lib/env";
-import { PAGE_SIZE, pageCount, parsePageParam } from "@/lib/pagination";
-import { minuteNow } from "@/lib/time";
-import { Breadcrumb } from "@/components/Breadcrumb";
-import { Pagination } from "@/components/Pagination";
-import { PortalSidebar } from "@/components/PortalSidebar";
-import { StoryTeasers } from "@/components/StoryTeasers";
+import { NotFoundPage } from "@/components/NotFoundPage";
+import { renderTagPage, tagMetadata, type TagParams } from "./tag-view";
 
 interface Props {
-  params: Promise<{ name: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  params: Promise<TagParams>;
 }
 
-/** The tag named by the address segment, whether it arrives decoded or still percent-encoded. */
-async function findTag(segment: string): Promise<TagInfo | null> {
-  const tag = await getTagByName(segment);
-  if (tag || !segment.includes("%")) return tag;
-  try {
-    return await getTagByName(decodeURIComponent(segment));
-  } catch {
-    return null;
-  }
+// Cached whole per address, rendered when first asked for (PAGE_REVALIDATE_S).
+export const revalidate = 20;
+export function generateStaticParams(): TagParams[] {
+  return [];
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const tag = await findTag((await params).name);
-  if (!tag) return {};
-  return {
-    title: `标签：${tag.name}`,
-    description: `${env.SITE_NAME}关于“${tag.name}”的新闻`,
-    alternates: { canonical: tagHref(tag.name) },
-  };
+  return tagMetadata(await params);
 }
 
-export default async function TagPage({ params, searchParams }: Props) {
-  await connection();
-  const [{ name }, query] = await Promise.all([params, searchParams]);
-  const page = parsePageParam(query.page);
-  if (page === null) notFound();
-  const tag = await findTag(name);
-  if (!tag) notFound();
-  const nowMs = minuteNow().getTime();
-  const [list, sidebar] = await Promise.all([
-    listTagArticles(tag.id, page, nowMs),
-    getSidebarData(null, nowMs),
-  ]);
-  // A tag whose stories are all drafts or scheduled does not exist yet for readers.
-  if (list.total === 0) notFound();
-  const totalPages = pageCount(list.total, PAGE_SIZE);
-  if (page > totalPages) notFound();
-  return (
-    <div className="layout">
-      <div className="content">
-        <Breadcrumb items={[{ label: env.SITE_NAME, href: "/" }, { label: "标签" }, { label: tag.name }]} />
-        <header className="channel-head">
-          <h1>
-            标签：{tag.name}
-            {page > 1 ? <span className="page-no">第 {page} 页</span> : null}
-          </h1>
-          <p className="channel-slogan">共 {list.total} 篇报道</p>
-        </header>
-        <StoryTeasers items={list.items} withImages headingLevel={2} />
-        <Pagination basePath={tagHref(tag.name)} page={page} totalPages={totalPages} />
-      </div>
-      <PortalSidebar data={sidebar} />
-    </div>
-  );
+export default async function TagPage({ params }: Props) {
+  return (await renderTagPage(await params)) ?? <NotFoundPage />;
 }

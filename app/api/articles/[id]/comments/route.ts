@@ -18,8 +18,8 @@ const STATUS: Record<CommentErrorCode, number> = {
 };
 
 /**
- * Post a comment as JSON: { nickname?, body, token, website? } (the token comes from the
- * article page's form). Same rules as the form. Cross-site requests are refused: JSON bodies
+ * Post a comment as JSON: { nickname?, body, token, website? } (the token comes from
+ * GET /api/articles/<id>/comment-token, at least 3 s before). Same rules as the form. Cross-site requests are refused: JSON bodies
  * cannot be sent by a plain HTML form, and a present Origin must be this site's.
  */
 export async function POST(req: Request, { params }: Ctx) {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { cacheStats, cached, clearCache, invalidateTags, MAX_ENTRIES } from "@/lib/cache/memo";
+import { cacheStats, cached, clearCache, MAX_ENTRIES } from "@/lib/cache/memo";
+import { invalidate } from "@/lib/testing/fixtures";
 
 beforeEach(() => {
   clearCache();
@@ -109,7 +110,7 @@ describe("cached", () => {
     expect(calls).toBe(2);
   });
 
-  it("invalidateTags drops only entries carrying the tag", async () => {
+  it("an invalidation recorded by any process drops only entries carrying the tag", async () => {
     const fn = counter();
     const get = cached("memo-tags", { ttlMs: 60_000, tags: ([id]) => ["lists", `article:${id}`] }, fn);
     const other = counter("o");
@@ -118,31 +119,41 @@ describe("cached", () => {
     expect(await get(2)).toBe("v:2:2");
     expect(await getOther(9)).toBe("o:9:1");
 
-    invalidateTags("article:1");
+    await invalidate("article:1");
     expect(await get(1)).toBe("v:1:3"); // re-read
     expect(await get(2)).toBe("v:2:2"); // still cached
     expect(await getOther(9)).toBe("o:9:1");
 
-    invalidateTags("lists");
+    await invalidate("lists");
     expect(await get(1)).toBe("v:1:4");
     expect(await get(2)).toBe("v:2:5");
     expect(await getOther(9)).toBe("o:9:1");
 
-    invalidateTags("unknown-tag");
+    await invalidate("unknown-tag");
     expect(await get(2)).toBe("v:2:5");
   });
 
-  it("invalidateTags accepts several tags at once", async () => {
+  it("an invalidation may carry several tags", async () => {
     const fn = counter();
     const get = cached("memo-multi", { ttlMs: 60_000, tags: ([id]) => [`t${id}`] }, fn);
     await get(1);
     await get(2);
     await get(3);
-    invalidateTags("t1", "t3");
+    await invalidate("t1", "t3");
     await get(1);
     await get(2);
     await get(3);
     expect(fn.mock.calls.map((c) => c[0])).toEqual([1, 2, 3, 1, 3]);
+  });
+
+  it("does not keep null results (unknown ids cannot push real entries out)", async () => {
+    const fn = vi.fn(async (n: number) => (n > 0 ? n : null));
+    const get = cached("memo-null", { ttlMs: 60_000, tags: () => [] }, fn);
+    expect(await get(-1)).toBeNull();
+    expect(await get(-1)).toBeNull();
+    expect(await get(1)).toBe(1);
+    expect(await get(1)).toBe(1);
+    expect(fn.mock.calls.map((c) => c[0])).toEqual([-1, -1, 1]);
   });
 
   it("clearCache drops everything", async () => {

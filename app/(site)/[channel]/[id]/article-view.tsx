@@ -1,0 +1,175 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { getArticle } from "@/lib/data/articles";
+import { getChannelBySlug } from "@/lib/data/channels";
+import { COMMENTS_PER_PAGE, listApprovedComments } from "@/lib/data/comments";
+import { pageCount, pageHref, parsePageParam } from "@/lib/pagination";
+import { Pagination } from "@/components/Pagination";
+import { getSidebarData } from "@/lib/data/page-data";
+import { getRecommended, getStoryRecommendations } from "@/lib/data/sidebars";
+import { isVisible } from "@/lib/data/visibility";
+import { env } from "@/lib/env";
+import { minuteNow, toBeijingIso } from "@/lib/time";
+import { PUBLISHER_LOGO, articleJsonLd, breadcrumbJsonLd } from "@/lib/seo";
+import { tagHref } from "@/lib/data/tags";
+import { parseArticleId } from "@/lib/url";
+import { ArticleList } from "@/components/ArticleList";
+import { ArticleStory } from "@/components/ArticleStory";
+import { Breadcrumb } from "@/components/Breadcrumb";
+import { CommentForm } from "@/components/CommentForm";
+import { JsonLd } from "@/components/JsonLd";
+import { CommentList } from "@/components/CommentList";
+import { PortalSidebar } from "@/components/PortalSidebar";
+import { SidebarBlock } from "@/components/SidebarBlock";
+import { StoryTeasers } from "@/components/StoryTeasers";
+import { ViewBeacon } from "@/components/ViewBeacon";
+
+/** A story's address (`/liujiang/123`, and `?cpage=N` rewritten to `…/comments/N`). */
+export interface ArticleParams {
+  channel: string;
+  id: string;
+  cpage?: string;
+}
+
+export async function articleMetadata({ id: rawId }: ArticleParams): Promise<Metadata> {
+  const id = parseArticleId(rawId);
+  const article = id === null ? null : await getArticle(id);
+  // Nothing about a hidden story leaks into the 404 page's <head>.
+  if (!article || !isVisible(article, Date.now())) return { title: "页面不存在" };
+  const img = article.image
+    ? {
+        url: article.image.src,
+        width: article.image.width,
+        height: article.image.height,
+        alt: article.image.alt || article.title,
+      }
+    : {
+        url: PUBLISHER_LOGO.path,
+        width: PUBLISHER_LOGO.width,
+        height: PUBLISHER_LOGO.height,
+        alt: env.SITE_NAME,
+      };
+  return {
+    title: article.title,
+    description: article.summary,
+    alternates: {
+      canonical: article.href,
+      types: { "application/rss+xml": `/${article.channel.slug}/rss.xml` },
+    },
+    openGraph: {
+      type: "article",
+      url: article.href,
+      title: article.title,
+      description: article.summary,
+      siteName: env.SITE_NAME,
+      locale: "zh_CN",
+      publishedTime: toBeijingIso(article.publishedAt),
+      modifiedTime: toBeijingIso(article.updatedAt),
+      section: article.channel.name,
+      tags: article.tags,
+      images: [img],
+    },
+    twitter: {
+      card: article.image ? "summary_large_image" : "summary",
+      title: article.title,
+      description: article.summary,
+      images: [img.url],
+    },
+  };
+}
+
+/**
+ * The story's one address when this one is another (a renamed channel, a wrong channel, a
+ * readable suffix): pages redirect there before rendering (outside PageOr404, so that the
+ * redirect is answered as such).
+ */
+export async function canonicalArticleAddress({
+  channel: slug,
+  id: rawId,
+  cpage,
+}: ArticleParams): Promise<string | null> {
+  const id = parseArticleId(rawId);
+  const article = id === null ? null : await getArticle(id);
+  if (!article || !isVisible(article, Date.now())) return null;
+  if (slug === article.channel.slug && rawId === String(article.id)) return null;
+  const commentPage = parsePageParam(cpage) ?? 1;
+  return commentPage > 1 ? pageHref(article.href, commentPage, {}, "cpage") : article.href;
+}
+
+/**
+ * The article page: the story and every block of the page anatomy around it; null when the
+ * address leads to no visible story.
+ */
+export async function renderArticlePage(params: ArticleParams): Promise<ReactNode> {
+  const { id: rawId, cpage } = params;
+  // Comment pages: ?cpage=N (a bad value shows the first page rather than hiding the story).
+  const commentPage = parsePageParam(cpage) ?? 1;
+  const id = parseArticleId(rawId);
+  if (id === null) return null;
+  const now = minuteNow();
+  const nowMs = now.getTime();
+  const article = await getArticle(id);
+  // Drafts, unpublished and not-yet-due scheduled stories are indistinguishable from missing ones.
+  // Read when the page is rendered for the cache; a scheduled story's cached 404 is dropped at its
+  // publish minute (lib/articles/cache-tags.ts).
+  if (!article || !isVisible({ status: article.status, publishedAt: article.publishedAt }, Date.now()))
+    return null;
+
+  const [channel, recommended, sidebar, comments] = await Promise.all([
+    getChannelBySlug(article.channel.slug),
+    getRecommended(article.channel.id, article.id, 2, nowMs),
+    getSidebarData(article.channel.id, nowMs),
+    listApprovedComments(article.id, commentPage),
+  ]);
+  const { related, youMayLike } = await getStoryRecommendations(
+    article.id,
+    article.channel.id,
+    recommended.map((r) => r.id),
+    nowMs,
+  );
+  const siteHost = env.SITE_URL.replace(/^https?:\/\//, "");
+  const crumbs = [
+    { label: env.SITE_NAME, href: "/" },
+    ...(channel?.regionPath ?? []).map((r) => ({ label: r })),
+    { label: article.channel.name, href: `/${article.channel.slug}` },
+    { label: "正文" },
+  ];
+  const site = { siteUrl: env.SITE_URL, siteName: env.SITE_NAME };
+  return (
+    <div className="layout">
+      <div className="content">
+        <Breadcrumb items={crumbs} />
+        <JsonLd data={articleJsonLd(article, site)} />
+        <JsonLd data={breadcrumbJsonLd(crumbs, site, article.href)} />
+        <ArticleStory
+          story={{ ...article, tags: article.tags.map((t) => ({ name: t, href: tagHref(t) })) }}
+          siteName={env.SITE_NAME}
+          siteHost={siteHost}
+        />
+        <SidebarBlock title="新闻推荐" id="recommended">
+          <StoryTeasers items={recommended} />
+        </SidebarBlock>
+        {channel?.slogan ? <p className="channel-slogan-band">{channel.slogan}</p> : null}
+        <SidebarBlock title="相关新闻" id="related">
+          <ArticleList items={related} empty="暂无相关新闻" />
+        </SidebarBlock>
+        <SidebarBlock title="猜你喜欢" id="you-may-like">
+          <ArticleList items={youMayLike} showTime={false} showChannel />
+        </SidebarBlock>
+        <SidebarBlock title={`评论：${article.title}`} id="comments">
+          <CommentForm articleId={article.id} />
+          <CommentList items={comments.items} total={comments.total} />
+          <Pagination
+            basePath={article.href}
+            page={commentPage}
+            totalPages={pageCount(comments.total, COMMENTS_PER_PAGE)}
+            pageParam="cpage"
+            label="评论分页"
+          />
+        </SidebarBlock>
+        <ViewBeacon articleId={article.id} />
+      </div>
+      <PortalSidebar data={sidebar} />
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { pageTags, pathOfCacheKey } from "@/lib/cache/page-tags";
+
+describe("pageTags", () => {
+  it("ties a story page and its comment pages to the story and its comments", () => {
+    expect(pageTags("/liujiang/123")).toEqual(["site", "article:123", "comments:123"]);
+    expect(pageTags("/liujiang/123/comments/2")).toEqual(["site", "article:123", "comments:123"]);
+  });
+  it("ties lists, feeds and sitemaps to the site only", () => {
+    for (const path of [
+      "/",
+      "/index",
+      "/liujiang",
+      "/liujiang/page/200",
+      "/tag/%E6%B0%91%E7%94%9F",
+      "/rss.xml",
+      "/liujiang/rss.xml",
+      "/sitemaps/1.xml",
+    ]) {
+      expect(pageTags(path)).toEqual(["site"]);
+    }
+  });
+  it("reads the path out of Next's response-cache key", () => {
+    expect(pathOfCacheKey("/route-cache/APP_PAGE/3f0a/$/liujiang/123")).toBe("/liujiang/123");
+    expect(pathOfCacheKey("/route-cache/APP_ROUTE/3f0a/$/rss.xml")).toBe("/rss.xml");
+    expect(pathOfCacheKey("/plain")).toBe("/plain");
+  });
+});

@@ -1,0 +1,20 @@
+// Which cache tags a whole cached reader page or feed depends on, from its path alone (the page
+// cache is keyed by path: lib/cache/page-store.ts). Every reader page shows the channel bar and
+// lists of stories (sidebars, feeds), so every page depends on `site`; a story's page and its
+// comment pages also on that story and its comments.
+import { TAGS } from "@/lib/data/cache-tags";
+
+/** The path inside one of Next's response-cache keys (`/route-cache/APP_PAGE/<hash>/$/liujiang/1`). */
+export function pathOfCacheKey(key: string): string {
+  const i = key.indexOf("/$/");
+  return i >= 0 ? key.slice(i + 2) : key;
+}
+
+export function pageTags(path: string): string[] {
+  const story = /^\/[^/]+\/(\d{1,15})(?:\/comments\/[^/]*)?\/?$/.exec(path);
+  if (story?.[1]) {
+    const id = Number(story[1]);
+    return [TAGS.site, TAGS.article(id), TAGS.comments(id)];
+  }
+  return [TAGS.site];
+}
