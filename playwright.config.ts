@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
+const port2 = Number(process.env.E2E_PORT2 ?? 3211);
 
 export default defineConfig({
   testDir: "e2e",
@@ -29,12 +30,23 @@ export default defineConfig({
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } },
   ],
-  webServer: {
-    command: "bash scripts/e2e-server.sh",
-    url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: { E2E_PORT: String(port) },
-  },
+  // Two `next start` processes on one database, as deployed (e2e/two-processes.spec.ts).
+  webServer: [
+    {
+      command: "bash scripts/e2e-server.sh",
+      url: `http://127.0.0.1:${port}/api/health`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: { E2E_PORT: String(port) },
+    },
+    {
+      command: "bash scripts/e2e-server.sh second",
+      url: `http://127.0.0.1:${port2}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: { E2E_PORT: String(port), E2E_PORT2: String(port2) },
+    },
+  ],
 });

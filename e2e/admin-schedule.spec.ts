@@ -1,7 +1,8 @@
-// A story scheduled a minute or two ahead appears for readers on its own, with no editor action:
-// reader lists are computed per minute, visibility is decided when read.
+// A story scheduled a minute or two ahead appears for readers on its own, with no editor action,
+// on both processes of the deployment: their cached pages expire at its minute.
 import { expect, test } from "@playwright/test";
 import { EDITOR, beijingLocal, fillStory, readerPage, signIn, submitNewStory, unique } from "./admin-helpers";
+import { OTHER_PROCESS } from "./helpers";
 
 test("a scheduled story appears on time without any editor action", async ({ page, browser }) => {
   test.setTimeout(240_000);
@@ -20,6 +21,9 @@ test("a scheduled story appears on time without any editor action", async ({ pag
   expect(early?.status()).toBe(404);
   await reader.page.goto("/liujiang");
   await expect(reader.page.getByRole("link", { name: title })).toHaveCount(0);
+  // The other process has both pages cached as they are before the minute.
+  expect((await reader.page.request.get(`${OTHER_PROCESS}/liujiang/${id}`)).status()).toBe(404);
+  expect(await (await reader.page.request.get(`${OTHER_PROCESS}/liujiang`)).text()).not.toContain(title);
 
   await expect(async () => {
     await reader.page.goto("/liujiang");
@@ -29,5 +33,7 @@ test("a scheduled story appears on time without any editor action", async ({ pag
   const story = await reader.page.goto(`/liujiang/${id}`);
   expect(story?.status()).toBe(200);
   await expect(reader.page.getByRole("heading", { level: 1 })).toHaveText(title);
+  expect((await reader.page.request.get(`${OTHER_PROCESS}/liujiang/${id}`)).status()).toBe(200);
+  expect(await (await reader.page.request.get(`${OTHER_PROCESS}/liujiang`)).text()).toContain(title);
   await reader.context.close();
 });

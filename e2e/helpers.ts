@@ -27,3 +27,9 @@ export async function blockLinks(page: Page, block: string): Promise<string[]> {
   const hrefs = await links.evaluateAll((els) => els.map((e) => e.getAttribute("href") ?? ""));
   return hrefs.filter((h) => h.length > 0);
 }
+
+/**
+ * The second `next start` process on the same database (scripts/e2e-server.sh second), as in the
+ * two-process production deployment.
+ */
+export const OTHER_PROCESS = `http://127.0.0.1:${process.env.E2E_PORT2 ?? 3211}`;

@@ -9,5 +9,5 @@ db="${DATABASE_URL:-file:./data/difang.db}"
 mkdir -p "$(dirname "${db#file:}")"
 npx prisma migrate deploy
 npx tsx prisma/seed.ts
-npx next build
+bash scripts/build.sh
 exec npx next start -p "${PORT:-3000}"

@@ -10,5 +10,5 @@ echo "== typecheck"; npx tsc --noEmit
 echo "== lint"; npx eslint . --max-warnings 0
 echo "== format"; npx prettier --check . >/dev/null || { npx prettier --check .; exit 1; }
 echo "== unit + integration"; npx vitest run
-echo "== build"; npx next build
+echo "== build"; bash scripts/build.sh
 echo "== end-to-end"; npx playwright test

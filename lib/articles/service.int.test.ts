@@ -324,6 +324,121 @@ describe("saveArticle", () => {
   });
 });
 
+describe("cache invalidation recorded by saves", () => {
+  /** Rows a save recorded, as `tag` or `tag@dueAt`. */
+  async function rowsSince(id: number): Promise<string[]> {
+    const db = await getDb();
+    const rows = await db.cacheInvalidation.findMany({ where: { id: { gt: id } }, orderBy: { id: "asc" } });
+    return rows.map((r) => (r.dueAt ? `${r.tag}@${r.dueAt.toISOString()}` : r.tag));
+  }
+  async function lastRowId(): Promise<number> {
+    const db = await getDb();
+    return (await db.cacheInvalidation.aggregate({ _max: { id: true } }))._max.id ?? 0;
+  }
+
+  it("a draft drops only itself, a publish every list, a body edit only the story", async () => {
+    const db = await getDb();
+    const editor = await makeUser();
+    const ch = await makeChannel();
+    let mark = await lastRowId();
+    const draft = ok(
+      await saveArticle(db, editor, { id: null, version: null, intent: "save", input: input(ch.id) }, T0),
+    );
+    expect(await rowsSince(mark)).toEqual([`article:${draft.id}`]);
+
+    mark = await lastRowId();
+    const values = { title: "定稿标题", body: "正文。" };
+    const live = ok(
+      await saveArticle(
+        db,
+        editor,
+        { id: draft.id, version: draft.updatedAt.getTime(), intent: "publish", input: input(ch.id, values) },
+        at(MIN),
+      ),
+    );
+    expect(await rowsSince(mark)).toEqual([`article:${draft.id}`, "site"]);
+
+    mark = await lastRowId();
+    const publishedAt = "2026-05-01T10:01";
+    const edited = { ...values, body: "改过的正文。", publishedAt };
+    ok(
+      await saveArticle(
+        db,
+        editor,
+        { id: draft.id, version: live.updatedAt.getTime(), intent: "save", input: input(ch.id, edited) },
+        at(2 * MIN),
+      ),
+    );
+    expect(await rowsSince(mark)).toEqual([`article:${draft.id}`]);
+  });
+
+  it("a scheduled story also drops every list at its minute", async () => {
+    const db = await getDb();
+    const editor = await makeUser();
+    const ch = await makeChannel();
+    const mark = await lastRowId();
+    const saved = ok(
+      await saveArticle(
+        db,
+        editor,
+        {
+          id: null,
+          version: null,
+          intent: "schedule",
+          input: input(ch.id, { publishedAt: "2026-05-01T10:05" }),
+        },
+        T0,
+      ),
+    );
+    const due = "2026-05-01T02:05:00.000Z";
+    expect(await rowsSince(mark)).toEqual([
+      `article:${saved.id}`,
+      "site",
+      `site@${due}`,
+      `article:${saved.id}@${due}`,
+    ]);
+  });
+
+  it("new texts of a shared image drop every story showing it", async () => {
+    const db = await getDb();
+    const editor = await makeUser();
+    const ch = await makeChannel();
+    const img = await makeImage();
+    const withImage = { leadImageId: String(img.id), leadImageAlt: "旧替代文字", leadImageCaption: "旧说明" };
+    const a = ok(
+      await saveArticle(
+        db,
+        editor,
+        { id: null, version: null, intent: "publish", input: input(ch.id, withImage) },
+        T0,
+      ),
+    );
+    const b = ok(
+      await saveArticle(
+        db,
+        editor,
+        { id: null, version: null, intent: "publish", input: input(ch.id, withImage) },
+        T0,
+      ),
+    );
+    const mark = await lastRowId();
+    ok(
+      await saveArticle(
+        db,
+        editor,
+        {
+          id: b.id,
+          version: b.updatedAt.getTime(),
+          intent: "save",
+          input: input(ch.id, { ...withImage, leadImageCaption: "新说明", publishedAt: "2026-05-01T10:00" }),
+        },
+        at(MIN),
+      ),
+    );
+    expect((await rowsSince(mark)).sort()).toEqual([`article:${a.id}`, `article:${b.id}`, "site"].sort());
+  });
+});
+
 describe("restoreRevision", () => {
   it("saves the old content again as a new revision; status and time stay as they are", async () => {
     const db = await getDb();

@@ -17,6 +17,7 @@ export interface HandlerContext {
 interface CachedValue {
   kind: string;
   status?: number;
+  headers?: Record<string, string | string[] | number | undefined>;
   html?: unknown;
   rscData?: unknown;
   body?: unknown;
@@ -136,6 +137,10 @@ export class PageStore {
       bytes: byteSize(value.html) + byteSize(value.rscData) + byteSize(value.body) + 512,
     };
     const status = value.status ?? 200;
+    // A browser keeps a permanent redirect for good unless told otherwise; a channel renamed back
+    // would then loop. Shared caches still keep it for the page's lifetime (s-maxage is not sent:
+    // a Cache-Control header already set wins over the one Next derives from `revalidate`).
+    if (status >= 300 && status < 400) value.headers = { ...value.headers, "cache-control": "no-cache" };
     (status === 200 ? this.ok : this.other).set(key, entry);
     (status === 200 ? this.other : this.ok).delete(key);
   }

@@ -1,0 +1,106 @@
+// The page store against the real shared invalidation log (a temporary SQLite file): what another
+// process records through the database decides what this one serves.
+import { execFileSync } from "node:child_process";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { PageStore } from "@/lib/cache/page-store";
+import { recordInvalidation } from "@/lib/cache/invalidate";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { invalidate, uniq } from "@/lib/testing/fixtures";
+
+const page = (html: string, status = 200) => ({ kind: "APP_PAGE", html, rscData: Buffer.from(html), status });
+const ctx = { kind: "APP_PAGE", cacheControl: { revalidate: 20, expire: 40 } };
+const key = (path: string) => `/route-cache/APP_PAGE/0f0f/$${path}`;
+
+/** A fresh store with a rendered page at each path (get first, as Next does before rendering). */
+function storeWith(...paths: string[]): PageStore {
+  const store = new PageStore({ maxBytes: 16 * 1024 * 1024 });
+  for (const p of paths) {
+    expect(store.get(key(p), ctx)).toBeNull();
+    store.set(key(p), page(`<h1>${p}</h1>`), ctx);
+  }
+  return store;
+}
+
+let id = 900_000;
+const storyPath = () => `/${uniq("ch")}/${++id}`;
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("PageStore", () => {
+  it("serves a page until a write drops one of its tags, and only those pages", async () => {
+    const a = storyPath();
+    const b = storyPath();
+    const store = storeWith(a, b, "/");
+    expect(store.get(key(a), ctx)?.value).toMatchObject({ html: `<h1>${a}</h1>` });
+
+    await invalidate(`article:${id - 1}`); // story a
+    expect(store.get(key(a), ctx)).toBeNull();
+    expect(store.get(key(b), ctx)).not.toBeNull();
+    expect(store.get(key("/"), ctx)).not.toBeNull();
+
+    await invalidate("site");
+    expect(store.get(key(b), ctx)).toBeNull();
+    expect(store.get(key("/"), ctx)).toBeNull();
+  });
+
+  it("sees a write committed by another process on its next read", async () => {
+    const store = storeWith("/");
+    const file = env.DATABASE_URL.replace(/^file:/, "");
+    execFileSync(process.execPath, [
+      "-e",
+      `const db = require("better-sqlite3")(${JSON.stringify(file)});
+       db.prepare('INSERT INTO "CacheInvalidation" ("tag", "createdAt") VALUES (?, ?)').run("site", new Date().toISOString());`,
+    ]);
+    expect(store.get(key("/"), ctx)).toBeNull();
+  });
+
+  it("does not keep a render that a write overtook", async () => {
+    const store = new PageStore({ maxBytes: 1024 * 1024 });
+    expect(store.get(key("/"), ctx)).toBeNull(); // the render starts here, on the old data
+    await invalidate("site"); // a publish commits while it runs
+    store.set(key("/"), page("<h1>old</h1>"), ctx);
+    expect(store.get(key("/"), ctx)).toBeNull();
+  });
+
+  it("drops pages at the minute a scheduled story appears, not before", async () => {
+    const story = storyPath();
+    const store = storeWith(story);
+    const now = new Date();
+    const dueAt = new Date(now.getTime() + 60_000);
+    await recordInvalidation(await getDb(), [`article:${id}`], now, dueAt);
+    expect(store.get(key(story), ctx)).not.toBeNull();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(dueAt.getTime() + 1);
+    expect(store.get(key(story), ctx)).toBeNull();
+  });
+
+  it("keeps 404 answers apart: made-up addresses never push real pages out", () => {
+    const store = new PageStore({ maxBytes: 1024 * 1024, maxOtherEntries: 10 });
+    store.get(key("/"), ctx);
+    store.set(key("/"), page("<h1>home</h1>"), ctx);
+    for (let i = 0; i < 1000; i++) {
+      store.get(key(`/nope/${i}`), ctx);
+      store.set(key(`/nope/${i}`), page("<h1>页面不存在</h1>", 404), ctx);
+    }
+    expect(store.stats()).toEqual({ pages: 1, others: 10 });
+    expect(store.get(key("/"), ctx)).not.toBeNull();
+  });
+
+  it("stays within its memory bound, oldest pages first", () => {
+    const store = new PageStore({ maxBytes: 450_000 });
+    const big = "页".repeat(40_000); // 80 KB as a string, 120 KB as the RSC payload
+    for (let i = 0; i < 5; i++) store.set(key(`/p/${i}`), page(big), ctx);
+    expect(store.stats().pages).toBe(2);
+    expect(store.get(key("/p/0"), ctx)).toBeNull();
+    expect(store.get(key("/p/4"), ctx)).not.toBeNull();
+  });
+
+  it("caches nothing else than pages and route answers", () => {
+    const store = new PageStore({ maxBytes: 1024 * 1024 });
+    store.set("fetch-key", { kind: "FETCH" }, { kind: "FETCH" });
+    expect(store.get("fetch-key", { kind: "FETCH" })).toBeNull();
+  });
+});
