@@ -156,6 +156,16 @@ describe("cached", () => {
     expect(fn.mock.calls.map((c) => c[0])).toEqual([-1, -1, 1]);
   });
 
+  it("does not keep what `keep` refuses (an empty page past the end)", async () => {
+    const fn = vi.fn(async (page: number) => ({ items: page <= 2 ? [page] : [] }));
+    const get = cached("memo-keep", { ttlMs: 60_000, tags: () => [], keep: (v) => v.items.length > 0 }, fn);
+    await get(1);
+    await get(1);
+    await get(999);
+    await get(999);
+    expect(fn.mock.calls.map((c) => c[0])).toEqual([1, 999, 999]);
+  });
+
   it("clearCache drops everything", async () => {
     const fn = counter();
     const get = cached("memo-clear", { ttlMs: 60_000, tags: () => [] }, fn);

@@ -31,15 +31,17 @@ function store(): Store {
   return globalThis.__difangCache;
 }
 
-export interface CacheOptions<A extends unknown[]> {
+export interface CacheOptions<A extends unknown[], R> {
   ttlMs: number;
   tags: (args: NoInfer<A>) => readonly string[];
+  /** Keep a result only if this says so (besides null results, which are never kept). */
+  keep?: (value: NoInfer<R>) => boolean;
 }
 
 /** Wrap an async read so that its results are cached (see the module comment). */
 export function cached<A extends unknown[], R>(
   name: string,
-  options: CacheOptions<A>,
+  options: CacheOptions<A, R>,
   fn: (...args: A) => Promise<R>,
 ): (...args: A) => Promise<R> {
   return (...args: A): Promise<R> => {
@@ -64,8 +66,8 @@ export function cached<A extends unknown[], R>(
     const drop = () => {
       if (s.entries.get(key) === entry) s.entries.delete(key);
     };
-    // Failed reads and null results are not kept.
-    value.then((v) => (v === null ? drop() : undefined), drop);
+    // Failed reads, null results and what `keep` refuses are not kept.
+    value.then((v) => (v === null || options.keep?.(v) === false ? drop() : undefined), drop);
     while (s.entries.size > MAX_ENTRIES) {
       const oldest = s.entries.keys().next().value;
       if (oldest === undefined) break;

@@ -54,7 +54,12 @@ export interface ChannelPage {
 /** One page of a channel, newest first (see pageOfCards for why page 200 stays cheap). */
 export const listChannelArticles = cached(
   "listChannelArticles",
-  { ttlMs: TTL.lists, tags: () => [TAGS.site] },
+  {
+    ttlMs: TTL.lists,
+    tags: () => [TAGS.site],
+    // A page number past the end (a scanner counting up) is not kept: it would push real pages out.
+    keep: (page) => page.items.length > 0,
+  },
   async (channelId: number, page: number, nowMs: number): Promise<ChannelPage> =>
     pageOfCards({ channelId, ...visibleWhere(nowMs) }, page),
 );

@@ -38,7 +38,12 @@ export const getTagByName = cached(
 /** One page of a tag's visible stories, newest first (through the (tagId, articleId) index). */
 export const listTagArticles = cached(
   "listTagArticles",
-  { ttlMs: TTL.lists, tags: () => [TAGS.site] },
+  {
+    ttlMs: TTL.lists,
+    tags: () => [TAGS.site],
+    // A page number past the end (a scanner counting up) is not kept: it would push real pages out.
+    keep: (page) => page.items.length > 0,
+  },
   async (tagId: number, page: number, nowMs: number): Promise<TagPage> =>
     pageOfCards({ tags: { some: { tagId } }, ...visibleWhere(nowMs) }, page),
 );
