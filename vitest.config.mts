@@ -12,7 +12,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "app/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.mjs"],
     globalSetup: ["lib/testing/global-setup.ts"],
     // Integration tests share one migrated temporary SQLite file; run files one after another.
     fileParallelism: false,
