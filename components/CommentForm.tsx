@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useRef } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { postComment } from "@/lib/actions/post-comment";
 import type { CommentFormState } from "@/lib/actions/comments";
 
@@ -7,10 +7,12 @@ const initial: CommentFormState = { status: "idle" };
 
 /**
  * Reader comment form. What was typed is kept when the server refuses it. Its anti-spam token is
- * fetched when the reader starts writing (not rendered into the page, which is cached for all).
+ * not in the page (cached for all readers): it is fetched when the form scrolls into view or gets
+ * focus, and the server's minimum fill time counts from then.
  */
 export function CommentForm({ articleId }: { articleId: number }) {
   const token = useRef<Promise<string> | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const getToken = (): Promise<string> =>
     (token.current ??= fetch(`/api/articles/${articleId}/comment-token`, { cache: "no-store" })
       .then(async (r) => (r.ok ? (((await r.json()) as { token?: string }).token ?? "") : ""))
@@ -19,6 +21,18 @@ export function CommentForm({ articleId }: { articleId: number }) {
         if (t === "") token.current = null;
         return t;
       }));
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form || typeof IntersectionObserver !== "function") return;
+    const seen = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        void getToken();
+        seen.disconnect();
+      }
+    });
+    seen.observe(form);
+    return () => seen.disconnect();
+  });
   const [state, action, pending] = useActionState(async (prev: CommentFormState, form: FormData) => {
     form.set("token", await getToken());
     return postComment(prev, form);
@@ -29,7 +43,7 @@ export function CommentForm({ articleId }: { articleId: number }) {
   const bodyError = state.errors?.body?.[0];
   const nickError = state.errors?.nickname?.[0];
   return (
-    <form action={action} onFocus={() => void getToken()} className="comment-form" noValidate>
+    <form ref={formRef} action={action} onFocus={() => void getToken()} className="comment-form" noValidate>
       <input type="hidden" name="articleId" value={articleId} />
       <noscript>
         <p className="form-message error">发表评论需要启用浏览器的 JavaScript。</p>

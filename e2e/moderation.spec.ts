@@ -3,11 +3,16 @@
 import { expect, test, type Page } from "@playwright/test";
 import { EDITOR, readerPage, signIn, unique } from "./admin-helpers";
 
-/** Post a comment on the story open in `page`, after the server's minimum fill time. */
-async function postComment(page: Page, loadedAt: number, body: string): Promise<void> {
+/**
+ * Post a comment on the story open in `page`, after the server's minimum fill time, which counts
+ * from when the form came into view (its token is fetched then).
+ */
+async function postComment(page: Page, body: string): Promise<void> {
+  await page.locator(".comment-form").scrollIntoViewIfNeeded();
+  const shownAt = Date.now();
   await page.getByLabel("昵称（可不填，默认“网友”）").fill("柳江读者");
   await page.getByLabel("评论内容（2–500 字）").fill(body);
-  const wait = loadedAt + 3_500 - Date.now();
+  const wait = shownAt + 3_500 - Date.now();
   if (wait > 0) await page.waitForTimeout(wait);
   await page.getByRole("button", { name: "发表评论" }).click();
   await expect(page.locator(".comment-form [role=status]")).toContainText("审核");
@@ -37,10 +42,9 @@ test("a reader's comment waits for moderation, is approved, then shown; markup s
   await reader.page.locator("main .teaser-title a").first().click();
   await expect(reader.page).toHaveURL(/\/liuzhou\/\d+$/);
   const storyUrl = reader.page.url();
-  const loadedAt = Date.now();
 
   const plain = unique("支持家乡发展");
-  await postComment(reader.page, loadedAt, plain);
+  await postComment(reader.page, plain);
   await reader.page.reload();
   await expect(reader.page.locator(".comments").getByText(plain)).toHaveCount(0);
 
@@ -56,8 +60,7 @@ test("a reader's comment waits for moderation, is approved, then shown; markup s
 
   // A comment with markup: shown literally everywhere, never as an element.
   const markup = `<img src=x onerror=alert(1)> ${unique("m")}`;
-  const loadedAgain = Date.now();
-  await postComment(reader.page, loadedAgain, markup);
+  await postComment(reader.page, markup);
   await page.goto("/admin/comments");
   await expect(page.getByRole("row").filter({ hasText: markup })).toHaveCount(1);
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
@@ -76,9 +79,8 @@ test("rejecting and deleting in bulk; the status filter shows each state", async
   const reader = await readerPage(browser);
   await reader.page.goto("/rongan");
   await reader.page.locator("main .teaser-title a").first().click();
-  const loadedAt = Date.now();
   const a = unique("批量甲");
-  await postComment(reader.page, loadedAt, a);
+  await postComment(reader.page, a);
   await reader.context.close();
 
   await signIn(page, EDITOR);

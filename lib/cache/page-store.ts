@@ -39,6 +39,7 @@ const CACHED_KINDS = new Set(["APP_PAGE", "APP_ROUTE"]);
 
 /** A render that started more than this long ago without storing its result has failed. */
 const PENDING_MS = 10_000;
+const MAX_PENDING = 10_000;
 
 function byteSize(v: unknown): number {
   if (typeof v === "string") return v.length * 2;
@@ -156,6 +157,10 @@ export class PageStore {
   private notePending(key: string, now: number): void {
     const current = this.pending.get(key);
     if (current && now - current.at < PENDING_MS) return;
+    // Renders that failed never store their result: forget them rather than grow without bound.
+    if (this.pending.size >= MAX_PENDING) {
+      for (const [k, stamp] of this.pending) if (now - stamp.at >= PENDING_MS) this.pending.delete(k);
+    }
     this.pending.set(key, stampNow(now));
   }
 }
