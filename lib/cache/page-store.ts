@@ -139,8 +139,8 @@ export class PageStore {
     };
     const status = value.status ?? 200;
     // A browser keeps a permanent redirect for good unless told otherwise; a channel renamed back
-    // would then loop. Shared caches still keep it for the page's lifetime (s-maxage is not sent:
-    // a Cache-Control header already set wins over the one Next derives from `revalidate`).
+    // would then loop. A Cache-Control header set here wins over the one Next derives from
+    // `revalidate` (this store still keeps the redirect; nginx's micro-cache ignores the header).
     if (status >= 300 && status < 400) value.headers = { ...value.headers, "cache-control": "no-cache" };
     (status === 200 ? this.ok : this.other).set(key, entry);
     (status === 200 ? this.other : this.ok).delete(key);
