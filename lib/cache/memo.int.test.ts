@@ -166,6 +166,27 @@ describe("cached", () => {
     expect(fn.mock.calls.map((c) => c[0])).toEqual([1, 999, 999]);
   });
 
+  it("keeps a pool's entries apart, bounded on their own", async () => {
+    const shared = vi.fn(async (n: number) => n);
+    const getShared = cached("memo-pool-shared", { ttlMs: 60_000, tags: () => [] }, shared);
+    const typed = vi.fn(async (q: string) => q);
+    const search = cached(
+      "memo-pool-search",
+      { ttlMs: 60_000, tags: () => [], pool: { name: "test-pool", maxEntries: 3 } },
+      typed,
+    );
+    await getShared(1);
+    const before = cacheStats().entries;
+    for (let i = 0; i < 100; i++) await search(`查询${i}`);
+    expect(cacheStats().entries).toBe(before);
+    await getShared(1);
+    expect(shared).toHaveBeenCalledTimes(1);
+    typed.mockClear();
+    await search("查询99");
+    await search("查询0");
+    expect(typed.mock.calls.map((c) => c[0])).toEqual(["查询0"]);
+  });
+
   it("clearCache drops everything", async () => {
     const fn = counter();
     const get = cached("memo-clear", { ttlMs: 60_000, tags: () => [] }, fn);

@@ -22,6 +22,7 @@ interface Store {
 
 declare global {
   var __difangCache: Store | undefined;
+  var __difangCachePools: Map<string, Map<string, Entry>> | undefined;
 }
 
 export const MAX_ENTRIES = 5000;
@@ -31,11 +32,22 @@ function store(): Store {
   return globalThis.__difangCache;
 }
 
+/** The entries of a pool: the shared one, or a separate one that cannot push shared reads out. */
+function entriesOf(pool: string | undefined): Map<string, Entry> {
+  if (pool === undefined) return store().entries;
+  globalThis.__difangCachePools ??= new Map();
+  let entries = globalThis.__difangCachePools.get(pool);
+  if (!entries) globalThis.__difangCachePools.set(pool, (entries = new Map()));
+  return entries;
+}
+
 export interface CacheOptions<A extends unknown[], R> {
   ttlMs: number;
   tags: (args: NoInfer<A>) => readonly string[];
   /** Keep a result only if this says so (besides null results, which are never kept). */
   keep?: (value: NoInfer<R>) => boolean;
+  /** A separate pool of at most `maxEntries`, for reads keyed by what readers type (search). */
+  pool?: { name: string; maxEntries: number };
 }
 
 /** Wrap an async read so that its results are cached (see the module comment). */
@@ -46,32 +58,34 @@ export function cached<A extends unknown[], R>(
 ): (...args: A) => Promise<R> {
   return (...args: A): Promise<R> => {
     const s = store();
+    const entries = entriesOf(options.pool?.name);
+    const maxEntries = options.pool?.maxEntries ?? MAX_ENTRIES;
     const key = `${name}:${JSON.stringify(args)}`;
     const now = Date.now();
-    const hit = s.entries.get(key);
+    const hit = entries.get(key);
     if (hit && hit.expires > now && !isStale(hit.tags, hit.stamp, now)) {
       // Refresh recency for the LRU bound.
-      s.entries.delete(key);
-      s.entries.set(key, hit);
+      entries.delete(key);
+      entries.set(key, hit);
       s.hits++;
       return hit.value as Promise<R>;
     }
-    if (hit) s.entries.delete(key);
+    if (hit) entries.delete(key);
     s.misses++;
     // Stamp before reading: a write committed while the read runs makes the entry stale.
     const stamp = stampNow(now);
     const value = fn(...args);
     const entry: Entry = { value, expires: now + options.ttlMs, tags: options.tags(args), stamp };
-    s.entries.set(key, entry);
+    entries.set(key, entry);
     const drop = () => {
-      if (s.entries.get(key) === entry) s.entries.delete(key);
+      if (entries.get(key) === entry) entries.delete(key);
     };
     // Failed reads, null results and what `keep` refuses are not kept.
     value.then((v) => (v === null || options.keep?.(v) === false ? drop() : undefined), drop);
-    while (s.entries.size > MAX_ENTRIES) {
-      const oldest = s.entries.keys().next().value;
+    while (entries.size > maxEntries) {
+      const oldest = entries.keys().next().value;
       if (oldest === undefined) break;
-      s.entries.delete(oldest);
+      entries.delete(oldest);
     }
     return value;
   };
@@ -80,6 +94,7 @@ export function cached<A extends unknown[], R>(
 /** Drop everything in this process (tests). */
 export function clearCache(): void {
   store().entries.clear();
+  globalThis.__difangCachePools?.clear();
 }
 
 export function cacheStats(): { entries: number; hits: number; misses: number } {

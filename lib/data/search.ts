@@ -1,5 +1,7 @@
 import "server-only";
+import { cached } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
+import { TAGS, TTL } from "@/lib/data/cache-tags";
 import { cardSelect, inOrder, toCard } from "@/lib/data/cards";
 import { visibleWhere } from "@/lib/data/visibility";
 import { PAGE_SIZE } from "@/lib/pagination";
@@ -26,13 +28,21 @@ export interface SearchInput {
   nowMs: number;
 }
 
+/** Results kept per process: the queries of a news day (a flood, a festival) are few and repeated. */
+export const SEARCH_CACHE_ENTRIES = 500;
+
 /**
  * One page of visible stories matching the query: title matches first, then newest first.
- *
- * Not cached, unlike the other reads: every reader's query is different, so cached results would
- * rarely be hit again and would push the shared pages' entries out of the bounded cache.
+ * Cached for the minute in a pool of its own, so what readers type never pushes the shared
+ * reads out, while a crowd searching the same words costs one query a minute.
  */
-export async function searchArticles({ terms, channelId, page, nowMs }: SearchInput): Promise<SearchResultPage> {
+export const searchArticles = cached(
+  "searchArticles",
+  { ttlMs: TTL.lists, tags: () => [TAGS.site], pool: { name: "search", maxEntries: SEARCH_CACHE_ENTRIES } },
+  findArticles,
+);
+
+async function findArticles({ terms, channelId, page, nowMs }: SearchInput): Promise<SearchResultPage> {
   if (terms.length === 0) return { items: [], total: 0 };
   const db = await getDb();
   const { ids, total } = await searchArticleIds(db, {
