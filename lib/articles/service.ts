@@ -234,9 +234,8 @@ export async function saveArticle(
         ...sharing.map((a) => TAGS.article(a.id)),
       ],
       now,
+      invalidation.later,
     );
-    if (invalidation.later)
-      await recordInvalidation(tx, invalidation.later.tags, now, invalidation.later.dueAt);
     return article;
   });
 

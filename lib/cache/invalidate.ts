@@ -9,20 +9,22 @@ type Writer = PrismaClient | Prisma.TransactionClient;
 export const LOG_RETENTION_MS = 7 * 24 * 3_600_000;
 
 /**
- * Record that everything cached under these tags changed now, or, with `dueAt`, changes then (a
- * scheduled story's publish minute). Call it inside the transaction of the write it describes.
+ * Record that everything cached under `tags` changed now and, with `later`, that everything under
+ * its tags changes at its time (a scheduled story's publish minute). Call it inside the
+ * transaction of the write it describes.
  */
 export async function recordInvalidation(
   db: Writer,
   tags: Iterable<string>,
   now: Date,
-  dueAt: Date | null = null,
+  later: { dueAt: Date; tags: readonly string[] } | null = null,
 ): Promise<void> {
-  const unique = [...new Set(tags)];
-  if (unique.length === 0) return;
-  await db.cacheInvalidation.createMany({
-    data: unique.map((tag) => ({ tag, dueAt, createdAt: now })),
-  });
+  const data = [
+    ...[...new Set(tags)].map((tag) => ({ tag, dueAt: null, createdAt: now })),
+    ...[...new Set(later?.tags)].map((tag) => ({ tag, dueAt: later?.dueAt ?? null, createdAt: now })),
+  ];
+  if (data.length === 0) return;
+  await db.cacheInvalidation.createMany({ data });
   const cutoff = new Date(now.getTime() - LOG_RETENTION_MS);
   await db.cacheInvalidation.deleteMany({
     where: { createdAt: { lt: cutoff }, OR: [{ dueAt: null }, { dueAt: { lt: cutoff } }] },

@@ -70,7 +70,7 @@ describe("PageStore", () => {
     const store = storeWith(story);
     const now = new Date();
     const dueAt = new Date(now.getTime() + 60_000);
-    await recordInvalidation(await getDb(), [`article:${id}`], now, dueAt);
+    await recordInvalidation(await getDb(), [], now, { dueAt, tags: [`article:${id}`] });
     expect(store.get(key(story), ctx)).not.toBeNull();
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(dueAt.getTime() + 1);

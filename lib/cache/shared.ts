@@ -46,9 +46,3 @@ export function stampNow(now = Date.now()): Stamp {
 export function isStale(tags: readonly string[], stamp: Stamp, now = Date.now()): boolean {
   return synced(now).isStale(tags, stamp, now);
 }
-
-/** Forget the process state (tests that swap databases). */
-export function resetInvalidationState(): void {
-  globalThis.__difangInvalidation?.feed.close();
-  globalThis.__difangInvalidation = undefined;
-}
