@@ -23,6 +23,7 @@ import { PortalSidebar } from "@/components/PortalSidebar";
 import { SidebarBlock } from "@/components/SidebarBlock";
 import { StoryTeasers } from "@/components/StoryTeasers";
 import { ViewBeacon } from "@/components/ViewBeacon";
+import type { ArticleDetail } from "@/lib/data/types";
 
 /** A story's address (`/liujiang/123`, and `?cpage=N` rewritten to `…/comments/N`). */
 export interface ArticleParams {
@@ -31,11 +32,22 @@ export interface ArticleParams {
   cpage?: string;
 }
 
-export async function articleMetadata({ id: rawId }: ArticleParams): Promise<Metadata> {
+/**
+ * The story an address names, if readers may see it. Drafts, unpublished and not-yet-due
+ * scheduled stories are indistinguishable from missing ones. Read when the page is rendered for
+ * the cache; a scheduled story's cached 404 is dropped at its publish minute
+ * (lib/articles/cache-tags.ts).
+ */
+async function visibleArticle(rawId: string): Promise<ArticleDetail | null> {
   const id = parseArticleId(rawId);
   const article = id === null ? null : await getArticle(id);
+  return article && isVisible(article, Date.now()) ? article : null;
+}
+
+export async function articleMetadata({ id: rawId }: ArticleParams): Promise<Metadata> {
+  const article = await visibleArticle(rawId);
   // Nothing about a hidden story leaks into the 404 page's <head>.
-  if (!article || !isVisible(article, Date.now())) return { title: "页面不存在" };
+  if (!article) return { title: "页面不存在" };
   const img = article.image
     ? {
         url: article.image.src,
@@ -80,17 +92,16 @@ export async function articleMetadata({ id: rawId }: ArticleParams): Promise<Met
 
 /**
  * The story's one address when this one is another (a renamed channel, a wrong channel, a
- * readable suffix): pages redirect there before rendering (outside PageOr404, so that the
- * redirect is answered as such).
+ * readable suffix): pages redirect there before rendering, so that the redirect is answered as
+ * such rather than inside the page.
  */
 export async function canonicalArticleAddress({
   channel: slug,
   id: rawId,
   cpage,
 }: ArticleParams): Promise<string | null> {
-  const id = parseArticleId(rawId);
-  const article = id === null ? null : await getArticle(id);
-  if (!article || !isVisible(article, Date.now())) return null;
+  const article = await visibleArticle(rawId);
+  if (!article) return null;
   if (slug === article.channel.slug && rawId === String(article.id)) return null;
   const commentPage = parsePageParam(cpage) ?? 1;
   return commentPage > 1 ? pageHref(article.href, commentPage, {}, "cpage") : article.href;
@@ -104,16 +115,9 @@ export async function renderArticlePage(params: ArticleParams): Promise<ReactNod
   const { id: rawId, cpage } = params;
   // Comment pages: ?cpage=N (a bad value shows the first page rather than hiding the story).
   const commentPage = parsePageParam(cpage) ?? 1;
-  const id = parseArticleId(rawId);
-  if (id === null) return null;
-  const now = minuteNow();
-  const nowMs = now.getTime();
-  const article = await getArticle(id);
-  // Drafts, unpublished and not-yet-due scheduled stories are indistinguishable from missing ones.
-  // Read when the page is rendered for the cache; a scheduled story's cached 404 is dropped at its
-  // publish minute (lib/articles/cache-tags.ts).
-  if (!article || !isVisible({ status: article.status, publishedAt: article.publishedAt }, Date.now()))
-    return null;
+  const nowMs = minuteNow().getTime();
+  const article = await visibleArticle(rawId);
+  if (!article) return null;
 
   const [channel, recommended, sidebar, comments] = await Promise.all([
     getChannelBySlug(article.channel.slug),
