@@ -85,7 +85,10 @@ export interface ChannelOption {
 /** Channels for the form's select, in channel-bar order (read fresh: renames show at once). */
 export async function listChannelOptions(): Promise<ChannelOption[]> {
   const db = await getDb();
-  return db.channel.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true } });
+  return db.channel.findMany({
+    orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+    select: { id: true, name: true },
+  });
 }
 
 export interface ArticleForEdit {

@@ -71,7 +71,11 @@ export async function listCommentsForModeration(
       body: r.body,
       status: r.status,
       createdAt: r.createdAt,
-      article: { id: r.article.id, title: r.article.title, href: articleHref(r.article.channel.slug, r.article.id) },
+      article: {
+        id: r.article.id,
+        title: r.article.title,
+        href: articleHref(r.article.channel.slug, r.article.id),
+      },
       hasAddress: r.ipHash !== "",
       bannedUntil: banned.get(r.ipHash) ?? null,
     })),

@@ -13,9 +13,22 @@ describe("listAdminArticles", () => {
     const ch = await makeChannel();
     const word = uniq("筛选");
     const now = Date.now();
-    const live = await makeArticle({ channelId: ch.id, title: `${word} 已发布`, publishedAt: new Date(now - HOUR) });
-    const scheduled = await makeArticle({ channelId: ch.id, title: `${word} 定时`, publishedAt: new Date(now + HOUR) });
-    const draft = await makeArticle({ channelId: ch.id, title: `${word} 草稿`, status: "draft", publishedAt: null });
+    const live = await makeArticle({
+      channelId: ch.id,
+      title: `${word} 已发布`,
+      publishedAt: new Date(now - HOUR),
+    });
+    const scheduled = await makeArticle({
+      channelId: ch.id,
+      title: `${word} 定时`,
+      publishedAt: new Date(now + HOUR),
+    });
+    const draft = await makeArticle({
+      channelId: ch.id,
+      title: `${word} 草稿`,
+      status: "draft",
+      publishedAt: null,
+    });
     const down = await makeArticle({ channelId: ch.id, title: `${word} 撤下`, status: "unpublished" });
     // Update order: live last.
     await db.article.update({ where: { id: live.id }, data: { summary: "改" } });
@@ -24,16 +37,24 @@ describe("listAdminArticles", () => {
     expect(all.total).toBe(4);
     expect(all.items[0]?.id).toBe(live.id);
     const byStatus = async (status: "draft" | "scheduled" | "published" | "unpublished") =>
-      (await listAdminArticles({ q: word, channelId: ch.id, status, page: 1 }, now)).items.map((i) => [i.id, i.status]);
+      (await listAdminArticles({ q: word, channelId: ch.id, status, page: 1 }, now)).items.map((i) => [
+        i.id,
+        i.status,
+      ]);
     expect(await byStatus("published")).toEqual([[live.id, "published"]]);
     expect(await byStatus("scheduled")).toEqual([[scheduled.id, "scheduled"]]);
     expect(await byStatus("draft")).toEqual([[draft.id, "draft"]]);
     expect(await byStatus("unpublished")).toEqual([[down.id, "unpublished"]]);
     // The scheduled story counts as published once its time has come.
-    const later = await listAdminArticles({ q: word, channelId: null, status: "published", page: 1 }, now + 2 * HOUR);
+    const later = await listAdminArticles(
+      { q: word, channelId: null, status: "published", page: 1 },
+      now + 2 * HOUR,
+    );
     expect(later.items.map((i) => i.id).sort()).toEqual([live.id, scheduled.id].sort());
     const other = await makeChannel();
-    expect((await listAdminArticles({ q: word, channelId: other.id, status: null, page: 1 }, now)).total).toBe(0);
+    expect(
+      (await listAdminArticles({ q: word, channelId: other.id, status: null, page: 1 }, now)).total,
+    ).toBe(0);
   });
 
   it("pages through 30 at a time", async () => {
@@ -50,12 +71,26 @@ describe("listAdminArticles", () => {
 describe("getArticleForEdit / getArticlePreview", () => {
   it("give drafts too, with form values and the reader page's fields", async () => {
     const ch = await makeChannel();
-    const draft = await makeArticle({ channelId: ch.id, status: "draft", publishedAt: null, tags: [uniq("标签")] });
+    const draft = await makeArticle({
+      channelId: ch.id,
+      status: "draft",
+      publishedAt: null,
+      tags: [uniq("标签")],
+    });
     const edit = await getArticleForEdit(draft.id, Date.now());
-    expect(edit).toMatchObject({ id: draft.id, status: "draft", values: { title: draft.title, publishedAt: "" } });
+    expect(edit).toMatchObject({
+      id: draft.id,
+      status: "draft",
+      values: { title: draft.title, publishedAt: "" },
+    });
     expect(edit?.version).toBe(draft.updatedAt.getTime());
     const preview = await getArticlePreview(draft.id, Date.now());
-    expect(preview).toMatchObject({ title: draft.title, status: "draft", bodyHtml: draft.bodyHtml, href: `/${ch.slug}/${draft.id}` });
+    expect(preview).toMatchObject({
+      title: draft.title,
+      status: "draft",
+      bodyHtml: draft.bodyHtml,
+      href: `/${ch.slug}/${draft.id}`,
+    });
     expect(await getArticleForEdit(999_999, Date.now())).toBeNull();
   });
 });
@@ -70,12 +105,17 @@ describe("listCommentsForModeration", () => {
     const older = await db.comment.create({
       data: { articleId: article.id, body: "旧", ipHash, createdAt: new Date(now - 2000) },
     });
-    const newer = await db.comment.create({ data: { articleId: article.id, body: "新", ipHash, createdAt: new Date(now - 1000) } });
+    const newer = await db.comment.create({
+      data: { articleId: article.id, body: "新", ipHash, createdAt: new Date(now - 1000) },
+    });
     await db.ban.create({ data: { ipHash, until: new Date(now + HOUR) } });
     const page = await listCommentsForModeration("pending", 1, now);
     const mine = page.items.filter((c) => c.article.id === article.id);
     expect(mine.map((c) => c.id)).toEqual([newer.id, older.id]);
-    expect(mine[0]).toMatchObject({ hasAddress: true, article: { title: article.title, href: `/${ch.slug}/${article.id}` } });
+    expect(mine[0]).toMatchObject({
+      hasAddress: true,
+      article: { title: article.title, href: `/${ch.slug}/${article.id}` },
+    });
     expect(mine[0]?.bannedUntil?.getTime()).toBe(now + HOUR);
     expect(page.counts.pending).toBeGreaterThanOrEqual(2);
     // No hash ever leaves the server.

@@ -15,34 +15,34 @@ export const getArticle = cached(
   "getArticle",
   { ttlMs: TTL.editorial, tags: ([id]) => [TAGS.article(id), TAGS.channels] },
   async (id: number): Promise<ArticleDetail | null> => {
-  const db = await getDb();
-  const row = await db.article.findUnique({
-    where: { id },
-    select: {
-      ...cardSelect,
-      status: true,
-      bodyHtml: true,
-      source: true,
-      byline: true,
-      updatedAt: true,
-      viewCount: true,
-      isCommunity: true,
-      tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
-    },
-  });
-  if (!row) return null;
-  return {
-    ...toCard(row),
-    status: row.status,
-    bodyHtml: row.bodyHtml,
-    source: row.source,
-    byline: row.byline,
-    updatedAt: row.updatedAt,
-    viewCount: row.viewCount,
-    isCommunity: row.isCommunity,
-    tags: row.tags.map((t) => t.tag.name),
-    image: row.leadImage ? imageRef(row.leadImage) : null,
-  };
+    const db = await getDb();
+    const row = await db.article.findUnique({
+      where: { id },
+      select: {
+        ...cardSelect,
+        status: true,
+        bodyHtml: true,
+        source: true,
+        byline: true,
+        updatedAt: true,
+        viewCount: true,
+        isCommunity: true,
+        tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
+      },
+    });
+    if (!row) return null;
+    return {
+      ...toCard(row),
+      status: row.status,
+      bodyHtml: row.bodyHtml,
+      source: row.source,
+      byline: row.byline,
+      updatedAt: row.updatedAt,
+      viewCount: row.viewCount,
+      isCommunity: row.isCommunity,
+      tags: row.tags.map((t) => t.tag.name),
+      image: row.leadImage ? imageRef(row.leadImage) : null,
+    };
   },
 );
 
@@ -69,14 +69,14 @@ export const listLatestInChannel = cached(
   "listLatestInChannel",
   { ttlMs: TTL.lists, tags: () => [TAGS.site] },
   async (channelId: number, limit: number, nowMs: number): Promise<ArticleCard[]> => {
-  const db = await getDb();
-  const rows = await db.article.findMany({
-    where: { channelId, ...visibleWhere(nowMs) },
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: cardSelect,
-  });
-  return rows.map(toCard);
+    const db = await getDb();
+    const rows = await db.article.findMany({
+      where: { channelId, ...visibleWhere(nowMs) },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: limit,
+      select: cardSelect,
+    });
+    return rows.map(toCard);
   },
 );
 
@@ -85,14 +85,14 @@ export const listLatest = cached(
   "listLatest",
   { ttlMs: TTL.lists, tags: () => [TAGS.site] },
   async (limit: number, nowMs: number): Promise<ArticleCard[]> => {
-  const db = await getDb();
-  const rows = await db.article.findMany({
-    where: visibleWhere(nowMs),
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: cardSelect,
-  });
-  return rows.map(toCard);
+    const db = await getDb();
+    const rows = await db.article.findMany({
+      where: visibleWhere(nowMs),
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: limit,
+      select: cardSelect,
+    });
+    return rows.map(toCard);
   },
 );
 
@@ -101,15 +101,15 @@ export const listHeadlines = cached(
   "listHeadlines",
   { ttlMs: TTL.lists, tags: () => [TAGS.site] },
   async (limit: number, nowMs: number): Promise<ArticleCard[]> => {
-  const db = await getDb();
-  const rows = await db.article.findMany({
-    where: { isHeadline: true, ...visibleWhere(nowMs) },
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: cardSelect,
-  });
-  if (rows.length > 0) return rows.map(toCard);
-  return listLatest(limit, nowMs);
+    const db = await getDb();
+    const rows = await db.article.findMany({
+      where: { isHeadline: true, ...visibleWhere(nowMs) },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: limit,
+      select: cardSelect,
+    });
+    if (rows.length > 0) return rows.map(toCard);
+    return listLatest(limit, nowMs);
   },
 );
 

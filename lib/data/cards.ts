@@ -21,7 +21,14 @@ export interface CardRow {
   summary: string;
   publishedAt: Date | null;
   channel: { id: number; slug: string; name: string };
-  leadImage: { key: string; width: number; height: number; alt: string; caption: string; credit: string } | null;
+  leadImage: {
+    key: string;
+    width: number;
+    height: number;
+    alt: string;
+    caption: string;
+    credit: string;
+  } | null;
 }
 
 export function articleHref(channelSlug: string, id: number): string {
@@ -54,7 +61,10 @@ export function inOrder<T extends { id: number }>(ids: readonly number[], rows: 
  * the page's ids (e.g. (channelId, status, publishedAt) for a channel), then the rows are read by
  * primary key, so page 200 costs about what page 1 costs.
  */
-export async function pageOfCards(where: Prisma.ArticleWhereInput, page: number): Promise<{ items: ArticleCard[]; total: number }> {
+export async function pageOfCards(
+  where: Prisma.ArticleWhereInput,
+  page: number,
+): Promise<{ items: ArticleCard[]; total: number }> {
   const db = await getDb();
   const [total, idRows] = await Promise.all([
     db.article.count({ where }),
@@ -67,6 +77,8 @@ export async function pageOfCards(where: Prisma.ArticleWhereInput, page: number)
     }),
   ]);
   const ids = idRows.map((r) => r.id);
-  const rows = ids.length ? await db.article.findMany({ where: { id: { in: ids } }, select: cardSelect }) : [];
+  const rows = ids.length
+    ? await db.article.findMany({ where: { id: { in: ids } }, select: cardSelect })
+    : [];
   return { items: inOrder(ids, rows).map(toCard), total };
 }

@@ -9,33 +9,33 @@ export const listChannels = cached(
   "listChannels",
   { ttlMs: TTL.editorial, tags: () => [TAGS.channels] },
   async (): Promise<ChannelInfo[]> => {
-  const db = await getDb();
-  const [channels, regions] = await Promise.all([
-    db.channel.findMany({
-      orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-      select: { id: true, slug: true, name: true, slogan: true, description: true, regionId: true },
-    }),
-    db.region.findMany({ select: { id: true, name: true, parentId: true } }),
-  ]);
-  const byId = new Map(regions.map((r) => [r.id, r]));
-  const pathOf = (regionId: number): string[] => {
-    const path: string[] = [];
-    let r = byId.get(regionId);
-    while (r && path.length < 8) {
-      path.unshift(r.name);
-      r = r.parentId === null ? undefined : byId.get(r.parentId);
-    }
-    return path;
-  };
-  return channels.map((c) => ({
-    id: c.id,
-    slug: c.slug,
-    name: c.name,
-    slogan: c.slogan,
-    description: c.description,
-    regionName: byId.get(c.regionId)?.name ?? "",
-    regionPath: pathOf(c.regionId),
-  }));
+    const db = await getDb();
+    const [channels, regions] = await Promise.all([
+      db.channel.findMany({
+        orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+        select: { id: true, slug: true, name: true, slogan: true, description: true, regionId: true },
+      }),
+      db.region.findMany({ select: { id: true, name: true, parentId: true } }),
+    ]);
+    const byId = new Map(regions.map((r) => [r.id, r]));
+    const pathOf = (regionId: number): string[] => {
+      const path: string[] = [];
+      let r = byId.get(regionId);
+      while (r && path.length < 8) {
+        path.unshift(r.name);
+        r = r.parentId === null ? undefined : byId.get(r.parentId);
+      }
+      return path;
+    };
+    return channels.map((c) => ({
+      id: c.id,
+      slug: c.slug,
+      name: c.name,
+      slogan: c.slogan,
+      description: c.description,
+      regionName: byId.get(c.regionId)?.name ?? "",
+      regionPath: pathOf(c.regionId),
+    }));
   },
 );
 
@@ -49,11 +49,11 @@ export const getChannelRedirect = cached(
   "getChannelRedirect",
   { ttlMs: TTL.editorial, tags: () => [TAGS.channels] },
   async (oldSlug: string): Promise<string | null> => {
-  const db = await getDb();
-  const row = await db.channelRedirect.findUnique({
-    where: { slug: oldSlug },
-    select: { channel: { select: { slug: true } } },
-  });
-  return row?.channel.slug ?? null;
+    const db = await getDb();
+    const row = await db.channelRedirect.findUnique({
+      where: { slug: oldSlug },
+      select: { channel: { select: { slug: true } } },
+    });
+    return row?.channel.slug ?? null;
   },
 );

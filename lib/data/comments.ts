@@ -11,18 +11,18 @@ export const listApprovedComments = cached(
   "listApprovedComments",
   { ttlMs: TTL.editorial, tags: ([articleId]) => [TAGS.comments(articleId)] },
   async (articleId: number, page: number): Promise<{ items: CommentView[]; total: number }> => {
-  const db = await getDb();
-  const where = { articleId, status: "approved" };
-  const [total, rows] = await Promise.all([
-    db.comment.count({ where }),
-    db.comment.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * COMMENTS_PER_PAGE,
-      take: COMMENTS_PER_PAGE,
-      select: { id: true, nickname: true, body: true, createdAt: true },
-    }),
-  ]);
-  return { items: rows, total };
+    const db = await getDb();
+    const where = { articleId, status: "approved" };
+    const [total, rows] = await Promise.all([
+      db.comment.count({ where }),
+      db.comment.findMany({
+        where,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        skip: (page - 1) * COMMENTS_PER_PAGE,
+        take: COMMENTS_PER_PAGE,
+        select: { id: true, nickname: true, body: true, createdAt: true },
+      }),
+    ]);
+    return { items: rows, total };
   },
 );

@@ -12,7 +12,10 @@ import { GET as getSiteFeed } from "@/app/rss.xml/route";
 import { GET as getChannelFeed } from "@/app/(site)/[channel]/rss.xml/route";
 
 // Route handlers call connection(), which needs Next's request scope; outside it, a no-op.
-vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<typeof NextServer>()), connection: async () => {} }));
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof NextServer>()),
+  connection: async () => {},
+}));
 
 const HOUR = 3_600_000;
 const parser = new Parser();
@@ -27,11 +30,22 @@ describe("RSS feeds", () => {
     const now = minuteNow().getTime();
     const visible = [];
     for (let i = 0; i < FEED_SIZE + 5; i++) {
-      visible.push(await makeArticle({ channelId: ch.id, title: `${uniq()}第${i}条`, publishedAt: new Date(now - (i + 1) * HOUR) }));
+      visible.push(
+        await makeArticle({
+          channelId: ch.id,
+          title: `${uniq()}第${i}条`,
+          publishedAt: new Date(now - (i + 1) * HOUR),
+        }),
+      );
     }
     await makeArticle({ channelId: ch.id, title: "草稿", status: "draft", publishedAt: null });
     await makeArticle({ channelId: ch.id, title: "定时", publishedAt: new Date(now + 5 * 60_000) });
-    await makeArticle({ channelId: ch.id, title: "撤稿", status: "unpublished", publishedAt: new Date(now - 30 * 60_000) });
+    await makeArticle({
+      channelId: ch.id,
+      title: "撤稿",
+      status: "unpublished",
+      publishedAt: new Date(now - 30 * 60_000),
+    });
 
     const xml = await channelFeedXml(ch.slug, now);
     expect(xml).not.toBeNull();
@@ -55,8 +69,12 @@ describe("RSS feeds", () => {
     const now = minuteNow().getTime();
     const keep = await makeArticle({ channelId: ch.id, publishedAt: new Date(now - 2 * HOUR) });
     const pulled = await makeArticle({ channelId: ch.id, publishedAt: new Date(now - HOUR) });
-    const guids = async () => (await parser.parseString((await channelFeedXml(ch.slug, now)) ?? "")).items.map((i) => i.guid);
-    expect(await guids()).toEqual([`${env.SITE_URL}/${ch.slug}/${pulled.id}`, `${env.SITE_URL}/${ch.slug}/${keep.id}`]);
+    const guids = async () =>
+      (await parser.parseString((await channelFeedXml(ch.slug, now)) ?? "")).items.map((i) => i.guid);
+    expect(await guids()).toEqual([
+      `${env.SITE_URL}/${ch.slug}/${pulled.id}`,
+      `${env.SITE_URL}/${ch.slug}/${keep.id}`,
+    ]);
 
     const db = await getDb();
     await db.article.update({ where: { id: pulled.id }, data: { status: "unpublished" } });
@@ -68,8 +86,16 @@ describe("RSS feeds", () => {
     const a = await makeChannel();
     const b = await makeChannel();
     const now = minuteNow().getTime();
-    const newest = await makeArticle({ channelId: a.id, title: `站点最新${uniq()}`, publishedAt: new Date(now - 1000) });
-    const second = await makeArticle({ channelId: b.id, title: `站点次新${uniq()}`, publishedAt: new Date(now - 2000) });
+    const newest = await makeArticle({
+      channelId: a.id,
+      title: `站点最新${uniq()}`,
+      publishedAt: new Date(now - 1000),
+    });
+    const second = await makeArticle({
+      channelId: b.id,
+      title: `站点次新${uniq()}`,
+      publishedAt: new Date(now - 2000),
+    });
     const draft = await makeArticle({ channelId: a.id, status: "draft", publishedAt: new Date(now - 500) });
     const scheduled = await makeArticle({ channelId: a.id, publishedAt: new Date(now + HOUR) });
 
@@ -82,7 +108,9 @@ describe("RSS feeds", () => {
       take: FEED_SIZE,
       select: { id: true, channel: { select: { slug: true } } },
     });
-    expect(feed.items.map((i) => i.guid)).toEqual(latest.map((r) => `${env.SITE_URL}/${r.channel.slug}/${r.id}`));
+    expect(feed.items.map((i) => i.guid)).toEqual(
+      latest.map((r) => `${env.SITE_URL}/${r.channel.slug}/${r.id}`),
+    );
     expect(feed.items.length).toBeLessThanOrEqual(FEED_SIZE);
     // Other test files share the database: check our two stories' order, not absolute positions.
     const guids = feed.items.map((i) => i.guid ?? "");
@@ -101,11 +129,15 @@ describe("RSS feeds", () => {
     expect(site.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
     expect((await parser.parseString(await site.text())).items.length).toBeGreaterThan(0);
 
-    const channel = await getChannelFeed(new Request(`${env.SITE_URL}/${ch.slug}/rss.xml`), { params: Promise.resolve({ channel: ch.slug }) });
+    const channel = await getChannelFeed(new Request(`${env.SITE_URL}/${ch.slug}/rss.xml`), {
+      params: Promise.resolve({ channel: ch.slug }),
+    });
     expect(channel.status).toBe(200);
     expect(channel.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
 
-    const missing = await getChannelFeed(new Request(`${env.SITE_URL}/nope/rss.xml`), { params: Promise.resolve({ channel: "no-such-channel" }) });
+    const missing = await getChannelFeed(new Request(`${env.SITE_URL}/nope/rss.xml`), {
+      params: Promise.resolve({ channel: "no-such-channel" }),
+    });
     expect(missing.status).toBe(404);
   });
 
@@ -114,7 +146,9 @@ describe("RSS feeds", () => {
     const old = uniq("old").toLowerCase();
     const db = await getDb();
     await db.channelRedirect.create({ data: { slug: old, channelId: ch.id } });
-    const res = await getChannelFeed(new Request(`${env.SITE_URL}/${old}/rss.xml`), { params: Promise.resolve({ channel: old }) });
+    const res = await getChannelFeed(new Request(`${env.SITE_URL}/${old}/rss.xml`), {
+      params: Promise.resolve({ channel: old }),
+    });
     expect(res.status).toBe(308);
     expect(res.headers.get("location")).toBe(`${env.SITE_URL}/${ch.slug}/rss.xml`);
   });

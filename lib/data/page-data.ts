@@ -1,5 +1,11 @@
 import "server-only";
-import { getChannelRecommendations, getCommunityStories, getHotRanking, getHotReading, getPictureHighlights } from "@/lib/data/sidebars";
+import {
+  getChannelRecommendations,
+  getCommunityStories,
+  getHotRanking,
+  getHotReading,
+  getPictureHighlights,
+} from "@/lib/data/sidebars";
 import type { ArticleCard, RankedCard } from "@/lib/data/types";
 import type { HotWindow } from "@/lib/ranking";
 

@@ -4,7 +4,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { flushViews, recordView } from "@/lib/actions/record-view";
 
-const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
+const BROWSER_UA =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 let clientNo = 0;
 /** One reader's view (a new client each time, so dedupe does not apply), written at once. */
 function view(articleId: number, at: number = Date.now()): void {
@@ -13,10 +14,22 @@ function view(articleId: number, at: number = Date.now()): void {
 }
 import { clearCache } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
-import { getArticle, listCardsByIds, listChannelArticles, listLatest, listLatestInChannel } from "@/lib/data/articles";
+import {
+  getArticle,
+  listCardsByIds,
+  listChannelArticles,
+  listLatest,
+  listLatestInChannel,
+} from "@/lib/data/articles";
 import { TAGS } from "@/lib/data/cache-tags";
 import { listApprovedComments } from "@/lib/data/comments";
-import { getCommunityStories, getHotRanking, getPictureHighlights, getRecommended, getStoryRecommendations } from "@/lib/data/sidebars";
+import {
+  getCommunityStories,
+  getHotRanking,
+  getPictureHighlights,
+  getRecommended,
+  getStoryRecommendations,
+} from "@/lib/data/sidebars";
 import { isVisible } from "@/lib/data/visibility";
 import { PAGE_SIZE } from "@/lib/pagination";
 import { readSqlitePragma } from "@/lib/sqlite";
@@ -106,8 +119,16 @@ describe("visibility in lists", () => {
     const ch = await makeChannel();
     const now = Date.now();
     const published = await makeArticle({ channelId: ch.id, publishedAt: new Date(now - HOUR_MS) });
-    const draft = await makeArticle({ channelId: ch.id, status: "draft", publishedAt: new Date(now - 2 * HOUR_MS) });
-    const unpublished = await makeArticle({ channelId: ch.id, status: "unpublished", publishedAt: new Date(now - 2 * HOUR_MS) });
+    const draft = await makeArticle({
+      channelId: ch.id,
+      status: "draft",
+      publishedAt: new Date(now - 2 * HOUR_MS),
+    });
+    const unpublished = await makeArticle({
+      channelId: ch.id,
+      status: "unpublished",
+      publishedAt: new Date(now - 2 * HOUR_MS),
+    });
     const undated = await makeArticle({ channelId: ch.id, publishedAt: null });
     const scheduled = await makeArticle({ channelId: ch.id, publishedAt: new Date(now + 10 * MINUTE) });
     const hidden = [draft.id, unpublished.id, undated.id, scheduled.id];
@@ -245,9 +266,22 @@ describe("getRecommended", () => {
     const other = await makeChannel();
     const t = Date.now() - 10 * HOUR_MS;
     const pickOld = await makeArticle({ channelId: ch.id, isRecommended: true, publishedAt: new Date(t) });
-    const pickNew = await makeArticle({ channelId: ch.id, isRecommended: true, publishedAt: new Date(t + MINUTE) });
-    const pickSelf = await makeArticle({ channelId: ch.id, isRecommended: true, publishedAt: new Date(t + 2 * MINUTE) });
-    const pickDraft = await makeArticle({ channelId: ch.id, isRecommended: true, status: "draft", publishedAt: new Date(t + 3 * MINUTE) });
+    const pickNew = await makeArticle({
+      channelId: ch.id,
+      isRecommended: true,
+      publishedAt: new Date(t + MINUTE),
+    });
+    const pickSelf = await makeArticle({
+      channelId: ch.id,
+      isRecommended: true,
+      publishedAt: new Date(t + 2 * MINUTE),
+    });
+    const pickDraft = await makeArticle({
+      channelId: ch.id,
+      isRecommended: true,
+      status: "draft",
+      publishedAt: new Date(t + 3 * MINUTE),
+    });
     const latest1 = await makeArticle({ channelId: ch.id, publishedAt: new Date(t + 9 * MINUTE) });
     const latest2 = await makeArticle({ channelId: ch.id, publishedAt: new Date(t + 8 * MINUTE) });
     const latest3 = await makeArticle({ channelId: ch.id, publishedAt: new Date(t + 7 * MINUTE) });
@@ -291,7 +325,12 @@ describe("getStoryRecommendations", () => {
     const y1c = await makeArticle({ channelId: chY.id, tags: [t1], publishedAt: at(3) });
     const y1d = await makeArticle({ channelId: chY.id, tags: [t1], publishedAt: at(4) });
     const y1e = await makeArticle({ channelId: chY.id, tags: [t1], publishedAt: at(5) });
-    const draft = await makeArticle({ channelId: chX.id, tags: [t1, t2], status: "draft", publishedAt: at(1) });
+    const draft = await makeArticle({
+      channelId: chX.id,
+      tags: [t1, t2],
+      status: "draft",
+      publishedAt: at(1),
+    });
     const untagged = await makeArticle({ channelId: chX.id, publishedAt: at(1) });
 
     // Make the story itself and a related one the hottest stories, so the popular fallback of
@@ -335,17 +374,37 @@ describe("getCommunityStories", () => {
   it("returns only community stories, newest first", async () => {
     const ch = await makeChannel();
     const now = Date.now();
-    const older = await makeArticle({ channelId: ch.id, isCommunity: true, publishedAt: new Date(now - 2000) });
-    const newer = await makeArticle({ channelId: ch.id, isCommunity: true, publishedAt: new Date(now - 1000) });
-    const plain = await makeArticle({ channelId: ch.id, isCommunity: false, publishedAt: new Date(now - 500) });
-    const hidden = await makeArticle({ channelId: ch.id, isCommunity: true, status: "draft", publishedAt: new Date(now - 500) });
+    const older = await makeArticle({
+      channelId: ch.id,
+      isCommunity: true,
+      publishedAt: new Date(now - 2000),
+    });
+    const newer = await makeArticle({
+      channelId: ch.id,
+      isCommunity: true,
+      publishedAt: new Date(now - 1000),
+    });
+    const plain = await makeArticle({
+      channelId: ch.id,
+      isCommunity: false,
+      publishedAt: new Date(now - 500),
+    });
+    const hidden = await makeArticle({
+      channelId: ch.id,
+      isCommunity: true,
+      status: "draft",
+      publishedAt: new Date(now - 500),
+    });
     const list = await getCommunityStories(100, now + 1000);
     const ids = idsOf(list);
     expect(ids.slice(0, 2)).toEqual([newer.id, older.id]);
     expect(ids).not.toContain(plain.id);
     expect(ids).not.toContain(hidden.id);
     const db = await getDb();
-    const flags = await db.article.findMany({ where: { id: { in: ids } }, select: { isCommunity: true, status: true } });
+    const flags = await db.article.findMany({
+      where: { id: { in: ids } },
+      select: { isCommunity: true, status: true },
+    });
     expect(flags.every((f) => f.isCommunity && f.status === "published")).toBe(true);
     const times = list.map((c) => c.publishedAt.getTime());
     expect(times).toEqual([...times].sort((x, y) => y - x));
@@ -358,12 +417,30 @@ describe("getPictureHighlights", () => {
     const db = await getDb();
     const key = uniq("test/pic-");
     const image = await db.image.create({
-      data: { key, mime: "image/jpeg", width: 1280, height: 720, bytes: 12345, alt: "江边", caption: "柳江夜景", credit: "记者" },
+      data: {
+        key,
+        mime: "image/jpeg",
+        width: 1280,
+        height: 720,
+        bytes: 12345,
+        alt: "江边",
+        caption: "柳江夜景",
+        credit: "记者",
+      },
     });
     const now = Date.now();
-    const withImage = await makeArticle({ channelId: ch.id, leadImageId: image.id, publishedAt: new Date(now - 1000) });
+    const withImage = await makeArticle({
+      channelId: ch.id,
+      leadImageId: image.id,
+      publishedAt: new Date(now - 1000),
+    });
     const without = await makeArticle({ channelId: ch.id, publishedAt: new Date(now - 500) });
-    const hidden = await makeArticle({ channelId: ch.id, leadImageId: image.id, status: "draft", publishedAt: new Date(now - 500) });
+    const hidden = await makeArticle({
+      channelId: ch.id,
+      leadImageId: image.id,
+      status: "draft",
+      publishedAt: new Date(now - 500),
+    });
     const list = await getPictureHighlights(24, now + 1000);
     const ids = idsOf(list);
     expect(ids).toContain(withImage.id);
@@ -386,13 +463,39 @@ describe("listApprovedComments", () => {
     const approved: number[] = [];
     for (let i = 0; i < 12; i++) {
       const c = await db.comment.create({
-        data: { articleId: article.id, body: `评论${i}`, status: "approved", createdAt: new Date(base + i * MINUTE) },
+        data: {
+          articleId: article.id,
+          body: `评论${i}`,
+          status: "approved",
+          createdAt: new Date(base + i * MINUTE),
+        },
       });
       approved.push(c.id);
     }
-    const pending = await db.comment.create({ data: { articleId: article.id, body: "待审", status: "pending", createdAt: new Date(base + 30 * MINUTE) } });
-    const rejected = await db.comment.create({ data: { articleId: article.id, body: "拒绝", status: "rejected", createdAt: new Date(base + 31 * MINUTE) } });
-    await db.comment.create({ data: { articleId: otherArticle.id, body: "别处", status: "approved", createdAt: new Date(base + 32 * MINUTE) } });
+    const pending = await db.comment.create({
+      data: {
+        articleId: article.id,
+        body: "待审",
+        status: "pending",
+        createdAt: new Date(base + 30 * MINUTE),
+      },
+    });
+    const rejected = await db.comment.create({
+      data: {
+        articleId: article.id,
+        body: "拒绝",
+        status: "rejected",
+        createdAt: new Date(base + 31 * MINUTE),
+      },
+    });
+    await db.comment.create({
+      data: {
+        articleId: otherArticle.id,
+        body: "别处",
+        status: "approved",
+        createdAt: new Date(base + 32 * MINUTE),
+      },
+    });
 
     const p1 = await listApprovedComments(article.id, 1);
     const p2 = await listApprovedComments(article.id, 2);

@@ -29,8 +29,15 @@ describe("searchArticles", () => {
     const a = await makeChannel();
     const b = await makeChannel();
     const inTitle = await makeArticle({ channelId: a.id, title: `融安金桔喜获丰收${uniq()}` });
-    const inBody = await makeArticle({ channelId: b.id, body: `本报讯 今年，融安县的香杉种植面积继续扩大。${uniq()}` });
-    const other = await makeArticle({ channelId: a.id, title: `柳城蔗糖${uniq()}`, body: "与那个县无关的正文。" });
+    const inBody = await makeArticle({
+      channelId: b.id,
+      body: `本报讯 今年，融安县的香杉种植面积继续扩大。${uniq()}`,
+    });
+    const other = await makeArticle({
+      channelId: a.id,
+      title: `柳城蔗糖${uniq()}`,
+      body: "与那个县无关的正文。",
+    });
 
     const inA = await search("融安", a.id);
     expect(ids(inA)).toEqual([inTitle.id]);
@@ -104,7 +111,11 @@ describe("searchArticles", () => {
     const visible = await makeArticle({ channelId: ch.id, title: `${u}可见稿件` });
     await makeArticle({ channelId: ch.id, title: `${u}草稿`, status: "draft", publishedAt: null });
     await makeArticle({ channelId: ch.id, title: `${u}撤稿`, status: "unpublished" });
-    await makeArticle({ channelId: ch.id, title: `${u}定时稿`, publishedAt: new Date(Date.now() + 2 * HOUR) });
+    await makeArticle({
+      channelId: ch.id,
+      title: `${u}定时稿`,
+      publishedAt: new Date(Date.now() + 2 * HOUR),
+    });
     const r = await search(u);
     expect(ids(r)).toEqual([visible.id]);
     expect(r.total).toBe(1);
@@ -115,10 +126,26 @@ describe("searchArticles", () => {
   it("ranks title matches first, then newest first", async () => {
     const ch = await makeChannel();
     const u = uniq("r");
-    const oldTitle = await makeArticle({ channelId: ch.id, title: `${u}旧标题`, publishedAt: new Date(Date.now() - 48 * HOUR) });
-    const newBody = await makeArticle({ channelId: ch.id, body: `正文提到${u}一次`, publishedAt: new Date(Date.now() - HOUR) });
-    const newTitle = await makeArticle({ channelId: ch.id, title: `${u}新标题`, publishedAt: new Date(Date.now() - 2 * HOUR) });
-    const oldBody = await makeArticle({ channelId: ch.id, body: `较早的正文提到${u}`, publishedAt: new Date(Date.now() - 72 * HOUR) });
+    const oldTitle = await makeArticle({
+      channelId: ch.id,
+      title: `${u}旧标题`,
+      publishedAt: new Date(Date.now() - 48 * HOUR),
+    });
+    const newBody = await makeArticle({
+      channelId: ch.id,
+      body: `正文提到${u}一次`,
+      publishedAt: new Date(Date.now() - HOUR),
+    });
+    const newTitle = await makeArticle({
+      channelId: ch.id,
+      title: `${u}新标题`,
+      publishedAt: new Date(Date.now() - 2 * HOUR),
+    });
+    const oldBody = await makeArticle({
+      channelId: ch.id,
+      body: `较早的正文提到${u}`,
+      publishedAt: new Date(Date.now() - 72 * HOUR),
+    });
     expect(ids(await search(u))).toEqual([newTitle.id, oldTitle.id, newBody.id, oldBody.id]);
   });
 
@@ -126,7 +153,11 @@ describe("searchArticles", () => {
     const ch = await makeChannel();
     const u = uniq("p");
     for (let i = 0; i < 25; i++) {
-      await makeArticle({ channelId: ch.id, title: `${u}第${i}条`, publishedAt: new Date(Date.now() - (i + 1) * HOUR) });
+      await makeArticle({
+        channelId: ch.id,
+        title: `${u}第${i}条`,
+        publishedAt: new Date(Date.now() - (i + 1) * HOUR),
+      });
     }
     const p1 = await search(u, null, 1);
     const p2 = await search(u, null, 2);
@@ -145,7 +176,10 @@ describe("searchArticles", () => {
     const db = await getDb();
     await db.article.update({ where: { id: story.id }, data: { viewCount: { increment: 3 } } });
     expect(ids(await search(before))).toEqual([story.id]);
-    await db.article.update({ where: { id: story.id }, data: { title: `${after}标题`, bodyText: `改过的正文${after}` } });
+    await db.article.update({
+      where: { id: story.id },
+      data: { title: `${after}标题`, bodyText: `改过的正文${after}` },
+    });
     // Raw edits, so record what an editorial write records: cached results are dropped.
     await invalidate("site");
     expect(ids(await search(before))).toEqual([]);

@@ -19,20 +19,20 @@ export const getHotRanking = cached(
   "getHotRanking",
   { ttlMs: TTL.views, tags: () => [TAGS.site] },
   async (window: HotWindow, limit: number, nowMs: number): Promise<RankedCard[]> => {
-  const db = await getDb();
-  const now = new Date(nowMs);
-  const rows = await db.articleViewBucket.findMany({
-    where: { bucket: { gte: windowStart(now, window), lte: now } },
-    select: { articleId: true, bucket: true, count: true },
-  });
-  // Rank more than needed: a ranked story may have been unpublished since it was read.
-  const ranked = rankHot(rows, now, window, limit * 2);
-  const cards = await listCardsByIds(
-    ranked.map((r) => r.articleId),
-    nowMs,
-  );
-  const views = new Map(ranked.map((r) => [r.articleId, r.views]));
-  return cards.slice(0, limit).map((c) => ({ ...c, views: views.get(c.id) ?? 0 }));
+    const db = await getDb();
+    const now = new Date(nowMs);
+    const rows = await db.articleViewBucket.findMany({
+      where: { bucket: { gte: windowStart(now, window), lte: now } },
+      select: { articleId: true, bucket: true, count: true },
+    });
+    // Rank more than needed: a ranked story may have been unpublished since it was read.
+    const ranked = rankHot(rows, now, window, limit * 2);
+    const cards = await listCardsByIds(
+      ranked.map((r) => r.articleId),
+      nowMs,
+    );
+    const views = new Map(ranked.map((r) => [r.articleId, r.views]));
+    return cards.slice(0, limit).map((c) => ({ ...c, views: views.get(c.id) ?? 0 }));
   },
 );
 
@@ -53,19 +53,19 @@ export const getHotReading = cached(
   "getHotReading",
   { ttlMs: TTL.views, tags: () => [TAGS.site] },
   async (limit: number, nowMs: number): Promise<ArticleCard[]> => {
-  const db = await getDb();
-  const sums = await db.articleViewBucket.groupBy({
-    by: ["articleId"],
-    where: { bucket: { gte: hourBucket(new Date(nowMs - 48 * HOUR_MS)), lte: new Date(nowMs) } },
-    _sum: { count: true },
-    orderBy: [{ _sum: { count: "desc" } }, { articleId: "asc" }],
-    take: limit * 2,
-  });
-  const cards = await listCardsByIds(
-    sums.map((s) => s.articleId),
-    nowMs,
-  );
-  return cards.slice(0, limit);
+    const db = await getDb();
+    const sums = await db.articleViewBucket.groupBy({
+      by: ["articleId"],
+      where: { bucket: { gte: hourBucket(new Date(nowMs - 48 * HOUR_MS)), lte: new Date(nowMs) } },
+      _sum: { count: true },
+      orderBy: [{ _sum: { count: "desc" } }, { articleId: "asc" }],
+      take: limit * 2,
+    });
+    const cards = await listCardsByIds(
+      sums.map((s) => s.articleId),
+      nowMs,
+    );
+    return cards.slice(0, limit);
   },
 );
 
@@ -77,26 +77,26 @@ export const getPictureHighlights = cached(
   "getPictureHighlights",
   { ttlMs: TTL.views, tags: () => [TAGS.site] },
   async (limit: number, nowMs: number): Promise<ArticleCard[]> => {
-  const db = await getDb();
-  const rows = await db.article.findMany({
-    where: { leadImageId: { not: null }, ...visibleWhere(nowMs) },
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    take: 24,
-    select: cardSelect,
-  });
-  const views = await viewsSince(
-    rows.map((r) => r.id),
-    hourBucket(new Date(nowMs - 7 * 24 * HOUR_MS)),
-  );
-  const score = (r: (typeof rows)[number]) => {
-    const ageDays = Math.max(0, (nowMs - (r.publishedAt?.getTime() ?? 0)) / (24 * HOUR_MS));
-    return (1 + (views.get(r.id) ?? 0)) / Math.pow(1 + ageDays, 1.5);
-  };
-  return rows
-    .map((r) => ({ r, s: score(r) }))
-    .sort((a, b) => b.s - a.s || b.r.id - a.r.id)
-    .slice(0, limit)
-    .map(({ r }) => toCard(r));
+    const db = await getDb();
+    const rows = await db.article.findMany({
+      where: { leadImageId: { not: null }, ...visibleWhere(nowMs) },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: 24,
+      select: cardSelect,
+    });
+    const views = await viewsSince(
+      rows.map((r) => r.id),
+      hourBucket(new Date(nowMs - 7 * 24 * HOUR_MS)),
+    );
+    const score = (r: (typeof rows)[number]) => {
+      const ageDays = Math.max(0, (nowMs - (r.publishedAt?.getTime() ?? 0)) / (24 * HOUR_MS));
+      return (1 + (views.get(r.id) ?? 0)) / Math.pow(1 + ageDays, 1.5);
+    };
+    return rows
+      .map((r) => ({ r, s: score(r) }))
+      .sort((a, b) => b.s - a.s || b.r.id - a.r.id)
+      .slice(0, limit)
+      .map(({ r }) => toCard(r));
   },
 );
 
@@ -105,14 +105,14 @@ export const getCommunityStories = cached(
   "getCommunityStories",
   { ttlMs: TTL.lists, tags: () => [TAGS.site] },
   async (limit: number, nowMs: number): Promise<ArticleCard[]> => {
-  const db = await getDb();
-  const rows = await db.article.findMany({
-    where: { isCommunity: true, ...visibleWhere(nowMs) },
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: cardSelect,
-  });
-  return rows.map(toCard);
+    const db = await getDb();
+    const rows = await db.article.findMany({
+      where: { isCommunity: true, ...visibleWhere(nowMs) },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: limit,
+      select: cardSelect,
+    });
+    return rows.map(toCard);
   },
 );
 
@@ -121,22 +121,22 @@ export const getRecommended = cached(
   "getRecommended",
   { ttlMs: TTL.lists, tags: () => [TAGS.site] },
   async (channelId: number, excludeId: number, limit: number, nowMs: number): Promise<ArticleCard[]> => {
-  const db = await getDb();
-  const picks = await db.article.findMany({
-    where: { channelId, isRecommended: true, id: { not: excludeId }, ...visibleWhere(nowMs) },
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    take: limit,
-    select: cardSelect,
-  });
-  const out = picks.map(toCard);
-  if (out.length < limit) {
-    const latest = await listLatestInChannel(channelId, limit + 1 + out.length, nowMs);
-    for (const c of latest) {
-      if (out.length >= limit) break;
-      if (c.id !== excludeId && !out.some((o) => o.id === c.id)) out.push(c);
+    const db = await getDb();
+    const picks = await db.article.findMany({
+      where: { channelId, isRecommended: true, id: { not: excludeId }, ...visibleWhere(nowMs) },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: limit,
+      select: cardSelect,
+    });
+    const out = picks.map(toCard);
+    if (out.length < limit) {
+      const latest = await listLatestInChannel(channelId, limit + 1 + out.length, nowMs);
+      for (const c of latest) {
+        if (out.length >= limit) break;
+        if (c.id !== excludeId && !out.some((o) => o.id === c.id)) out.push(c);
+      }
     }
-  }
-  return out;
+    return out;
   },
 );
 
@@ -149,38 +149,38 @@ export const getChannelRecommendations = cached(
   "getChannelRecommendations",
   { ttlMs: TTL.views, tags: () => [TAGS.site] },
   async (channelId: number | null, limit: number, nowMs: number): Promise<ArticleCard[]> => {
-  const db = await getDb();
-  const channels = await db.channel.findMany({
-    where: channelId === null ? {} : { id: { not: channelId } },
-    orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
-    select: { id: true },
-  });
-  const perChannel = await Promise.all(
-    channels.map(async (ch) => {
-      const pick = await db.article.findFirst({
-        where: { channelId: ch.id, isRecommended: true, ...visibleWhere(nowMs) },
-        orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-        select: cardSelect,
-      });
-      return (
-        pick ??
-        (await db.article.findFirst({
-          where: { channelId: ch.id, ...visibleWhere(nowMs) },
+    const db = await getDb();
+    const channels = await db.channel.findMany({
+      where: channelId === null ? {} : { id: { not: channelId } },
+      orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+      select: { id: true },
+    });
+    const perChannel = await Promise.all(
+      channels.map(async (ch) => {
+        const pick = await db.article.findFirst({
+          where: { channelId: ch.id, isRecommended: true, ...visibleWhere(nowMs) },
           orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
           select: cardSelect,
-        }))
-      );
-    }),
-  );
-  const out = perChannel.flatMap((r) => (r ? [toCard(r)] : [])).slice(0, limit);
-  if (out.length < limit) {
-    const hot = await getHotRanking("7d", limit * 3, nowMs);
-    for (const c of hot) {
-      if (out.length >= limit) break;
-      if (c.channel.id !== channelId && !out.some((o) => o.id === c.id)) out.push(c);
+        });
+        return (
+          pick ??
+          (await db.article.findFirst({
+            where: { channelId: ch.id, ...visibleWhere(nowMs) },
+            orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+            select: cardSelect,
+          }))
+        );
+      }),
+    );
+    const out = perChannel.flatMap((r) => (r ? [toCard(r)] : [])).slice(0, limit);
+    if (out.length < limit) {
+      const hot = await getHotRanking("7d", limit * 3, nowMs);
+      for (const c of hot) {
+        if (out.length >= limit) break;
+        if (c.channel.id !== channelId && !out.some((o) => o.id === c.id)) out.push(c);
+      }
     }
-  }
-  return out;
+    return out;
   },
 );
 
@@ -207,7 +207,15 @@ async function candidatesFor(articleId: number, nowMs: number): Promise<Candidat
   const sharedBy = new Map(shared.map((s) => [s.articleId, s._count.tagId]));
   const simBy = new Map(similar.map((s) => [s.similarId, s.score]));
   // Most-shared first; a tag such as 民生 can be on many stories, so cap the set that is read.
-  const ids = [...new Set([...[...sharedBy.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id).slice(0, 150), ...simBy.keys()])];
+  const ids = [
+    ...new Set([
+      ...[...sharedBy.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([id]) => id)
+        .slice(0, 150),
+      ...simBy.keys(),
+    ]),
+  ];
   if (ids.length === 0) return [];
   const [rows, views] = await Promise.all([
     db.article.findMany({
@@ -240,21 +248,24 @@ export const getStoryRecommendations = cached(
   "getStoryRecommendations",
   { ttlMs: TTL.views, tags: ([articleId]) => [TAGS.site, TAGS.article(articleId)] },
   async (
-  articleId: number,
-  channelId: number,
-  shown: readonly number[],
-  nowMs: number,
-): Promise<StoryRecommendations> => {
-  const candidates = await candidatesFor(articleId, nowMs);
-  const relatedIds = rankRelated(articleId, channelId, candidates, 6);
-  const exclude = new Set<number>([articleId, ...shown, ...relatedIds]);
-  let likeIds = rankYouMayLike(articleId, candidates, exclude, 6);
-  if (likeIds.length < 6) {
-    const hot = await getHotRanking("7d", 20, nowMs);
-    const more = hot.map((h) => h.id).filter((id) => !exclude.has(id) && !likeIds.includes(id));
-    likeIds = [...likeIds, ...more].slice(0, 6);
-  }
-  const [related, youMayLike] = await Promise.all([listCardsByIds(relatedIds, nowMs), listCardsByIds(likeIds, nowMs)]);
-  return { related, youMayLike };
+    articleId: number,
+    channelId: number,
+    shown: readonly number[],
+    nowMs: number,
+  ): Promise<StoryRecommendations> => {
+    const candidates = await candidatesFor(articleId, nowMs);
+    const relatedIds = rankRelated(articleId, channelId, candidates, 6);
+    const exclude = new Set<number>([articleId, ...shown, ...relatedIds]);
+    let likeIds = rankYouMayLike(articleId, candidates, exclude, 6);
+    if (likeIds.length < 6) {
+      const hot = await getHotRanking("7d", 20, nowMs);
+      const more = hot.map((h) => h.id).filter((id) => !exclude.has(id) && !likeIds.includes(id));
+      likeIds = [...likeIds, ...more].slice(0, 6);
+    }
+    const [related, youMayLike] = await Promise.all([
+      listCardsByIds(relatedIds, nowMs),
+      listCardsByIds(likeIds, nowMs),
+    ]);
+    return { related, youMayLike };
   },
 );

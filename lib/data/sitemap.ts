@@ -20,8 +20,19 @@ const sitemapSelect = {
   channel: { select: { slug: true } },
 } as const;
 
-function toSitemapStory(r: { id: number; title: string; publishedAt: Date | null; updatedAt: Date; channel: { slug: string } }): SitemapStory {
-  return { href: articleHref(r.channel.slug, r.id), title: r.title, publishedAt: r.publishedAt ?? new Date(0), updatedAt: r.updatedAt };
+function toSitemapStory(r: {
+  id: number;
+  title: string;
+  publishedAt: Date | null;
+  updatedAt: Date;
+  channel: { slug: string };
+}): SitemapStory {
+  return {
+    href: articleHref(r.channel.slug, r.id),
+    title: r.title,
+    publishedAt: r.publishedAt ?? new Date(0),
+    updatedAt: r.updatedAt,
+  };
 }
 
 /** How many stories are visible now (sizes the sitemap). */

@@ -16,7 +16,10 @@ describe("tags", () => {
     const tag = uniq("标签");
     const now = minuteNow().getTime();
     const stories = [];
-    for (let i = 0; i < 22; i++) stories.push(await makeArticle({ channelId: ch.id, tags: [tag], publishedAt: new Date(now - (i + 1) * HOUR) }));
+    for (let i = 0; i < 22; i++)
+      stories.push(
+        await makeArticle({ channelId: ch.id, tags: [tag], publishedAt: new Date(now - (i + 1) * HOUR) }),
+      );
     await makeArticle({ channelId: ch.id, tags: [tag], status: "draft", publishedAt: null });
     await makeArticle({ channelId: ch.id, tags: [tag], publishedAt: new Date(now + HOUR) });
     await makeArticle({ channelId: ch.id, tags: [uniq("别的")] });
