@@ -1,4 +1,5 @@
 import path from "node:path";
+import { securityHeaderRules } from "./lib/security/headers.mjs";
 
 // Reader pages are cached whole (Next's ISR: `revalidate` in each page) in a store shared by the
 // process and invalidated exactly by editorial writes on any process; see README § Architecture.
@@ -31,6 +32,10 @@ const nextConfig = {
     "@node-rs/jieba",
     "@node-rs/argon2",
   ],
+  // nosniff, framing, referrer and the outer Content-Security-Policy on every answer.
+  async headers() {
+    return securityHeaderRules();
+  },
   // Page numbers stay query parameters in public addresses (/liujiang?page=2, ?cpage=2 for
   // comments), but a cached page is keyed by its path, so they are mapped onto path segments.
   async rewrites() {

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ImageRef } from "@/lib/data/types";
 import { LeadImage } from "@/components/LeadImage";
 import { TimeText } from "@/components/TimeText";
+import { USER_HTML_CLASS } from "@/lib/security/user-html";
 
 export interface StoryView {
   title: string;
@@ -48,7 +49,7 @@ export function ArticleStory({
           ) : null}
         </figure>
       ) : null}
-      <div className="story-body" dangerouslySetInnerHTML={{ __html: story.bodyHtml }} />
+      <div className={USER_HTML_CLASS} dangerouslySetInnerHTML={{ __html: story.bodyHtml }} />
       {story.byline ? <p className="byline">{story.byline}</p> : null}
       {story.tags.length > 0 ? (
         <ul className="story-tags" aria-label="标签">

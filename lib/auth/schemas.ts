@@ -1,11 +1,9 @@
 // Field rules shared by the server actions and scripts/admin-create.ts (no "server-only" marker).
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
+import { ROLES } from "@/lib/auth/roles";
 
-export const ROLES = ["admin", "editor"] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Record<Role, string> = { admin: "管理员", editor: "编辑" };
+export { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 
 export const roleSchema = z.enum(ROLES, { error: "请选择角色" });
 

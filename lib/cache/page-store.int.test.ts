@@ -103,4 +103,19 @@ describe("PageStore", () => {
     store.set("fetch-key", { kind: "FETCH" }, { kind: "FETCH" });
     expect(store.get("fetch-key", { kind: "FETCH" })).toBeNull();
   });
+  it("stores each page with a policy that allows its own inline scripts by hash", () => {
+    const store = new PageStore({ maxBytes: 1024 * 1024 });
+    const html = '<p>x</p><script>self.__next_f.push([1,"a"])</script>';
+    store.set(key("/p"), { ...page(html), headers: { "x-next-cache-tags": "t" } }, ctx);
+    const headers = store.get(key("/p"), ctx)?.value.headers;
+    expect(headers).toMatchObject({ "x-next-cache-tags": "t" });
+    expect(headers?.["content-security-policy"]).toMatch(/^script-src 'self' 'sha256-[A-Za-z0-9+/]{43}='$/);
+    // Feeds and other route answers carry no scripts and keep their headers as they were.
+    store.set(
+      key("/rss.xml"),
+      { kind: "APP_ROUTE", body: Buffer.from("<rss/>"), status: 200, headers: {} },
+      ctx,
+    );
+    expect(store.get(key("/rss.xml"), ctx)?.value.headers).toEqual({});
+  });
 });

@@ -7,6 +7,7 @@
 import type { Stamp } from "@/lib/cache/registry";
 import { isStale, stampNow } from "@/lib/cache/shared";
 import { pageTags, pathOfCacheKey } from "@/lib/cache/page-tags";
+import { cachedPagePolicy } from "@/lib/security/script-policy";
 
 /** What Next's IncrementalCache passes to and expects from a cache handler (the parts used). */
 export interface HandlerContext {
@@ -142,6 +143,10 @@ export class PageStore {
     // would then loop. A Cache-Control header set here wins over the one Next derives from
     // `revalidate` (this store still keeps the redirect; nginx's micro-cache ignores the header).
     if (status >= 300 && status < 400) value.headers = { ...value.headers, "cache-control": "no-cache" };
+    // Next sends a stored page's headers with it (also to the request whose render this is): the
+    // page's inline scripts are allowed by hash (lib/security/headers.mjs explains the two policies).
+    if (value.kind === "APP_PAGE" && typeof value.html === "string")
+      value.headers = { ...value.headers, "content-security-policy": cachedPagePolicy(value.html) };
     (status === 200 ? this.ok : this.other).set(key, entry);
     (status === 200 ? this.other : this.ok).delete(key);
   }

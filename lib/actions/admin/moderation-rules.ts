@@ -1,24 +1,20 @@
 // Comment moderation: statuses, decisions and the form schemas (no server-only code, unit-tested).
 import { z } from "zod";
+import { BAN_HOURS, DECISIONS, type Decision } from "@/lib/actions/admin/moderation-labels";
 
-export const COMMENT_STATUSES = ["pending", "approved", "rejected"] as const;
-export type CommentStatus = (typeof COMMENT_STATUSES)[number];
-
-export const COMMENT_STATUS_LABELS: Record<CommentStatus, string> = {
-  pending: "待审核",
-  approved: "已通过",
-  rejected: "已拒绝",
-};
-
-export const DECISIONS = ["approve", "reject", "delete"] as const;
-export type Decision = (typeof DECISIONS)[number];
-
-export const DECISION_LABELS: Record<Decision, string> = { approve: "通过", reject: "拒绝", delete: "删除" };
+export {
+  BAN_HOURS,
+  COMMENT_STATUSES,
+  COMMENT_STATUS_LABELS,
+  DECISIONS,
+  DECISION_LABELS,
+  banHoursLabel,
+  type CommentStatus,
+  type Decision,
+} from "@/lib/actions/admin/moderation-labels";
 
 /** Most comments one request may decide (a page of the queue is 50). */
 export const MAX_BULK = 200;
-
-export const BAN_HOURS = [1, 6, 24, 72, 168, 720] as const;
 
 const commentId = z.coerce.number().int().positive().max(2_147_483_647);
 
@@ -78,8 +74,3 @@ export const banSchema = z.object({
     .optional()
     .transform((v) => v ?? ""),
 });
-
-export function banHoursLabel(hours: number): string {
-  if (hours % 24 === 0) return `${hours / 24} 天`;
-  return `${hours} 小时`;
-}

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { createUserAction, type CreateUserState } from "@/lib/actions/auth/create-user";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
-import { ROLE_LABELS, ROLES } from "@/lib/auth/schemas";
+import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { FieldError, FormMessage, SubmitButton } from "../../_components/form-parts";
 
 const initialState: CreateUserState = {};

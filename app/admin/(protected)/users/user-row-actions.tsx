@@ -2,7 +2,7 @@
 import { useActionState, useId } from "react";
 import { setUserDisabledAction, type SetUserDisabledState } from "@/lib/actions/auth/set-user-disabled";
 import { setUserRoleAction, type SetUserRoleState } from "@/lib/actions/auth/set-user-role";
-import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/schemas";
+import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 import { FormMessage, SubmitButton } from "../../_components/form-parts";
 
 interface Props {

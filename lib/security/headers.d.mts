@@ -1,0 +1,5 @@
+// Types of lib/security/headers.mjs (plain JavaScript so that next.config.mjs can load it).
+export function sitePolicy(frameAncestors: string, scriptSources?: string): string;
+export const READER_POLICY: string;
+export const ADMIN_POLICY: string;
+export function securityHeaderRules(): { source: string; headers: { key: string; value: string }[] }[];
