@@ -50,7 +50,7 @@ const SENTENCES = [
   "走进{place}，田间地头一派繁忙景象，村民们正抢抓农时忙生产。",
   "“以前靠天吃饭，现在有了{subject}，日子越过越有奔头。”村民{person}笑着说。",
   "下一步，{place}将继续完善配套设施，推动{subject}规模化、标准化发展。",
-  "柳江区相关部门表示，将加强跟踪服务，确保项目早见效、群众早受益。",
+  "{county}相关部门表示，将加强跟踪服务，确保项目早见效、群众早受益。",
   "截至目前，{place}已累计完成投资{n}万元，带动{k}余名群众就近就业。",
   "活动现场，工作人员向群众发放宣传资料{k}余份，解答群众咨询{m}人次。",
   "该项目的实施，进一步夯实了乡村振兴的产业基础，为群众增收提供了有力支撑。",
@@ -72,16 +72,22 @@ const pick = (rand, list) => list[Math.floor(rand() * list.length)];
 
 const escapeHtml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+/** Where a story happens: the county (or city) and its towns. Default: 柳江区. */
+export const LIUJIANG = { county: "柳江区", places: PLACES };
+
 /**
  * Story number `i`: title, summary, Markdown body with its HTML and plain text, source, byline.
- * @returns {{ title: string, summary: string, body: string, bodyHtml: string, bodyText: string, source: string, byline: string }}
+ * @param {number} i
+ * @param {{ county: string, places: readonly string[] }} [where]
+ * @returns {{ title: string, summary: string, body: string, bodyHtml: string, bodyText: string, source: string, byline: string, place: string, subject: string }}
  */
-export function syntheticStory(i) {
+export function syntheticStory(i, where = LIUJIANG) {
   const rand = prng(0x5eed + i * 7919);
-  const place = pick(rand, PLACES);
+  const place = pick(rand, where.places);
   const subject = pick(rand, SUBJECTS);
   const fill = (s) =>
     s
+      .replaceAll("{county}", where.county)
       .replaceAll("{place}", place)
       .replaceAll("{subject}", subject)
       .replaceAll("{person}", pick(rand, PEOPLE))
@@ -89,11 +95,11 @@ export function syntheticStory(i) {
       .replaceAll("{n}", String(50 + Math.floor(rand() * 2000)))
       .replaceAll("{m}", String(3 + Math.floor(rand() * 30)))
       .replaceAll("{k}", String(100 + Math.floor(rand() * 5000)));
-  const title = `柳江区${place}${subject}${pick(rand, EVENTS)}`;
+  const title = `${where.county}${place}${subject}${pick(rand, EVENTS)}`;
   const paragraphs = [];
-  const count = 4 + Math.floor(rand() * 4);
+  const count = 3 + Math.floor(rand() * 3);
   for (let p = 0; p < count; p++) {
-    const sentences = 2 + Math.floor(rand() * 3);
+    const sentences = 2 + Math.floor(rand() * 2);
     let text = "";
     for (let s = 0; s < sentences; s++) text += fill(pick(rand, SENTENCES));
     paragraphs.push(text);
@@ -105,8 +111,10 @@ export function syntheticStory(i) {
     body: paragraphs.join("\n\n"),
     bodyHtml: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n"),
     bodyText: paragraphs.join("\n"),
-    source: "柳江区融媒体中心",
+    source: `${where.county}融媒体中心`,
     byline: `融媒体记者 ${pick(rand, PEOPLE)}`,
+    place,
+    subject,
   };
 }
 
