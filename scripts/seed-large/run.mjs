@@ -8,6 +8,8 @@
 // Options: --articles N (default 200000) --db file:<path> (default file:./data/large/difang.db)
 //          --uploads <dir> (default next to the database) --years Y (10) --seed S (1)
 //          --view-days D (365: hourly view history kept for stories of the last D days)
+//          --planner-stats <file.json> write the database's planner statistics (sqlite_stat1) there,
+//            for the query-budget test (lib/data/query-plan.int.test.ts)
 //
 // A database that does not exist yet is migrated and given the demo content first (channels,
 // images, editors, 353 stories). Then N synthetic stories are added over the seven channels and
@@ -20,7 +22,7 @@
 // cached pages (a `site` invalidation).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
@@ -36,6 +38,7 @@ const { values: opts } = parseArgs({
     years: { type: "string", default: "10" },
     seed: { type: "string", default: "1" },
     "view-days": { type: "string", default: "365" },
+    "planner-stats": { type: "string" },
   },
 });
 
@@ -101,6 +104,18 @@ function progress(label, total) {
   };
 }
 
+/** The planner statistics of the app's tables, as JSON rows of sqlite_stat1 (--planner-stats). */
+function writePlannerStats(db) {
+  if (!opts["planner-stats"]) return;
+  const rows = db
+    .prepare(`SELECT "tbl", "idx", "stat" FROM sqlite_stat1 WHERE "tbl" NOT LIKE 'ArticleSearch%' ORDER BY "tbl", "idx"`)
+    .all();
+  const out = path.resolve(root, opts["planner-stats"]);
+  const stories = db.prepare(`SELECT count(*) AS n FROM "Article"`).get().n;
+  writeFileSync(out, `${JSON.stringify({ source: `npm run seed:large, ${stories} stories`, rows }, null, 2)}\n`);
+  say(`planner statistics (${rows.length} rows) written to ${out}`);
+}
+
 function npx(bin, args) {
   const env = {
     ...process.env,
@@ -130,7 +145,8 @@ db.pragma("temp_store = MEMORY");
 
 const existing = db.prepare(`SELECT count(*) AS n FROM "Article" WHERE "externalKey" LIKE 'large-%'`).get().n;
 if (existing === N) {
-  say(`${dbFile} already holds ${N.toLocaleString("en")} synthetic stories: nothing to do`);
+  say(`${dbFile} already holds ${N.toLocaleString("en")} synthetic stories: nothing to add`);
+  writePlannerStats(db);
   process.exit(0);
 }
 if (existing > 0)
@@ -279,6 +295,7 @@ db.prepare(`INSERT INTO "CacheInvalidation" ("tag", "createdAt") VALUES ('site',
   sqliteTime(Date.now()),
 );
 db.pragma("wal_checkpoint(TRUNCATE)");
+writePlannerStats(db);
 db.close();
 
 const mb = (f) => (existsSync(f) ? statSync(f).size / 1024 / 1024 : 0);
