@@ -5,19 +5,10 @@ import { z } from "zod";
 import { formatDateTime, parseBeijingLocal } from "@/lib/time";
 import { SAVE_INTENTS } from "@/lib/articles/publication";
 import { MAX_TAG_LENGTH, MAX_TAGS, formatTags, parseTags } from "@/lib/articles/tags";
+import { LIMITS } from "@/lib/articles/limits";
 import { offSiteImageUrls } from "@/lib/markdown";
 
-export const LIMITS = {
-  title: 100,
-  summary: 300,
-  body: 100_000,
-  source: 50,
-  byline: 50,
-  tags: 400,
-  alt: 200,
-  caption: 300,
-  credit: 100,
-} as const;
+export { LIMITS };
 
 export interface ArticleFormValues {
   channelId: string;

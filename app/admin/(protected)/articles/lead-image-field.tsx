@@ -1,6 +1,7 @@
 "use client";
 import { useRef, useState } from "react";
-import { LIMITS, type ArticleFieldErrors, type ArticleFormValues } from "@/lib/articles/form";
+import { LIMITS } from "@/lib/articles/limits";
+import type { ArticleFieldErrors, ArticleFormValues } from "@/lib/articles/form";
 import type { AdminImage } from "@/lib/data/admin-images";
 import { FieldError } from "../../_components/form-parts";
 
