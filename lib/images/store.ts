@@ -80,7 +80,7 @@ export async function inspectImage(
 /** Encode in the master's format; keepIccProfile keeps the colour profile and nothing else. */
 function encodeAs(pipeline: Sharp, format: AcceptedFormat): Sharp {
   const p = pipeline.keepIccProfile();
-  if (format === "jpeg") return p.jpeg({ quality: 90, mozjpeg: true });
+  if (format === "jpeg") return p.jpeg({ quality: 90 });
   if (format === "png") return p.png();
   return p.webp({ quality: 90 });
 }
