@@ -85,6 +85,19 @@ function encodeAs(pipeline: Sharp, format: AcceptedFormat): Sharp {
   return p.webp({ quality: 90 });
 }
 
+let decoding: Promise<unknown> = Promise.resolve();
+
+/**
+ * Run `task` after every task given before it has settled: full-resolution decodes run one at a
+ * time in a process (a 40-megapixel picture is 160 MB of pixels), whatever the number of editors
+ * uploading at once.
+ */
+export function oneDecodeAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const run = decoding.then(task, task);
+  decoding = run.catch(() => undefined);
+  return run;
+}
+
 /** Write through a temporary file, so that a crash never leaves a half-written image at its name. */
 async function writeAtomic(file: string, data: Buffer): Promise<void> {
   const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
@@ -103,9 +116,9 @@ export function masterPath(uploadDir: string, key: string, format: AcceptedForma
 
 /**
  * The master and the derivatives of `bytes` under `key`. One full-resolution decode (the master,
- * at most MAX_INPUT_PIXELS), then the derivatives one after another from the master, which is at
- * most MASTER_MAX_EDGE px on its longest side. `maxPixels` is raised only to clean files stored
- * before the cap existed.
+ * at most MAX_INPUT_PIXELS, one at a time per process), then the derivatives one after another
+ * from the master, which is at most MASTER_MAX_EDGE px on its longest side. `maxPixels` is raised
+ * only to clean files stored before the cap existed.
  */
 export async function writeImageFiles(
   bytes: Buffer,
@@ -116,12 +129,17 @@ export async function writeImageFiles(
   const { format } = await inspectImage(bytes, maxPixels);
   let master: { data: Buffer; info: OutputInfo };
   try {
-    master = await encodeAs(
-      sharp(bytes, { limitInputPixels: maxPixels })
-        .autoOrient()
-        .resize({ width: MASTER_MAX_EDGE, height: MASTER_MAX_EDGE, fit: "inside", withoutEnlargement: true }),
-      format,
-    ).toBuffer({ resolveWithObject: true });
+    master = await oneDecodeAtATime(() =>
+      encodeAs(
+        sharp(bytes, { limitInputPixels: maxPixels }).autoOrient().resize({
+          width: MASTER_MAX_EDGE,
+          height: MASTER_MAX_EDGE,
+          fit: "inside",
+          withoutEnlargement: true,
+        }),
+        format,
+      ).toBuffer({ resolveWithObject: true }),
+    );
   } catch {
     throw new ImageRejectedError(IMAGE_MESSAGES.damaged);
   }

@@ -12,7 +12,13 @@ import { env } from "@/lib/env";
 import { uniq } from "@/lib/testing/fixtures";
 import { saveUploadedImage } from "@/lib/actions/admin/upload-image";
 import { cleanStoredImages } from "@/lib/actions/clean-images";
-import { IMAGE_MESSAGES, MASTER_MAX_EDGE, MASTERS_DIR, masterPath } from "@/lib/images/store";
+import {
+  IMAGE_MESSAGES,
+  MASTER_MAX_EDGE,
+  MASTERS_DIR,
+  masterPath,
+  oneDecodeAtATime,
+} from "@/lib/images/store";
 import { DERIVATIVE_WIDTHS, derivativeName, imageRef } from "@/lib/images/urls";
 
 const NOW = new Date();
@@ -175,6 +181,39 @@ describe("uploaded images keep nothing private", () => {
     }
     const master = await readFile(masterPath(env.UPLOAD_DIR, row.key, "jpeg"));
     expect(master.toString("latin1")).not.toContain("<script");
+  });
+});
+
+describe("damaged and concurrent uploads", () => {
+  it("answers a truncated JPEG with a readable 415 and writes nothing", async () => {
+    const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#802040" } })
+      .jpeg()
+      .toBuffer();
+    const cut = jpeg.subarray(0, Math.floor(jpeg.length / 2));
+    const before = await allFiles(env.UPLOAD_DIR).catch(() => []);
+    const result = await saveUploadedImage(await getDb(), await editor(), cut, META, env.UPLOAD_DIR, NOW);
+    expect(result).toEqual({ ok: false, status: 415, message: IMAGE_MESSAGES.damaged });
+    expect(await allFiles(env.UPLOAD_DIR).catch(() => [])).toEqual(before);
+  });
+
+  it("runs full-resolution decodes one at a time, and a failed one does not stop the next", async () => {
+    let running = 0;
+    let most = 0;
+    const task = (fail: boolean) => async () => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((r) => setTimeout(r, 20));
+      running -= 1;
+      if (fail) throw new Error("bad image");
+      return "ok";
+    };
+    const results = await Promise.allSettled([
+      oneDecodeAtATime(task(false)),
+      oneDecodeAtATime(task(true)),
+      oneDecodeAtATime(task(false)),
+    ]);
+    expect(most).toBe(1);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
   });
 });
 
