@@ -51,7 +51,8 @@ export async function saveUploadedImage(
   try {
     stored = await storeImage(bytes, uploadDir, now);
   } catch (error) {
-    if (error instanceof ImageRejectedError) return { ok: false, status: error.status, message: error.message };
+    if (error instanceof ImageRejectedError)
+      return { ok: false, status: error.status, message: error.message };
     throw error;
   }
   const select = {
