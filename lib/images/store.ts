@@ -47,7 +47,7 @@ export const IMAGE_MESSAGES = {
   noSize: "无法读取图片尺寸",
   damaged: "图片数据已损坏，无法处理，请重新导出后再上传",
   tooManyPixels: (width: number, height: number) =>
-    `图片像素过多（${width}×${height}，约 ${Math.round((width * height) / 1e6)} 百万像素），最多 ${MAX_INPUT_PIXELS / 1e6} 百万像素，请缩小后再上传`,
+    `图片像素过多（${width}×${height}，约 ${Math.round((width * height) / 1e4)} 万像素），最多 ${MAX_INPUT_PIXELS / 1e4} 万像素，请缩小后再上传`,
 } as const;
 
 /**

@@ -141,7 +141,7 @@ describe("uploaded images keep nothing private", () => {
     const result = await saveUploadedImage(db, await editor(), huge, META, env.UPLOAD_DIR, NOW);
     expect(result).toEqual({ ok: false, status: 413, message: IMAGE_MESSAGES.tooManyPixels(7000, 6000) });
     expect(IMAGE_MESSAGES.tooManyPixels(7000, 6000)).toBe(
-      "图片像素过多（7000×6000，约 42 百万像素），最多 40 百万像素，请缩小后再上传",
+      "图片像素过多（7000×6000，约 4200 万像素），最多 4000 万像素，请缩小后再上传",
     );
     expect(await allFiles(env.UPLOAD_DIR).catch(() => [])).toEqual(filesBefore);
   });
