@@ -105,6 +105,13 @@ describe("images from other sites (a reader's page loads images from the site on
     );
   });
 
+  it("renders an off-site image inside a link as its alt text, so that links never nest", () => {
+    const html = renderMarkdown("[![封面](https://img.example.com/a.png)](https://news.example.com/1) 后");
+    expect(html).toBe(
+      '<p><a href="https://news.example.com/1" rel="nofollow noopener noreferrer" target="_blank">封面</a> 后</p>\n',
+    );
+  });
+
   it.each([
     '<img src="https://tracker.example.com/p.gif" alt="x">',
     '<img src="//tracker.example.com/p.gif">',

@@ -2,8 +2,8 @@
 // allow-list. Raw HTML in the source is escaped by markdown-it (html: false) and anything that
 // survives is filtered again, so scripts, event handlers, javascript: URLs and iframes are inert.
 // A reader's page loads images from the site only (another site would learn every reader's
-// address): the article form refuses off-site images (offSiteImageUrls), and an off-site <img>
-// that is already stored becomes a link to it when rendered (sanitizeArticleHtml).
+// address): the article form refuses off-site images (offSiteImageUrls), and one that reaches
+// rendering anyway (a restored revision, an import, a body stored before) becomes a link to it.
 import MarkdownIt from "markdown-it";
 import cjkFriendly from "markdown-it-cjk-friendly";
 import sanitizeHtml from "sanitize-html";
@@ -34,6 +34,20 @@ function offSiteHttpUrl(src: string): string | null {
     return null;
   }
 }
+
+// An image from another site is written as a link to it (sanitizeArticleHtml does the same for
+// stored HTML); inside a link, as its alt text only, so that links never nest.
+const renderImage = md.renderer.rules.image;
+md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const token = tokens[idx];
+  const href = token ? offSiteHttpUrl(String(token.attrGet("src") ?? "")) : null;
+  if (!token || !href) return renderImage ? renderImage(tokens, idx, options, env, self) : "";
+  const text = md.utils.escapeHtml(self.renderInlineAsText(token.children ?? [], options, env) || href);
+  let depth = 0;
+  for (const t of tokens.slice(0, idx))
+    depth += t.type === "link_open" ? 1 : t.type === "link_close" ? -1 : 0;
+  return depth > 0 ? text : `<a href="${md.utils.escapeHtml(href)}">${text}</a>`;
+};
 
 /**
  * The image addresses in Markdown `source` that are not on the site, each once, as written
