@@ -18,8 +18,10 @@ import {
   MASTERS_DIR,
   masterPath,
   oneDecodeAtATime,
+  storeImage,
 } from "@/lib/images/store";
 import { DERIVATIVE_WIDTHS, derivativeName, imageRef } from "@/lib/images/urls";
+import { renderDemoImage } from "@/prisma/demo/images";
 
 const NOW = new Date();
 const META = { alt: "替代", caption: "说明", credit: "" };
@@ -181,6 +183,26 @@ describe("uploaded images keep nothing private", () => {
     }
     const master = await readFile(masterPath(env.UPLOAD_DIR, row.key, "jpeg"));
     expect(master.toString("latin1")).not.toContain("<script");
+  });
+});
+
+describe("the demo seed's images", () => {
+  it("are stored as the uploads are: a clean master and clean derivatives, nothing else", async () => {
+    const uploadDir = path.join(env.UPLOAD_DIR, uniq("seed"));
+    const stored = await storeImage(await renderDemoImage("village", 42), uploadDir, NOW);
+    expect(stored).toMatchObject({ mime: "image/jpeg", width: 1200, height: 675 });
+    const files = (await allFiles(uploadDir)).map((f) => path.relative(uploadDir, f)).sort();
+    expect(files).toEqual(
+      [
+        ...DERIVATIVE_WIDTHS.map((w) => derivativeName(stored.key, w)),
+        path.join(MASTERS_DIR, `${stored.key}.jpg`),
+      ].sort(),
+    );
+    for (const file of files) {
+      const meta = await sharp(path.join(uploadDir, file)).metadata();
+      expect(meta.exif, file).toBeUndefined();
+      expect(meta.xmp, file).toBeUndefined();
+    }
   });
 });
 
