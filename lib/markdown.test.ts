@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown, sanitizeArticleHtml } from "@/lib/markdown";
+import {
+  isSiteImageUrl,
+  offSiteImageUrls,
+  readerBodyHtml,
+  renderMarkdown,
+  sanitizeArticleHtml,
+} from "@/lib/markdown";
 
 /**
  * The real start tags in the output. Text "<" is always escaped as &lt; by the renderer, so every
@@ -76,11 +82,98 @@ describe("renderMarkdown: formatting", () => {
     expect(html).toContain("nofollow");
   });
 
-  it("keeps http(s) images, lazily loaded, with alt text", () => {
-    const html = renderMarkdown("![柳江夜景](https://img.example.com/a.jpg)");
-    expect(html).toContain('src="https://img.example.com/a.jpg"');
+  it("keeps the site's own images, lazily loaded, with alt text", () => {
+    const html = renderMarkdown("![柳江夜景](/media/202611/0123456789abcdef-640.webp)");
+    expect(html).toContain('src="/media/202611/0123456789abcdef-640.webp"');
     expect(html).toContain('alt="柳江夜景"');
     expect(html).toContain('loading="lazy"');
+  });
+});
+
+describe("images from other sites (a reader's page loads images from the site only)", () => {
+  it("renders an image from another site as a link to it, named by its alt text", () => {
+    const html = renderMarkdown("前文 ![柳江夜景](https://img.example.com/a.jpg) 后文");
+    expect(tagNames(html)).not.toContain("img");
+    expect(html).toContain(
+      '<a href="https://img.example.com/a.jpg" rel="nofollow noopener noreferrer" target="_blank">柳江夜景</a>',
+    );
+  });
+
+  it("names the link by its address when the image has no alt text", () => {
+    expect(renderMarkdown("![](http://img.example.com/b.png)")).toContain(
+      '<a href="http://img.example.com/b.png" rel="nofollow noopener noreferrer" target="_blank">http://img.example.com/b.png</a>',
+    );
+  });
+
+  it("renders an off-site image inside a link as its alt text, so that links never nest", () => {
+    const html = renderMarkdown("[![封面](https://img.example.com/a.png)](https://news.example.com/1) 后");
+    expect(html).toBe(
+      '<p><a href="https://news.example.com/1" rel="nofollow noopener noreferrer" target="_blank">封面</a> 后</p>\n',
+    );
+  });
+
+  it.each([
+    '<img src="https://tracker.example.com/p.gif" alt="x">',
+    '<img src="//tracker.example.com/p.gif">',
+    '<img src="/\\tracker.example.com/p.gif">',
+    '<img src=" HTTPS://tracker.example.com/p.gif">',
+    '<p>a<img src="http://tracker.example.com:8080/p.gif?u=1&amp;v=2">b</p>',
+  ])("loads nothing from another site in stored HTML %j", (stored) => {
+    const html = readerBodyHtml(stored);
+    expect(tagNames(html)).not.toContain("img");
+    expect(html).toContain('href="http');
+    expect(html).toContain("tracker.example.com");
+    expectInert(html);
+  });
+
+  it("keeps a stored body without images byte for byte, and one with site images as sanitized", () => {
+    const plain = "<p>正文 <strong>加粗</strong></p>\n";
+    expect(readerBodyHtml(plain)).toBe(plain);
+    const local = renderMarkdown("![图](/media/202611/0123456789abcdef-640.webp)");
+    expect(readerBodyHtml(local)).toBe(local);
+  });
+
+  it("sanitizing a rendered body again changes nothing (stored bodies are sanitized on read)", () => {
+    const html = renderMarkdown(
+      "# 标题\n\n**粗** [外链](https://example.com) [内链](/a/1) ![x](https://e.example/a.png) ![y](/media/a.webp)\n\n| a | b |\n|:-|-:|\n| 1 | 2 |",
+    );
+    expect(sanitizeArticleHtml(html)).toBe(html);
+  });
+
+  it("tells site paths from other sites", () => {
+    for (const src of ["/media/202611/0123456789abcdef-640.webp", "a.png", "./a.png", "/a/../b.png"])
+      expect(isSiteImageUrl(src)).toBe(true);
+    for (const src of [
+      "https://example.com/a.png",
+      "http://localhost:3000/media/a.webp",
+      "//example.com/a.png",
+      "/\\example.com/a.png",
+      "\\\\example.com/a.png",
+      " //example.com/a.png",
+      "data:image/png;base64,AAAA",
+      "ftp://example.com/a.png",
+    ])
+      expect(isSiteImageUrl(src), src).toBe(false);
+  });
+
+  it("lists every off-site image of a Markdown body once, inline and reference-style, decoded", () => {
+    const source = [
+      "![a](https://a.example.com/1.jpg) ![本站](/media/202611/0123456789abcdef-640.webp)",
+      "",
+      "![b][ref] ![again](https://a.example.com/1.jpg)",
+      "",
+      "[ref]: //b.example.com/2.png",
+      "",
+      "> - ![c](https://c.example.com/图片.png)",
+      "",
+      "[a link, not an image](https://d.example.com/) `![code](https://e.example.com/x.png)`",
+    ].join("\n");
+    expect(offSiteImageUrls(source)).toEqual([
+      "https://a.example.com/1.jpg",
+      "//b.example.com/2.png",
+      "https://c.example.com/图片.png",
+    ]);
+    expect(offSiteImageUrls("纯文字 [链接](https://example.com) ![本站](/media/x-640.webp)")).toEqual([]);
   });
 });
 
@@ -135,7 +228,7 @@ describe("sanitizeArticleHtml (raw HTML from other origins)", () => {
     );
     expectInert(html);
     expect(html).toContain("<p>p</p>");
-    expect(html).toContain('src="https://a.example.com/x.png"');
+    expect(html).toContain('<a href="https://a.example.com/x.png"');
   });
 
   it.each([

@@ -1,6 +1,9 @@
 // Article bodies: Markdown rendered by markdown-it, then sanitized by sanitize-html with an
 // allow-list. Raw HTML in the source is escaped by markdown-it (html: false) and anything that
 // survives is filtered again, so scripts, event handlers, javascript: URLs and iframes are inert.
+// A reader's page loads images from the site only (another site would learn every reader's
+// address): the article form refuses off-site images (offSiteImageUrls), and one that reaches
+// rendering anyway (a restored revision, an import, a body stored before) becomes a link to it.
 import MarkdownIt from "markdown-it";
 import cjkFriendly from "markdown-it-cjk-friendly";
 import sanitizeHtml from "sanitize-html";
@@ -8,6 +11,62 @@ import sanitizeHtml from "sanitize-html";
 // cjk-friendly: CommonMark will not close `**` between full-width punctuation and a CJK letter,
 // so `**产业升级：**正文` would print its asterisks; the plugin relaxes that rule for CJK text.
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false }).use(cjkFriendly);
+
+// Any URL resolved against this base that keeps its origin is a path on the site itself.
+const SITE_BASE = "http://site.invalid/a/";
+
+/** Whether an image address stays on the site (a path such as `/media/…`, never `//host` or a scheme). */
+export function isSiteImageUrl(src: string): boolean {
+  try {
+    return new URL(src, SITE_BASE).origin === new URL(SITE_BASE).origin;
+  } catch {
+    return false;
+  }
+}
+
+/** The absolute http(s) address an off-site image source points to (`//host/x`, `/\\host/x` too), else null. */
+function offSiteHttpUrl(src: string): string | null {
+  if (isSiteImageUrl(src)) return null;
+  try {
+    const url = new URL(src, SITE_BASE);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+// An image from another site is written as a link to it (sanitizeArticleHtml does the same for
+// stored HTML); inside a link, as its alt text only, so that links never nest.
+const renderImage = md.renderer.rules.image;
+md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const token = tokens[idx];
+  const href = token ? offSiteHttpUrl(String(token.attrGet("src") ?? "")) : null;
+  if (!token || !href) return renderImage ? renderImage(tokens, idx, options, env, self) : "";
+  const text = md.utils.escapeHtml(self.renderInlineAsText(token.children ?? [], options, env) || href);
+  let depth = 0;
+  for (const t of tokens.slice(0, idx))
+    depth += t.type === "link_open" ? 1 : t.type === "link_close" ? -1 : 0;
+  return depth > 0 ? text : `<a href="${md.utils.escapeHtml(href)}">${text}</a>`;
+};
+
+/**
+ * The image addresses in Markdown `source` that are not on the site, each once, as written
+ * (decoded for display). markdown-it parses the source, so reference-style images count too.
+ */
+export function offSiteImageUrls(source: string): string[] {
+  const found = new Set<string>();
+  const visit = (tokens: ReturnType<typeof md.parse>): void => {
+    for (const t of tokens) {
+      if (t.type === "image") {
+        const src = String(t.attrGet("src") ?? "");
+        if (!isSiteImageUrl(src)) found.add(md.normalizeLinkText(src));
+      }
+      if (t.children) visit(t.children);
+    }
+  };
+  visit(md.parse(source, {}));
+  return [...found];
+}
 
 const ALLOWED: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -64,7 +123,19 @@ const ALLOWED: sanitizeHtml.IOptions = {
         attribs: external ? { ...attribs, rel: "nofollow noopener noreferrer", target: "_blank" } : attribs,
       };
     },
-    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: "lazy" } }),
+    img: (tagName, attribs): sanitizeHtml.Tag => {
+      // An image from another site becomes a link to it: nothing is fetched until a reader asks.
+      // Other schemes (data:) stay images here and lose their src to allowedSchemesByTag.
+      const href = offSiteHttpUrl(attribs.src ?? "");
+      if (href) {
+        return {
+          tagName: "a",
+          attribs: { href, rel: "nofollow noopener noreferrer", target: "_blank" },
+          text: attribs.alt?.trim() || href,
+        };
+      }
+      return { tagName, attribs: { ...attribs, loading: "lazy" } };
+    },
   },
 };
 
@@ -73,7 +144,19 @@ export function renderMarkdown(source: string): string {
   return sanitizeHtml(md.render(source), ALLOWED);
 }
 
-/** Sanitize HTML from any other origin with the same allow-list. */
+/**
+ * Sanitize HTML with the same allow-list: HTML from any other origin, and stored bodies when read
+ * (lib/data/articles.ts), so that a body saved before off-site images were refused loads none.
+ */
 export function sanitizeArticleHtml(html: string): string {
   return sanitizeHtml(html, ALLOWED);
+}
+
+/**
+ * A stored body as readers get it: bodies rendered before off-site images were refused may hold
+ * an <img> from another site, which sanitizeArticleHtml turns into a link (sanitizing again is
+ * idempotent). Bodies without an image, nearly all, are returned as they are.
+ */
+export function readerBodyHtml(stored: string): string {
+  return /<img\b/i.test(stored) ? sanitizeArticleHtml(stored) : stored;
 }

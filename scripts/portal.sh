@@ -9,5 +9,6 @@ db="${DATABASE_URL:-file:./data/difang.db}"
 mkdir -p "$(dirname "${db#file:}")"
 npx prisma migrate deploy
 npx tsx prisma/seed.ts
+npx tsx scripts/images-clean.ts
 bash scripts/build.sh
 exec npx next start -p "${PORT:-3000}"

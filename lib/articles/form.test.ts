@@ -4,6 +4,7 @@ import {
   LEAD_IMAGE_MESSAGES,
   LIMITS,
   articleMetaSchema,
+  offSiteImagesMessage,
   parseArticleForm,
   readArticleForm,
   toBeijingLocalInput,
@@ -138,6 +139,29 @@ describe("parseArticleForm", () => {
   it("keeps the body as typed (leading spaces are Markdown)", () => {
     const parsed = parseArticleForm({ ...valid, body: "    code\n\n正文" });
     expect(parsed.ok && parsed.data.body).toBe("    code\n\n正文");
+  });
+
+  it("refuses images from other sites in the body, naming each address; the site's own are fine", () => {
+    const body =
+      "导语。\n\n![现场](https://img.example.com/a.jpg)\n\n![本站](/media/202611/0123456789abcdef-640.webp)";
+    const parsed = parseArticleForm({ ...valid, title: "", body });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    // Reported with the other problems of the same submit.
+    expect(parsed.errors.title).toEqual(["请输入标题"]);
+    expect(parsed.errors.body).toEqual([offSiteImagesMessage(["https://img.example.com/a.jpg"])]);
+    expect(parsed.errors.body?.[0]).toContain("https://img.example.com/a.jpg");
+    expect(parseArticleForm({ ...valid, body: "![本站](/media/202611/0123456789abcdef-640.webp)" }).ok).toBe(
+      true,
+    );
+  });
+
+  it("names at most three addresses and counts the rest", () => {
+    const urls = [1, 2, 3, 4, 5].map((i) => `https://img${i}.example.com/a.jpg`);
+    const message = offSiteImagesMessage(urls);
+    expect(message).toContain(urls.slice(0, 3).join("、"));
+    expect(message).not.toContain(urls[3]);
+    expect(message).toContain("等 5 处");
   });
 });
 

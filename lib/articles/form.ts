@@ -6,6 +6,7 @@ import { formatDateTime, parseBeijingLocal } from "@/lib/time";
 import { SAVE_INTENTS } from "@/lib/articles/publication";
 import { MAX_TAG_LENGTH, MAX_TAGS, formatTags, parseTags } from "@/lib/articles/tags";
 import { LIMITS } from "@/lib/articles/limits";
+import { offSiteImageUrls } from "@/lib/markdown";
 
 export { LIMITS };
 
@@ -161,10 +162,17 @@ export const LEAD_IMAGE_MESSAGES = {
   caption: "设置题图时必须填写图片说明",
 } as const;
 
+/** Images load from the site only: another site would learn the address of every reader. */
+export function offSiteImagesMessage(urls: readonly string[]): string {
+  const shown = urls.slice(0, 3).map((u) => (u.length > 100 ? `${u.slice(0, 100)}…` : u));
+  const more = urls.length > 3 ? ` 等 ${urls.length} 处` : "";
+  return `正文不能引用其他网站的图片（读者打开页面时会向对方暴露自己的地址）：${shown.join("、")}${more}。请改用本站上传的图片（地址以 / 开头，如 /media/…），或改成普通链接 [文字](地址)。`;
+}
+
 /**
  * Every rule at once, so that one submit reports every problem: the schema, plus the lead image
- * rule (alt text and caption are required once a lead image is set), checked on the raw values so
- * that it is reported even when other fields fail.
+ * rule (alt text and caption are required once a lead image is set) and the body's images (from
+ * the site only), checked on the raw values so that they are reported even when other fields fail.
  */
 export function parseArticleForm(values: ArticleFormValues): ParsedArticleForm {
   const parsed = articleFormSchema.safeParse(values);
@@ -174,6 +182,8 @@ export function parseArticleForm(values: ArticleFormValues): ParsedArticleForm {
     if (values.leadImageCaption.trim() === "")
       (errors.leadImageCaption ??= []).push(LEAD_IMAGE_MESSAGES.caption);
   }
+  const offSite = offSiteImageUrls(values.body);
+  if (offSite.length > 0) (errors.body ??= []).push(offSiteImagesMessage(offSite));
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, data: parsed.data };
 }

@@ -1,5 +1,6 @@
-// Lengths of the article form's fields, for the form component (no validation library in the
-// browser bundle) and the rules in lib/articles/form.ts.
+// Field lengths of the article form, in a module of their own: the form's client components need
+// them, and importing lib/articles/form.ts would put its server-side rules (zod, markdown-it) in
+// the editor's JavaScript.
 export const LIMITS = {
   title: 100,
   summary: 300,

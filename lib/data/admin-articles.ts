@@ -10,6 +10,7 @@ import { toFormValues, type ArticleFormValues } from "@/lib/articles/form";
 import { parseSnapshot } from "@/lib/articles/snapshot";
 import { deriveStatus, statusWhere, type DisplayStatus } from "@/lib/articles/status";
 import type { ImageRef } from "@/lib/data/types";
+import { readerBodyHtml } from "@/lib/markdown";
 
 export const ADMIN_PAGE_SIZE = 30;
 
@@ -191,7 +192,7 @@ export async function getArticlePreview(id: number, nowMs: number): Promise<Arti
     title: row.title,
     status: deriveStatus(row, nowMs),
     publishedAt: row.publishedAt,
-    bodyHtml: row.bodyHtml,
+    bodyHtml: readerBodyHtml(row.bodyHtml),
     source: row.source,
     byline: row.byline,
     tags: row.tags.map((t) => t.tag.name),

@@ -6,6 +6,7 @@ import { cardSelect, inOrder, pageOfCards, toCard } from "@/lib/data/cards";
 import { visibleWhere } from "@/lib/data/visibility";
 import { imageRef } from "@/lib/images/urls";
 import type { ArticleCard, ArticleDetail } from "@/lib/data/types";
+import { readerBodyHtml } from "@/lib/markdown";
 
 /**
  * One story with everything its page shows. Cached per story (tag article:<id>); the caller
@@ -34,7 +35,7 @@ export const getArticle = cached(
     return {
       ...toCard(row),
       status: row.status,
-      bodyHtml: row.bodyHtml,
+      bodyHtml: readerBodyHtml(row.bodyHtml),
       source: row.source,
       byline: row.byline,
       updatedAt: row.updatedAt,

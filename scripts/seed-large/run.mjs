@@ -108,11 +108,16 @@ function progress(label, total) {
 function writePlannerStats(db) {
   if (!opts["planner-stats"]) return;
   const rows = db
-    .prepare(`SELECT "tbl", "idx", "stat" FROM sqlite_stat1 WHERE "tbl" NOT LIKE 'ArticleSearch%' ORDER BY "tbl", "idx"`)
+    .prepare(
+      `SELECT "tbl", "idx", "stat" FROM sqlite_stat1 WHERE "tbl" NOT LIKE 'ArticleSearch%' ORDER BY "tbl", "idx"`,
+    )
     .all();
   const out = path.resolve(root, opts["planner-stats"]);
   const stories = db.prepare(`SELECT count(*) AS n FROM "Article"`).get().n;
-  writeFileSync(out, `${JSON.stringify({ source: `npm run seed:large, ${stories} stories`, rows }, null, 2)}\n`);
+  writeFileSync(
+    out,
+    `${JSON.stringify({ source: `npm run seed:large, ${stories} stories`, rows }, null, 2)}\n`,
+  );
   say(`planner statistics (${rows.length} rows) written to ${out}`);
 }
 

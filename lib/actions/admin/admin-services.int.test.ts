@@ -1,6 +1,6 @@
 // Moderation, bans, channel edits and image uploads against the real temporary database, through
 // the functions the server actions and the upload route call.
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -16,6 +16,7 @@ import type { Role } from "@/lib/auth/schemas";
 import { banCommentAddress, moderateComments } from "@/lib/actions/admin/moderation-service";
 import { updateChannel } from "@/lib/actions/admin/channel-service";
 import { MAX_IMAGE_BYTES, saveUploadedImage } from "@/lib/actions/admin/upload-image";
+import { masterPath } from "@/lib/images/store";
 import { derivativeName } from "@/lib/images/urls";
 
 const NOW = new Date();
@@ -279,12 +280,14 @@ describe("saveUploadedImage", () => {
       mime: "image/jpeg",
       width: 800,
       height: 450,
-      bytes: bytes.length,
       alt: "替代",
       caption: "说明",
     });
     for (const w of [320, 640])
       expect(existsSync(path.join(env.UPLOAD_DIR, derivativeName(row.key, w)))).toBe(true);
+    // The stored master (re-encoded, never the uploaded bytes) and its size.
+    const master = masterPath(env.UPLOAD_DIR, row.key, "jpeg");
+    expect(row.bytes).toBe(statSync(master).size);
     expect(result.image.thumb).toBe(`/media/${derivativeName(row.key, 320)}`);
 
     const again = await saveUploadedImage(

@@ -31,8 +31,9 @@ export interface UploadMeta {
 }
 
 /**
- * Check size and real format (sharp reads the bytes; the file name and declared type are never
- * trusted), store the original and its derivatives under `uploadDir`, record an Image row.
+ * Check size, pixel count and real format (sharp reads the bytes; the file name and declared type
+ * are never trusted), store a metadata-free master and its derivatives under `uploadDir` (the
+ * uploaded bytes themselves are never written), record an Image row.
  * Identical bytes map to the same storage key, so a second upload reuses the existing row.
  */
 export async function saveUploadedImage(
@@ -50,7 +51,8 @@ export async function saveUploadedImage(
   try {
     stored = await storeImage(bytes, uploadDir, now);
   } catch (error) {
-    if (error instanceof ImageRejectedError) return { ok: false, status: 415, message: error.message };
+    if (error instanceof ImageRejectedError)
+      return { ok: false, status: error.status, message: error.message };
     throw error;
   }
   const select = {

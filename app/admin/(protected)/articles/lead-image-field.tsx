@@ -125,7 +125,7 @@ export function LeadImageField({ initialImage, recentImages, values, errors }: P
           {uploading ? "正在上传…" : "上传图片"}
         </button>
         <p id="lead-image-file-hint" className="adm-field-hint">
-          JPEG、PNG 或 WebP，不超过 8 MB。
+          JPEG、PNG 或 WebP，不超过 8 MB、4000 万像素。
         </p>
         <p
           id="lead-image-upload-message"
