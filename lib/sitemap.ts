@@ -2,8 +2,11 @@
 import { element, XML_DECLARATION } from "@/lib/feeds";
 import { toBeijingIso } from "@/lib/time";
 
-/** The sitemap protocol's limit of URLs per file (sitemaps.org). */
-export const SITEMAP_MAX_URLS = 50_000;
+/**
+ * Stories per sitemap file: well under the protocol's 50,000 URLs (sitemaps.org), so that a file
+ * is quick to build and fetch.
+ */
+export const STORIES_PER_SITEMAP = 10_000;
 /** Google News sitemaps list at most 1,000 stories, published in the last two days. */
 export const NEWS_SITEMAP_MAX_URLS = 1_000;
 export const NEWS_SITEMAP_WINDOW_MS = 48 * 3_600_000;
@@ -69,28 +72,26 @@ export function buildNewsSitemap(
   return `${lines.join("\n")}\n`;
 }
 
-/** How many sitemap files `total` URLs need (at least one). */
-export function sitemapFileCount(total: number, maxPerFile = SITEMAP_MAX_URLS): number {
-  return Math.max(1, Math.ceil(total / maxPerFile));
+/**
+ * Which sitemap files a site whose story ids go up to `maxStoryId` has, `perFile` stories each.
+ * Stories are filed by id range, so a story stays in the same file for good and a file costs the
+ * same to build however large the archive: a small site has one file with everything; a larger
+ * one has file 1 for the fixed pages (home, channels) and file n ≥ 2 for the ids in
+ * ((n-2)·perFile, (n-1)·perFile], whether or not each of them is visible.
+ */
+export function sitemapFiles(maxStoryId: number, perFile = STORIES_PER_SITEMAP): number {
+  return maxStoryId <= perFile ? 1 : 1 + Math.ceil(maxStoryId / perFile);
 }
 
-/**
- * The URLs are numbered: the `fixedCount` fixed pages (home, channels) first, then the stories in
- * id order. File `n` (1-based) holds numbers [(n-1)·max, n·max). Which fixed pages and which range
- * of stories is that?
- */
-export function sitemapFileRange(
+/** The story ids file `n` (1-based) lists: (after, upTo]; file 1 of a larger site lists none. */
+export function sitemapStoryIds(
   n: number,
-  fixedCount: number,
-  maxPerFile = SITEMAP_MAX_URLS,
-): { fixedStart: number; fixedEnd: number; storyOffset: number; storyLimit: number } {
-  const start = (n - 1) * maxPerFile;
-  const end = n * maxPerFile;
-  const fixedStart = Math.min(start, fixedCount);
-  const fixedEnd = Math.min(end, fixedCount);
-  const storyOffset = Math.max(0, start - fixedCount);
-  const storyLimit = Math.max(0, end - Math.max(start, fixedCount));
-  return { fixedStart, fixedEnd, storyOffset, storyLimit };
+  maxStoryId: number,
+  perFile = STORIES_PER_SITEMAP,
+): { after: number; upTo: number } {
+  if (sitemapFiles(maxStoryId, perFile) === 1) return { after: 0, upTo: maxStoryId };
+  if (n === 1) return { after: 0, upTo: 0 };
+  return { after: (n - 2) * perFile, upTo: (n - 1) * perFile };
 }
 
 /** robots.txt: everything may be crawled except the given path prefixes; lists the sitemaps. */

@@ -4,12 +4,7 @@ import "server-only";
 // pure builders of lib/feeds.ts and lib/sitemap.ts. Route handlers only call these.
 import { getChannelBySlug, listChannels } from "@/lib/data/channels";
 import { listFeedStories } from "@/lib/data/feeds";
-import {
-  countVisibleStories,
-  listRecentStories,
-  listSitemapStories,
-  type SitemapStory,
-} from "@/lib/data/sitemap";
+import { maxStoryId, listRecentStories, listSitemapStories, type SitemapStory } from "@/lib/data/sitemap";
 import { env } from "@/lib/env";
 import { buildRss, type RssItem } from "@/lib/feeds";
 import { absoluteUrl as toAbsoluteUrl } from "@/lib/seo";
@@ -20,9 +15,9 @@ import {
   buildUrlset,
   NEWS_SITEMAP_MAX_URLS,
   NEWS_SITEMAP_WINDOW_MS,
-  SITEMAP_MAX_URLS,
-  sitemapFileCount,
-  sitemapFileRange,
+  STORIES_PER_SITEMAP,
+  sitemapFiles,
+  sitemapStoryIds,
   type SitemapUrl,
 } from "@/lib/sitemap";
 import type { ChannelInfo } from "@/lib/data/types";
@@ -125,33 +120,32 @@ function storyUrl(s: SitemapStory): SitemapUrl {
 }
 
 /**
- * /sitemap.xml: one <urlset> with every visible story plus home and channel pages while they fit
- * in one file (50,000 URLs); beyond that a <sitemapindex> of /sitemaps/<n>.xml.
+ * /sitemap.xml: one <urlset> with home, the channel pages and every visible story while the story
+ * ids fit in one file; beyond that a <sitemapindex> of /sitemaps/<n>.xml (lib/sitemap.ts
+ * sitemapFiles: stories filed by id range, so a file's cost does not grow with the archive).
  */
-export async function sitemapXml(nowMs: number, maxPerFile = SITEMAP_MAX_URLS): Promise<string> {
-  const [channels, storyCount] = await Promise.all([listChannels(), countVisibleStories(nowMs)]);
-  const files = sitemapFileCount(1 + channels.length + storyCount, maxPerFile);
-  if (files === 1) return (await sitemapFileXml(1, nowMs, maxPerFile)) ?? buildUrlset([]);
+export async function sitemapXml(nowMs: number, perFile = STORIES_PER_SITEMAP): Promise<string> {
+  const files = sitemapFiles(await maxStoryId(), perFile);
+  if (files === 1) return (await sitemapFileXml(1, nowMs, perFile)) ?? buildUrlset([]);
   return buildSitemapIndex(
     Array.from({ length: files }, (_, i) => ({ loc: absoluteUrl(`/sitemaps/${i + 1}.xml`) })),
   );
 }
 
-/** /sitemaps/<n>.xml: the n-th slice (1-based) of the numbered URLs; null past the last file. */
+/** /sitemaps/<n>.xml: file n (1-based) of the sitemap; null past the last file. */
 export async function sitemapFileXml(
   n: number,
   nowMs: number,
-  maxPerFile = SITEMAP_MAX_URLS,
+  perFile = STORIES_PER_SITEMAP,
 ): Promise<string | null> {
-  const [channels, storyCount] = await Promise.all([listChannels(), countVisibleStories(nowMs)]);
-  const fixedCount = 1 + channels.length;
-  if (!Number.isInteger(n) || n < 1 || n > sitemapFileCount(fixedCount + storyCount, maxPerFile)) return null;
-  const range = sitemapFileRange(n, fixedCount, maxPerFile);
+  const maxId = await maxStoryId();
+  if (!Number.isInteger(n) || n < 1 || n > sitemapFiles(maxId, perFile)) return null;
+  const ids = sitemapStoryIds(n, maxId, perFile);
   const [fixed, stories] = await Promise.all([
-    range.fixedEnd > range.fixedStart ? fixedPages(channels, nowMs) : Promise.resolve([]),
-    listSitemapStories(range.storyOffset, range.storyLimit, nowMs),
+    n === 1 ? listChannels().then((channels) => fixedPages(channels, nowMs)) : Promise.resolve([]),
+    listSitemapStories(ids.after, ids.upTo, nowMs),
   ]);
-  return buildUrlset([...fixed.slice(range.fixedStart, range.fixedEnd), ...stories.map(storyUrl)]);
+  return buildUrlset([...fixed, ...stories.map(storyUrl)]);
 }
 
 /** /news-sitemap.xml: stories published in the last 48 hours (Google News). */

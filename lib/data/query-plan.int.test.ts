@@ -23,7 +23,7 @@ import { listFeedStories } from "@/lib/data/feeds";
 import { getSidebarData } from "@/lib/data/page-data";
 import { searchArticles } from "@/lib/data/search";
 import { getRecommended, getStoryRecommendations } from "@/lib/data/sidebars";
-import { countVisibleStories, listRecentStories, listSitemapStories } from "@/lib/data/sitemap";
+import { listRecentStories, listSitemapStories, maxStoryId } from "@/lib/data/sitemap";
 import { getTagByName, listTagArticles } from "@/lib/data/tags";
 import { env } from "@/lib/env";
 import { parseSearchQuery } from "@/lib/search-text";
@@ -196,8 +196,8 @@ const PAGES: Record<string, () => Promise<unknown>> = {
   feeds: () => Promise.all([listFeedStories(null, 30, now()), listFeedStories(article.channelId, 30, now())]),
   sitemaps: () =>
     Promise.all([
-      countVisibleStories(now()),
-      listSitemapStories(0, 1000, now()),
+      maxStoryId(),
+      listSitemapStories(990_000, 1_000_000, now()),
       listRecentStories(now() - 2 * 86_400_000, 1000, now()),
     ]),
 };
@@ -259,16 +259,6 @@ const KNOWN_OVER_BUDGET: { page: string; sql: RegExp; why: string }[] = [
     page: "search, 4 characters",
     sql: /FROM "ArticleSearch" JOIN "Article" a/,
     why: "every match is counted and sorted",
-  },
-  {
-    page: "sitemaps",
-    sql: /^SELECT COUNT\(\*\) .* WHERE \(`main`\.`Article`\.`status` = \?/,
-    why: "counts every visible story",
-  },
-  {
-    page: "sitemaps",
-    sql: /ORDER BY `main`\.`Article`\.`id` ASC LIMIT \? OFFSET \?$/,
-    why: "sorts every visible story by id for each sitemap file",
   },
 ];
 

@@ -3,7 +3,7 @@ import { cached } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
 import { TAGS, TTL } from "@/lib/data/cache-tags";
 import { articleHref } from "@/lib/data/cards";
-import { visibleWhere } from "@/lib/data/visibility";
+import { isVisible, visibleWhere } from "@/lib/data/visibility";
 
 export interface SitemapStory {
   href: string;
@@ -35,31 +35,33 @@ function toSitemapStory(r: {
   };
 }
 
-/** How many stories are visible now (sizes the sitemap). */
-export const countVisibleStories = cached(
-  "countVisibleStories",
+/** The highest story id (sizes the sitemap; the primary key's last entry, whatever the size). */
+export const maxStoryId = cached(
+  "maxStoryId",
   { ttlMs: TTL.lists, tags: () => [TAGS.site] },
-  async (nowMs: number): Promise<number> => {
+  async (): Promise<number> => {
     const db = await getDb();
-    return db.article.count({ where: visibleWhere(nowMs) });
+    // Not aggregate(_max): Prisma reads that through a subquery over every row.
+    const last = await db.article.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+    return last?.id ?? 0;
   },
 );
 
-/** Visible stories in id order (stable across requests, so each sitemap file keeps its stories). */
+/** Visible stories with ids in (after, upTo], in id order: one sitemap file. */
 export const listSitemapStories = cached(
   "listSitemapStories",
   { ttlMs: TTL.lists, tags: () => [TAGS.site] },
-  async (offset: number, limit: number, nowMs: number): Promise<SitemapStory[]> => {
-    if (limit <= 0) return [];
+  async (after: number, upTo: number, nowMs: number): Promise<SitemapStory[]> => {
+    if (upTo <= after) return [];
     const db = await getDb();
+    // The id range alone, by primary key: at most `upTo - after` rows whatever the archive's size
+    // (a visibility condition would tempt the planner into the status index, i.e. every story).
     const rows = await db.article.findMany({
-      where: visibleWhere(nowMs),
+      where: { id: { gt: after, lte: upTo } },
       orderBy: { id: "asc" },
-      skip: offset,
-      take: limit,
-      select: sitemapSelect,
+      select: { ...sitemapSelect, status: true },
     });
-    return rows.map(toSitemapStory);
+    return rows.filter((r) => isVisible(r, nowMs)).map(toSitemapStory);
   },
 );
 
