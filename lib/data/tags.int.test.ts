@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { clearCache } from "@/lib/cache/memo";
 import { getTagByName, listTagArticles, tagHref } from "@/lib/data/tags";
+import { getDb } from "@/lib/db";
 import { makeArticle, makeChannel, uniq } from "@/lib/testing/fixtures";
 import { minuteNow } from "@/lib/time";
 
@@ -46,5 +47,40 @@ describe("tags", () => {
     const info = await getTagByName(tag);
     expect(info).not.toBeNull();
     expect((await listTagArticles(info?.id ?? 0, 1, minuteNow().getTime())).total).toBe(0);
+  });
+
+  it("follows every change of a story's status and time, and tags added later", async () => {
+    const ch = await makeChannel();
+    const tag = uniq("跟随");
+    const now = minuteNow().getTime();
+    const story = await makeArticle({ channelId: ch.id, tags: [tag], status: "draft", publishedAt: null });
+    const tagId = (await getTagByName(tag))?.id ?? 0;
+    const db = await getDb();
+    const ids = async () => {
+      clearCache();
+      return (await listTagArticles(tagId, 1, now)).items.map((a) => a.id);
+    };
+    expect(await ids()).toEqual([]);
+    await db.article.update({
+      where: { id: story.id },
+      data: { status: "published", publishedAt: new Date(now - HOUR) },
+    });
+    expect(await ids()).toEqual([story.id]);
+    await db.article.update({ where: { id: story.id }, data: { publishedAt: new Date(now + HOUR) } }); // rescheduled
+    expect(await ids()).toEqual([]);
+    expect((await listTagArticles(tagId, 1, now + 2 * HOUR)).items.map((a) => a.id)).toEqual([story.id]);
+    await db.article.update({
+      where: { id: story.id },
+      data: { status: "unpublished", publishedAt: new Date(now - HOUR) },
+    });
+    expect(await ids()).toEqual([]);
+
+    // A tag added to a live story later, and the order among them: newest first.
+    const older = await makeArticle({ channelId: ch.id, publishedAt: new Date(now - 3 * HOUR) });
+    const newer = await makeArticle({ channelId: ch.id, tags: [tag], publishedAt: new Date(now - 2 * HOUR) });
+    await db.articleTag.create({ data: { articleId: older.id, tagId } });
+    expect(await ids()).toEqual([newer.id, older.id]);
+    await db.article.delete({ where: { id: newer.id } });
+    expect(await ids()).toEqual([older.id]);
   });
 });

@@ -2,9 +2,10 @@ import "server-only";
 import { cached } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
 import { TAGS, TTL } from "@/lib/data/cache-tags";
-import { pageOfCards } from "@/lib/data/cards";
+import { listCardsByIds } from "@/lib/data/articles";
 import { visibleWhere } from "@/lib/data/visibility";
 import type { ArticleCard } from "@/lib/data/types";
+import { PAGE_SIZE } from "@/lib/pagination";
 
 export interface TagInfo {
   id: number;
@@ -35,7 +36,10 @@ export const getTagByName = cached(
   },
 );
 
-/** One page of a tag's visible stories, newest first (through the (tagId, articleId) index). */
+/**
+ * One page of a tag's visible stories, newest first: one range of the (tagId, status,
+ * publishedAt, articleId) index of the tag links, which carry their story's status and time.
+ */
 export const listTagArticles = cached(
   "listTagArticles",
   {
@@ -44,6 +48,25 @@ export const listTagArticles = cached(
     // A page number past the end (a scanner counting up) is not kept: it would push real pages out.
     keep: (page) => page.items.length > 0,
   },
-  async (tagId: number, page: number, nowMs: number): Promise<TagPage> =>
-    pageOfCards({ tags: { some: { tagId } }, ...visibleWhere(nowMs) }, page),
+  async (tagId: number, page: number, nowMs: number): Promise<TagPage> => {
+    const db = await getDb();
+    const where = { tagId, ...visibleWhere(nowMs) };
+    const [total, links] = await Promise.all([
+      db.articleTag.count({ where }),
+      db.articleTag.findMany({
+        where,
+        orderBy: [{ publishedAt: "desc" }, { articleId: "desc" }],
+        skip: (page - 1) * PAGE_SIZE,
+        take: PAGE_SIZE,
+        select: { articleId: true },
+      }),
+    ]);
+    return {
+      items: await listCardsByIds(
+        links.map((l) => l.articleId),
+        nowMs,
+      ),
+      total,
+    };
+  },
 );

@@ -185,7 +185,7 @@ const insertArticle = db.prepare(
 );
 const insertTag = db.prepare(`INSERT INTO "Tag" ("name") VALUES (?)`);
 const insertArticleTag = db.prepare(
-  `INSERT OR IGNORE INTO "ArticleTag" ("articleId", "tagId") VALUES (?, ?)`,
+  `INSERT OR IGNORE INTO "ArticleTag" ("articleId", "tagId", "status", "publishedAt") VALUES (?, ?, ?, ?)`,
 );
 const insertComment = db.prepare(
   `INSERT INTO "Comment" ("articleId", "nickname", "body", "status", "ipHash", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`,
@@ -204,11 +204,15 @@ function tagId(name) {
   return id;
 }
 
-// The search index is rebuilt once at the end instead of a trigger call per story.
-const searchTrigger = db
-  .prepare(`SELECT "sql" FROM sqlite_master WHERE "type" = 'trigger' AND "name" = 'Article_search_ai'`)
-  .get()?.sql;
-if (!searchTrigger) fail("the database lacks the search trigger Article_search_ai: is it migrated?");
+// Triggers that would run once per row: the search index is rebuilt once at the end instead, and
+// the tag links get their story's status and time as they are written.
+const triggers = ["Article_search_ai", "ArticleTag_story_copy_ai"].map((name) => {
+  const sql = db
+    .prepare(`SELECT "sql" FROM sqlite_master WHERE "type" = 'trigger' AND "name" = ?`)
+    .get(name)?.sql;
+  if (!sql) fail(`the database lacks the trigger ${name}: is it migrated (npx prisma migrate deploy)?`);
+  return { name, sql };
+});
 
 const now = Date.now();
 const viewSince = now - VIEW_DAYS * 24 * 3_600_000;
@@ -247,7 +251,12 @@ const addBatch = db.transaction((from, to) => {
     );
     counts.articles++;
     for (const name of storyTags(story, shape)) {
-      insertArticleTag.run(articleId, tagId(name));
+      insertArticleTag.run(
+        articleId,
+        tagId(name),
+        shape.status,
+        shape.publishedAt === null ? null : sqliteTime(shape.publishedAt),
+      );
       counts.tags++;
     }
     if (shape.status !== "published") continue;
@@ -275,14 +284,14 @@ const addBatch = db.transaction((from, to) => {
 
 say(`adding ${N.toLocaleString("en")} stories over ${YEARS} years to ${dbFile}`);
 const t0 = Date.now();
-db.exec(`DROP TRIGGER "Article_search_ai"`);
+for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
 try {
   for (let from = 0; from < N; from += BATCH) {
     addBatch(from, Math.min(N, from + BATCH));
     tick(Math.min(N, from + BATCH));
   }
 } finally {
-  db.exec(searchTrigger);
+  for (const t of triggers) db.exec(t.sql);
 }
 const tStories = Date.now() - t0;
 
