@@ -31,10 +31,10 @@ export function tempPortal(prefix, parent = tmpdir()) {
   return portalIn(dir);
 }
 
-export function portalIn(dir) {
+export function portalIn(dir, { createUploads = true } = {}) {
   const dbFile = path.join(dir, "difang.db");
   const uploads = path.join(dir, "uploads");
-  mkdirSync(uploads, { recursive: true });
+  mkdirSync(createUploads ? uploads : dir, { recursive: true });
   const env = {
     ...process.env,
     DATABASE_URL: `file:${dbFile}`,
