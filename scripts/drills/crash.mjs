@@ -6,7 +6,7 @@
 // 1. A temporary data directory (never data/dev or data/e2e): migrated database, 20 stories.
 // 2. `next start` on 127.0.0.1:3345; comment form tokens fetched as the form does, 3 s wait.
 // 3. Burst: 16 connections sending view beacons (each a distinct reader) and 4 posting comments
-//    (distinct bodies), for DRILL_BURST_MS (default 4 s); then SIGKILL to the server's process group
+//    (distinct bodies), for DRILL_BURST_MS (default 6 s); then SIGKILL to the server's process group
 //    while requests are in flight.
 // 4. Restart `next start` on the same data: /api/health and a story page must answer 200; stop it.
 // 5. PRAGMA integrity_check and the search index check; acknowledged vs stored views and comments.
@@ -31,7 +31,7 @@ import {
 
 const PORT = Number(process.env.DRILL_PORT ?? 3345);
 const STORIES = 20;
-const BURST_MS = Number(process.env.DRILL_BURST_MS ?? 4_000);
+const BURST_MS = Number(process.env.DRILL_BURST_MS ?? 6_000);
 const VIEW_CONNECTIONS = 16;
 const COMMENT_CONNECTIONS = 4;
 const FLUSH_MS = 1_000; // VIEW_FLUSH_INTERVAL_MS in lib/actions/record-view.ts
@@ -51,6 +51,8 @@ try {
   const first = await startPortal(env, PORT);
   const ids = Array.from({ length: STORIES }, (_, i) => i + 1);
   const tokens = await commentTokens(first.base, ids);
+  // Warm the routes (the first requests of a fresh process compile and open what they use).
+  for (const id of ids) await fetch(`${first.base}/api/views/${id}`);
   await sleep(3_200); // the form's minimum fill time
 
   const viewAcks = [];
