@@ -12,9 +12,18 @@ import {
   commentSchema,
 } from "@/lib/comments/policy";
 import { hashClientAddress } from "@/lib/client-address";
+import { describeWriteError, isStorageFull } from "@/lib/storage-full";
 
 export type CommentErrorCode =
-  "invalid" | "not-found" | "expired" | "too-fast" | "banned" | "blocked" | "duplicate" | "rate-limited";
+  | "invalid"
+  | "not-found"
+  | "expired"
+  | "too-fast"
+  | "banned"
+  | "blocked"
+  | "duplicate"
+  | "rate-limited"
+  | "unavailable";
 
 /** What the comment form shows after a submit. `values` gives back what was typed on error. */
 export interface CommentFormState {
@@ -146,6 +155,10 @@ export async function submitComment(
     });
   } catch (e) {
     g.recentBodies.delete(fingerprint);
+    if (isStorageFull(e)) {
+      console.error(`comments: a comment could not be stored: ${describeWriteError(e)}`);
+      return fail("unavailable", "服务器存储空间已满，评论没有保存。请稍后再试，您写的内容还在。");
+    }
     throw e;
   }
   if (status === "approved") return { status: "approved", message: "评论已发表。" };

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { openViewWriter, type ViewWriter } from "@/lib/sqlite";
 import { hourBucket } from "@/lib/time";
 import { ViewBuffer } from "@/lib/views/buffer";
+import { ViewFlusher } from "@/lib/views/flush";
 import { ViewDeduper, clientKey, isCountableUserAgent } from "@/lib/views/policy";
 
 /** A reader refreshing a story within this window counts once. */
@@ -14,6 +15,7 @@ interface Recorder {
   buffer: ViewBuffer;
   deduper: ViewDeduper;
   writer: ViewWriter;
+  flusher: ViewFlusher;
   timer: NodeJS.Timeout;
 }
 
@@ -21,29 +23,25 @@ declare global {
   var __difangViews: Recorder | undefined;
 }
 
-/** Write everything buffered, in one transaction. On failure the rows go back into the buffer. */
+/**
+ * Write everything buffered, in one transaction. On failure (a full disk) the rows go back into
+ * the buffer and are retried at the next flush (lib/views/flush.ts).
+ */
 export function flushViews(): number {
-  const r = globalThis.__difangViews;
-  if (!r) return 0;
-  const rows = r.buffer.drain();
-  try {
-    r.writer.write(rows);
-  } catch (e) {
-    r.buffer.restore(rows);
-    console.error("view flush failed; will retry", e);
-    return 0;
-  }
-  return rows.reduce((s, row) => s + row.count, 0);
+  return globalThis.__difangViews?.flusher.flush() ?? 0;
 }
 
 function recorder(): Recorder {
   if (globalThis.__difangViews) return globalThis.__difangViews;
   const timer = setInterval(flushViews, VIEW_FLUSH_INTERVAL_MS);
   timer.unref();
+  const buffer = new ViewBuffer();
+  const writer = openViewWriter(env.DATABASE_URL);
   const r: Recorder = {
-    buffer: new ViewBuffer(),
+    buffer,
     deduper: new ViewDeduper(VIEW_DEDUPE_WINDOW_MS),
-    writer: openViewWriter(env.DATABASE_URL),
+    writer,
+    flusher: new ViewFlusher(buffer, writer),
     timer,
   };
   globalThis.__difangViews = r;
@@ -51,7 +49,7 @@ function recorder(): Recorder {
   // process.exit: the "exit" hook runs after all of that and writes what is left, synchronously.
   process.once("exit", () => {
     clearInterval(timer);
-    flushViews();
+    r.flusher.finalFlush();
     r.writer.close();
   });
   return r;

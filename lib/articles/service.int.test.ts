@@ -14,7 +14,13 @@ import {
 } from "@/lib/articles/form";
 import { parseSnapshot } from "@/lib/articles/snapshot";
 import type { Role } from "@/lib/auth/schemas";
-import { deleteArticle, restoreRevision, saveArticle, type SaveResult } from "@/lib/articles/service";
+import {
+  deleteArticle,
+  restoreRevision,
+  saveArticle,
+  SERVICE_MESSAGES,
+  type SaveResult,
+} from "@/lib/articles/service";
 
 const T0 = new Date("2026-05-01T02:00:30Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
@@ -219,6 +225,53 @@ describe("saveArticle", () => {
     );
     expect(stale).toMatchObject({ ok: false, error: "conflict" });
     expect((await db.article.findUniqueOrThrow({ where: { id: first.id } })).title).toBe("B 的标题");
+  });
+
+  it("lets exactly one of two concurrent saves from the same version win; the other gets the conflict", async () => {
+    const db = await getDb();
+    const ch = await makeChannel();
+    const a = await makeUser();
+    const b = await makeUser();
+    const first = ok(
+      await saveArticle(db, a, { id: null, version: null, intent: "save", input: input(ch.id) }, T0),
+    );
+    const version = first.updatedAt.getTime();
+    const mine = input(ch.id, { title: "A 的标题", body: "A 写的正文。", tags: "甲标签" });
+    const theirs = input(ch.id, { title: "B 的标题", body: "B 写的正文。", tags: "乙标签" });
+    // Both read the story at `version` before either writes (the reads run first, then the
+    // transactions, one after the other).
+    const results = await Promise.all([
+      saveArticle(db, a, { id: first.id, version, intent: "save", input: mine }, at(1000)),
+      saveArticle(db, b, { id: first.id, version, intent: "save", input: theirs }, at(1001)),
+    ]);
+    const winners = results.filter((r) => r.ok);
+    const losers = results.filter((r) => !r.ok);
+    expect(winners).toHaveLength(1);
+    expect(losers).toEqual([{ ok: false, error: "conflict", message: SERVICE_MESSAGES.conflict }]);
+
+    // The winner's save is whole (story, tags, revision, audit row); the loser wrote nothing, and
+    // the form keeps what the loser typed (saveArticleAction returns the editor's values).
+    const won = results[0].ok ? mine : theirs;
+    const row = await db.article.findUniqueOrThrow({
+      where: { id: first.id },
+      include: { tags: { include: { tag: true } } },
+    });
+    expect(row).toMatchObject({ title: won.title, body: won.body });
+    expect(row.tags.map((t) => t.tag.name)).toEqual(won.tags);
+    expect(await db.articleRevision.count({ where: { articleId: first.id } })).toBe(2);
+    expect(await db.auditLog.count({ where: { articleId: first.id, action: "article_updated" } })).toBe(1);
+
+    // The loser saves again from the version the winner left: accepted.
+    const lost = results[0].ok ? theirs : mine;
+    const retry = ok(
+      await saveArticle(
+        db,
+        results[0].ok ? b : a,
+        { id: first.id, version: row.updatedAt.getTime(), intent: "save", input: lost },
+        at(2000),
+      ),
+    );
+    expect(retry.values.title).toBe(lost.title);
   });
 
   it("refuses a missing channel, a missing image and a missing story", async () => {

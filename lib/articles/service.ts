@@ -28,6 +28,7 @@ export const SERVICE_MESSAGES = {
   conflict: "这篇稿件在您打开之后已被修改（可能是其他编辑）。您的内容仍在表单中，请复制保存后刷新页面再改。",
   invalid: "请检查标出的内容",
   badRevision: "该历史版本无法读取",
+  restoreConflict: "这篇稿件刚刚被修改（可能是其他编辑），未恢复。请刷新页面后再试。",
 } as const;
 
 export type ServiceFailure =
@@ -53,7 +54,10 @@ export type SaveResult = SavedArticle | ServiceFailure;
 export interface SaveRequest {
   /** null: a new story. */
   id: number | null;
-  /** updatedAt (ms) of the row the editor started from; null skips the check. */
+  /**
+   * updatedAt (ms) of the row the editor started from; null: the version read here (a restore).
+   * Either way the update applies only if the row is still at that version.
+   */
   version: number | null;
   intent: SaveIntent;
   input: ArticleInput;
@@ -173,6 +177,16 @@ export async function saveArticle(
     image !== null && JSON.stringify([image.alt, image.caption, image.credit]) !== JSON.stringify(imageTexts);
 
   const row = await db.$transaction(async (tx) => {
+    // An edit writes only over the version it was read at, checked by the UPDATE itself (the check
+    // above is only the early answer): of two saves started from the same version, the second
+    // finds nothing to update, and nothing has been written when it gives up.
+    if (current && request.id !== null) {
+      const { count } = await tx.article.updateMany({
+        where: { id: request.id, updatedAt: current.updatedAt },
+        data,
+      });
+      if (count === 0) return null;
+    }
     const tagIds: number[] = [];
     for (const name of saved.tags) {
       const tag = await tx.tag.upsert({
@@ -183,16 +197,19 @@ export async function saveArticle(
       });
       tagIds.push(tag.id);
     }
-    const tags = { create: tagIds.map((tagId) => ({ tagId })) };
-    const select = { id: true, updatedAt: true } as const;
-    const article =
-      request.id === null
-        ? await tx.article.create({ data: { ...data, authorId: actor.id, createdAt: now, tags }, select })
-        : await tx.article.update({
-            where: { id: request.id },
-            data: { ...data, tags: { deleteMany: {}, ...tags } },
-            select,
-          });
+    let article: { id: number; updatedAt: Date };
+    if (request.id === null) {
+      const tags = { create: tagIds.map((tagId) => ({ tagId })) };
+      article = await tx.article.create({
+        data: { ...data, authorId: actor.id, createdAt: now, tags },
+        select: { id: true, updatedAt: true },
+      });
+    } else {
+      const articleId = request.id;
+      await tx.articleTag.deleteMany({ where: { articleId } });
+      await tx.articleTag.createMany({ data: tagIds.map((tagId) => ({ articleId, tagId })) });
+      article = { id: articleId, updatedAt: now };
+    }
     if (saved.leadImageId !== null) {
       // Alt text, caption and credit belong to the image row (the reader page and picture lists
       // show them); editing them here changes them wherever the image is used.
@@ -238,6 +255,7 @@ export async function saveArticle(
     );
     return article;
   });
+  if (!row) return { ok: false, error: "conflict", message: SERVICE_MESSAGES.conflict };
 
   return {
     ok: true,
@@ -283,7 +301,7 @@ export async function restoreRevision(
       ? null
       : db.image.findUnique({ where: { id: input.leadImageId }, select: { id: true } }),
   ]);
-  return saveArticle(
+  const result = await saveArticle(
     db,
     actor,
     {
@@ -304,6 +322,9 @@ export async function restoreRevision(
       detail: { revisionId, revisionCreatedAt: revision.createdAt.toISOString() },
     },
   );
+  if (!result.ok && result.error === "conflict")
+    return { ...result, message: SERVICE_MESSAGES.restoreConflict };
+  return result;
 }
 
 export type DeleteResult = { ok: true; id: number; wasPublished: boolean } | ServiceFailure;

@@ -134,3 +134,33 @@ describe("submitComment", () => {
     ).toBe("not-found");
   });
 });
+
+describe("submitComment on a full disk", () => {
+  it("refuses with a clear message, keeps what was typed, and loses no comment acknowledged before", async () => {
+    const db = await getDb();
+    const { article, now, token } = await setup();
+    const pages = await db.$queryRawUnsafe<{ page_count: bigint | number }[]>("PRAGMA page_count");
+    // SQLite answers SQLITE_FULL ("database or disk is full") once the file would need a new page.
+    await db.$queryRawUnsafe(`PRAGMA max_page_count = ${Number(pages[0]?.page_count)}`);
+    const acknowledged: string[] = [];
+    let refused: Awaited<ReturnType<typeof submitComment>> | undefined;
+    try {
+      for (let i = 0; i < 400 && !refused; i++) {
+        const body = `第${i}条：${"满".repeat(150)}${uniq()}`;
+        const state = await submitComment(
+          { articleId: article.id, nickname: "读者", body, token },
+          { address: nextAddress() },
+          now,
+        );
+        if (state.status === "pending") acknowledged.push(body);
+        else refused = state;
+      }
+    } finally {
+      await db.$queryRawUnsafe("PRAGMA max_page_count = 1073741823");
+    }
+    expect(refused).toMatchObject({ status: "error", code: "unavailable", values: { nickname: "读者" } });
+    expect(refused?.message).toContain("存储空间");
+    const stored = await db.comment.findMany({ where: { articleId: article.id }, select: { body: true } });
+    expect(stored.map((c) => c.body).sort()).toEqual([...acknowledged].sort());
+  });
+});

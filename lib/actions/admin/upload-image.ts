@@ -9,6 +9,7 @@ import { toAdminImage, type AdminImage } from "@/lib/data/admin-images";
 import { EDITORIAL_AUDIT } from "@/lib/articles/audit-actions";
 import { LIMITS } from "@/lib/articles/form";
 import { canWriteArticles, type Actor } from "@/lib/articles/permissions";
+import { describeWriteError, isStorageFull } from "@/lib/storage-full";
 
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 /** Room for the multipart boundaries and the text fields around the file. */
@@ -18,11 +19,12 @@ export const UPLOAD_MESSAGES = {
   forbidden: "您没有上传图片的权限",
   empty: "请选择要上传的图片文件",
   tooLarge: `图片不能超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB`,
+  storageFull: "服务器存储空间已满，图片没有保存。请联系管理员清理空间后再上传。",
 } as const;
 
 export type UploadResult =
   | { ok: true; image: AdminImage; reused: boolean }
-  | { ok: false; status: 400 | 403 | 413 | 415; message: string };
+  | { ok: false; status: 400 | 403 | 413 | 415 | 507; message: string };
 
 export interface UploadMeta {
   alt: string;
@@ -37,6 +39,24 @@ export interface UploadMeta {
  * Identical bytes map to the same storage key, so a second upload reuses the existing row.
  */
 export async function saveUploadedImage(
+  db: PrismaClient,
+  actor: Actor,
+  bytes: Buffer,
+  meta: UploadMeta,
+  uploadDir: string,
+  now: Date,
+): Promise<UploadResult> {
+  try {
+    return await storeUploadedImage(db, actor, bytes, meta, uploadDir, now);
+  } catch (error) {
+    // A full disk (the files or the row): a clear refusal, not a 500. Nothing was recorded.
+    if (!isStorageFull(error)) throw error;
+    console.error(`upload: an image could not be stored: ${describeWriteError(error)}`);
+    return { ok: false, status: 507, message: UPLOAD_MESSAGES.storageFull };
+  }
+}
+
+async function storeUploadedImage(
   db: PrismaClient,
   actor: Actor,
   bytes: Buffer,

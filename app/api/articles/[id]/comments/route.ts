@@ -15,6 +15,7 @@ const STATUS: Record<CommentErrorCode, number> = {
   blocked: 422,
   duplicate: 409,
   "rate-limited": 429,
+  unavailable: 503,
 };
 
 /**
