@@ -18,9 +18,10 @@ SET "status" = (SELECT a."status" FROM "Article" a WHERE a."id" = "ArticleTag"."
 
 CREATE INDEX "ArticleTag_tagId_status_publishedAt_articleId_idx" ON "ArticleTag"("tagId", "status", "publishedAt", "articleId");
 
+-- (A link to a story that does not exist keeps 'draft': its foreign key refuses it at commit.)
 CREATE TRIGGER "ArticleTag_story_copy_ai" AFTER INSERT ON "ArticleTag" BEGIN
     UPDATE "ArticleTag"
-    SET "status" = (SELECT "status" FROM "Article" WHERE "id" = new."articleId"),
+    SET "status" = coalesce((SELECT "status" FROM "Article" WHERE "id" = new."articleId"), 'draft'),
         "publishedAt" = (SELECT "publishedAt" FROM "Article" WHERE "id" = new."articleId")
     WHERE "articleId" = new."articleId" AND "tagId" = new."tagId";
 END;
