@@ -144,7 +144,6 @@ describe("RSS feeds", () => {
     clearCache();
     const now = minuteNow().getTime();
     for (const xml of [await siteFeedXml(now), (await channelFeedXml(ch.slug, now)) ?? ""]) {
-      // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids
       expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
       await expect(parser.parseString(xml)).resolves.toBeTruthy();
     }

@@ -233,11 +233,14 @@ async function candidatesFor(articleId: number, nowMs: number): Promise<Candidat
       : Promise.resolve([]),
     viewsSince([...taggedIds, ...similarOnly], firstBucket(new Date(nowMs), 7 * 24)),
   ]);
-  return [...tagged, ...similarRows].map((r) => ({
+  return [
+    ...tagged.map((r) => ({ ...r, sharedTags: r.tags.length })),
+    ...similarRows.map((r) => ({ ...r, sharedTags: 0 })),
+  ].map((r) => ({
     id: r.id,
     channelId: r.channelId,
     publishedAt: r.publishedAt ?? new Date(0),
-    sharedTags: "tags" in r ? r.tags.length : 0,
+    sharedTags: r.sharedTags,
     recentViews: views.get(r.id) ?? 0,
     similarity: simBy.get(r.id) ?? 0,
   }));

@@ -21,16 +21,15 @@ export function decodeSegment(raw: string): string | null {
  * An ISR page's params, each string decoded exactly once; null when one does not decode (the
  * page then answers 404).
  */
-export function pageParams<T extends Record<string, string | undefined>>(params: T): T | null {
-  const out: Record<string, string | undefined> = {};
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined) {
-      out[key] = undefined;
-      continue;
-    }
+export function pageParams<T extends { [K in keyof T]: string | undefined }>(params: T): T | null {
+  const out = { ...params };
+  for (const key of Object.keys(out) as (keyof T)[]) {
+    const value: string | undefined = out[key];
+    if (value === undefined) continue;
     const decoded = decodeSegment(value);
     if (decoded === null) return null;
-    out[key] = decoded;
+    // The same key, now holding the decoded string.
+    out[key] = decoded as T[keyof T];
   }
-  return out as T;
+  return out;
 }
