@@ -1,4 +1,5 @@
 import path from "node:path";
+import { BAD_REQUEST_PATH, MALFORMED_PATH_SOURCE } from "./lib/http/malformed-path.mjs";
 import { securityHeaderRules } from "./lib/security/headers.mjs";
 
 // Reader pages are cached whole (Next's ISR: `revalidate` in each page) in a store shared by the
@@ -42,6 +43,9 @@ const nextConfig = {
     const page = [{ type: "query", key: "page", value: "(?<page>.*)" }];
     return {
       beforeFiles: [
+        // Addresses that are not valid percent-encoded UTF-8 answer 400 here: matching a dynamic
+        // route would fail to decode them and Next would answer 500 (lib/http/malformed-path.mjs).
+        { source: MALFORMED_PATH_SOURCE, destination: BAD_REQUEST_PATH },
         { source: "/tag/:name", has: page, destination: "/tag/:name/page/:page" },
         {
           source: `/:channel((?!(?:${NOT_CHANNELS})$)[^/.]+)`,

@@ -45,7 +45,7 @@ export interface RssItem {
   title: string;
   /** Absolute URL of the story. */
   link: string;
-  /** Stable identifier; here the story's permanent absolute URL. */
+  /** Stable identifier (isPermaLink="false" unless it is the item's permanent URL). */
   guid: string;
   guidIsPermaLink: boolean;
   /** Plain text (the story's summary); escaped, never interpreted as HTML by this module. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { decayWeight, HOT_WINDOWS, rankHot, windowStart, type ViewBucketRow } from "@/lib/ranking";
+import {
+  decayWeight,
+  firstBucket,
+  HOT_WINDOWS,
+  rankHot,
+  windowStart,
+  type ViewBucketRow,
+} from "@/lib/ranking";
 import { HOUR_MS } from "@/lib/time";
 
 // "now" half past an hour: the current bucket's middle is exactly now, so its weight is 1.
@@ -38,10 +45,36 @@ describe("decayWeight", () => {
 });
 
 describe("windowStart", () => {
-  it("is the whole UTC hour `hours` before now", () => {
-    expect(windowStart(NOW, "24h").toISOString()).toBe("2026-03-09T12:00:00.000Z");
-    expect(windowStart(NOW, "7d").toISOString()).toBe("2026-03-03T12:00:00.000Z");
-    expect(windowStart(NOW, "30d").toISOString()).toBe("2026-02-08T12:00:00.000Z");
+  it("starts the window `hours` buckets back, the current one included", () => {
+    expect(windowStart(NOW, "24h").toISOString()).toBe("2026-03-09T13:00:00.000Z");
+    expect(windowStart(NOW, "7d").toISOString()).toBe("2026-03-03T13:00:00.000Z");
+    expect(windowStart(NOW, "30d").toISOString()).toBe("2026-02-08T13:00:00.000Z");
+  });
+
+  it("sums exactly 24 hourly buckets for 24小时 (168 for a week, 720 for a month), at every point of an hour", () => {
+    for (const now of ["2026-03-10T12:00:00.000Z", "2026-03-10T12:30:00.000Z", "2026-03-10T12:59:59.999Z"]) {
+      const at = new Date(now);
+      // One view in each of the last 800 hourly buckets, the current one included.
+      const rows = Array.from({ length: 800 }, (_, h) => ({
+        articleId: 1,
+        bucket: new Date(Date.parse("2026-03-10T12:00:00.000Z") - h * HOUR_MS),
+        count: 1,
+      }));
+      expect(rankHot(rows, at, "24h", 1)[0]?.views, now).toBe(24);
+      expect(rankHot(rows, at, "7d", 1)[0]?.views, now).toBe(168);
+      expect(rankHot(rows, at, "30d", 1)[0]?.views, now).toBe(720);
+    }
+  });
+});
+
+describe("firstBucket", () => {
+  it("counts the current bucket as the first of `hours`", () => {
+    expect(firstBucket(new Date("2026-03-10T12:00:00.000Z"), 1).toISOString()).toBe(
+      "2026-03-10T12:00:00.000Z",
+    );
+    expect(firstBucket(new Date("2026-03-10T12:59:59.999Z"), 48).toISOString()).toBe(
+      "2026-03-08T13:00:00.000Z",
+    );
   });
 });
 

@@ -29,9 +29,17 @@ export interface HotScore {
   views: number;
 }
 
-/** First bucket inside the window (buckets are whole UTC hours). */
+/**
+ * First of the `hours` hourly buckets that end at the current one (buckets are whole UTC hours,
+ * the current one included): 24 buckets for 24 hours, never 25.
+ */
+export function firstBucket(now: Date, hours: number): Date {
+  return new Date(hourBucket(now).getTime() - (hours - 1) * HOUR_MS);
+}
+
+/** First bucket inside the window. */
 export function windowStart(now: Date, window: HotWindow): Date {
-  return hourBucket(new Date(now.getTime() - HOT_WINDOWS[window].hours * HOUR_MS));
+  return firstBucket(now, HOT_WINDOWS[window].hours);
 }
 
 export function decayWeight(bucket: Date, now: Date, halfLifeHours: number): number {

@@ -48,15 +48,22 @@ export function notFoundResponse(): Response {
 export const RSS_MEDIA_TYPE = "application/rss+xml";
 export const XML_MEDIA_TYPE = "application/xml";
 
+/**
+ * A story's feed identifier: its id and the site, never its address, which contains the channel
+ * slug and changes when a channel is renamed (feed readers would show every story again).
+ */
+export function storyGuid(id: number): string {
+  return `article-${id}@${new URL(env.SITE_URL).host}`;
+}
+
 function feedItems(stories: Awaited<ReturnType<typeof listFeedStories>>): RssItem[] {
   return stories.map((s) => {
     const url = absoluteUrl(s.href);
     return {
       title: s.title,
       link: url,
-      // The story's permanent address: ids never change and old channel slugs redirect.
-      guid: url,
-      guidIsPermaLink: true,
+      guid: storyGuid(s.id),
+      guidIsPermaLink: false,
       description: s.summary,
       pubDate: s.publishedAt,
       categories: [s.channel.name],

@@ -5,7 +5,7 @@ import { clearCache } from "@/lib/cache/memo";
 import { TAGS } from "@/lib/data/cache-tags";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { channelFeedXml, FEED_SIZE, siteFeedXml } from "@/lib/syndication";
+import { channelFeedXml, FEED_SIZE, siteFeedXml, storyGuid } from "@/lib/syndication";
 import { invalidate, makeArticle, makeChannel, uniq } from "@/lib/testing/fixtures";
 import { minuteNow } from "@/lib/time";
 import { GET as getSiteFeed } from "@/app/rss.xml/route";
@@ -25,7 +25,7 @@ beforeEach(() => {
 });
 
 describe("RSS feeds", () => {
-  it("list exactly a channel's latest visible stories, newest first, with absolute links and stable GUIDs", async () => {
+  it("list exactly a channel's latest visible stories, newest first, with absolute links and GUIDs", async () => {
     const ch = await makeChannel();
     const now = minuteNow().getTime();
     const visible = [];
@@ -52,16 +52,16 @@ describe("RSS feeds", () => {
     const feed = await parser.parseString(xml ?? "");
     expect(feed.title).toBe(`${ch.name} - ${env.SITE_NAME}`);
     expect(feed.link).toBe(`${env.SITE_URL}/${ch.slug}`);
-    const expected = visible.slice(0, FEED_SIZE).map((a) => `${env.SITE_URL}/${ch.slug}/${a.id}`);
-    expect(feed.items.map((i) => i.guid)).toEqual(expected);
-    expect(feed.items.map((i) => i.link)).toEqual(expected);
+    const shown = visible.slice(0, FEED_SIZE);
+    expect(feed.items.map((i) => i.guid)).toEqual(shown.map((a) => storyGuid(a.id)));
+    expect(feed.items.map((i) => i.link)).toEqual(shown.map((a) => `${env.SITE_URL}/${ch.slug}/${a.id}`));
     const first = feed.items[0];
     const newest = visible[0];
     expect(first?.title).toBe(newest?.title);
     expect(first?.content).toBe("测试摘要");
     expect(first?.categories).toEqual([ch.name]);
     expect(first?.pubDate).toBe(newest?.publishedAt?.toUTCString());
-    expect(xml).toContain(`<guid isPermaLink="true">${env.SITE_URL}/${ch.slug}/${newest?.id}</guid>`);
+    expect(xml).toContain(`<guid isPermaLink="false">${storyGuid(newest?.id ?? 0)}</guid>`);
   });
 
   it("drop a story once it is unpublished (after the write drops the list caches)", async () => {
@@ -71,15 +71,12 @@ describe("RSS feeds", () => {
     const pulled = await makeArticle({ channelId: ch.id, publishedAt: new Date(now - HOUR) });
     const guids = async () =>
       (await parser.parseString((await channelFeedXml(ch.slug, now)) ?? "")).items.map((i) => i.guid);
-    expect(await guids()).toEqual([
-      `${env.SITE_URL}/${ch.slug}/${pulled.id}`,
-      `${env.SITE_URL}/${ch.slug}/${keep.id}`,
-    ]);
+    expect(await guids()).toEqual([storyGuid(pulled.id), storyGuid(keep.id)]);
 
     const db = await getDb();
     await db.article.update({ where: { id: pulled.id }, data: { status: "unpublished" } });
     await invalidate(TAGS.site, TAGS.article(pulled.id));
-    expect(await guids()).toEqual([`${env.SITE_URL}/${ch.slug}/${keep.id}`]);
+    expect(await guids()).toEqual([storyGuid(keep.id)]);
   });
 
   it("site feed: the latest 50 visible stories of every channel", async () => {
@@ -106,19 +103,53 @@ describe("RSS feeds", () => {
       where: { status: "published", publishedAt: { lte: new Date(now) } },
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
       take: FEED_SIZE,
-      select: { id: true, channel: { select: { slug: true } } },
+      select: { id: true },
     });
-    expect(feed.items.map((i) => i.guid)).toEqual(
-      latest.map((r) => `${env.SITE_URL}/${r.channel.slug}/${r.id}`),
-    );
+    expect(feed.items.map((i) => i.guid)).toEqual(latest.map((r) => storyGuid(r.id)));
     expect(feed.items.length).toBeLessThanOrEqual(FEED_SIZE);
     // Other test files share the database: check our two stories' order, not absolute positions.
     const guids = feed.items.map((i) => i.guid ?? "");
-    const first = guids.indexOf(`${env.SITE_URL}/${a.slug}/${newest.id}`);
-    const next = guids.indexOf(`${env.SITE_URL}/${b.slug}/${second.id}`);
+    const first = guids.indexOf(storyGuid(newest.id));
+    const next = guids.indexOf(storyGuid(second.id));
     expect(first).toBeGreaterThanOrEqual(0);
     expect(next).toBeGreaterThan(first);
-    expect(guids.some((g) => g.endsWith(`/${draft.id}`) || g.endsWith(`/${scheduled.id}`))).toBe(false);
+    expect(guids).not.toContain(storyGuid(draft.id));
+    expect(guids).not.toContain(storyGuid(scheduled.id));
+  });
+
+  it("keep a story's GUID when its channel is renamed (only the link follows the new address)", async () => {
+    const ch = await makeChannel();
+    const story = await makeArticle({ channelId: ch.id, title: `改名${uniq()}` });
+    const now = minuteNow().getTime();
+    const before = (await parser.parseString((await channelFeedXml(ch.slug, now)) ?? "")).items[0];
+    const renamed = uniq("renamed").toLowerCase();
+    const db = await getDb();
+    await db.channel.update({ where: { id: ch.id }, data: { slug: renamed } });
+    await invalidate(TAGS.site, TAGS.channels);
+    clearCache();
+    const after = (await parser.parseString((await channelFeedXml(renamed, now)) ?? "")).items[0];
+    expect(before?.guid).toBe(storyGuid(story.id));
+    expect(after?.guid).toBe(before?.guid);
+    expect(before?.link).toBe(`${env.SITE_URL}/${ch.slug}/${story.id}`);
+    expect(after?.link).toBe(`${env.SITE_URL}/${renamed}/${story.id}`);
+  });
+
+  it("stay well-formed XML 1.0 with control characters in stories and channels", async () => {
+    const ch = await makeChannel(`频道\u0000${uniq()}\u0008`);
+    const db = await getDb();
+    await db.channel.update({ where: { id: ch.id }, data: { slogan: "口号\u001f\uffff" } });
+    const title = `空字符\u0000标题\u000b${uniq()}`;
+    const story = await makeArticle({ channelId: ch.id, title });
+    await db.article.update({ where: { id: story.id }, data: { summary: "摘要\u0000\u0001\ufffe" } });
+    clearCache();
+    const now = minuteNow().getTime();
+    for (const xml of [await siteFeedXml(now), (await channelFeedXml(ch.slug, now)) ?? ""]) {
+      expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
+      await expect(parser.parseString(xml)).resolves.toBeTruthy();
+    }
+    const item = (await parser.parseString((await channelFeedXml(ch.slug, now)) ?? "")).items[0];
+    expect(item?.title).toBe(title.replace(/[\u0000\u000b]/g, ""));
+    expect(item?.content).toBe("摘要");
   });
 
   it("route handlers answer with the RSS media type, and 404 for an unknown channel", async () => {

@@ -29,6 +29,7 @@ import {
   getPictureHighlights,
   getRecommended,
   getStoryRecommendations,
+  TAG_CANDIDATES,
 } from "@/lib/data/sidebars";
 import { isVisible } from "@/lib/data/visibility";
 import { PAGE_SIZE } from "@/lib/pagination";
@@ -353,6 +354,25 @@ describe("getStoryRecommendations", () => {
     expect(idsOf(related)).not.toContain(self.id);
     expect(idsOf(related)).not.toContain(draft.id);
     expect(idsOf(related)).not.toContain(untagged.id);
+  });
+
+  it("related: a new story on a busy tag is among the candidates (the newest are read, not the oldest)", async () => {
+    const chX = await makeChannel();
+    const chY = await makeChannel();
+    const busy = uniq("民生");
+    const now = Date.now();
+    const self = await makeArticle({
+      channelId: chX.id,
+      tags: [busy],
+      publishedAt: new Date(now - 5 * MINUTE),
+    });
+    // More older stories on the tag than are read, written first (lower ids).
+    for (let i = 0; i < TAG_CANDIDATES + 5; i++) {
+      await makeArticle({ channelId: chY.id, tags: [busy], publishedAt: new Date(now - (i + 1) * HOUR_MS) });
+    }
+    const fresh = await makeArticle({ channelId: chY.id, tags: [busy], publishedAt: new Date(now - MINUTE) });
+    const { related } = await getStoryRecommendations(self.id, chX.id, [], now + 1000);
+    expect(idsOf(related)[0]).toBe(fresh.id);
   });
 
   it("admits an untagged story through precomputed similarity only", async () => {

@@ -9,9 +9,9 @@ import { TAGS, TTL } from "@/lib/data/cache-tags";
 import { cardSelect, toCard } from "@/lib/data/cards";
 import { listCardsByIds, listLatestInChannel } from "@/lib/data/articles";
 import { visibleWhere } from "@/lib/data/visibility";
-import { rankHot, windowStart, type HotWindow } from "@/lib/ranking";
+import { firstBucket, rankHot, windowStart, type HotWindow } from "@/lib/ranking";
 import { rankRelated, rankYouMayLike, type Candidate } from "@/lib/recommend";
-import { HOUR_MS, hourBucket } from "@/lib/time";
+import { HOUR_MS } from "@/lib/time";
 import type { ArticleCard, RankedCard } from "@/lib/data/types";
 
 /** 热点排行: time-decayed views over the window, with the window's raw view count shown. */
@@ -56,7 +56,7 @@ export const getHotReading = cached(
     const db = await getDb();
     const sums = await db.articleViewBucket.groupBy({
       by: ["articleId"],
-      where: { bucket: { gte: hourBucket(new Date(nowMs - 48 * HOUR_MS)), lte: new Date(nowMs) } },
+      where: { bucket: { gte: firstBucket(new Date(nowMs), 48), lte: new Date(nowMs) } },
       _sum: { count: true },
       orderBy: [{ _sum: { count: "desc" } }, { articleId: "asc" }],
       take: limit * 2,
@@ -86,7 +86,7 @@ export const getPictureHighlights = cached(
     });
     const views = await viewsSince(
       rows.map((r) => r.id),
-      hourBucket(new Date(nowMs - 7 * 24 * HOUR_MS)),
+      firstBucket(new Date(nowMs), 7 * 24),
     );
     const score = (r: (typeof rows)[number]) => {
       const ageDays = Math.max(0, (nowMs - (r.publishedAt?.getTime() ?? 0)) / (24 * HOUR_MS));
@@ -184,17 +184,34 @@ export const getChannelRecommendations = cached(
   },
 );
 
-/** Candidates sharing tags with the story, with precomputed similarity where there is one. */
+/** Stories sharing a tag with the one read that are considered for 相关新闻 and 猜你喜欢. */
+export const TAG_CANDIDATES = 150;
+
+/**
+ * Candidates: the newest visible stories sharing a tag with the story (at most TAG_CANDIDATES: a
+ * tag such as 民生 can be on thousands, and a new story on a busy tag must be among them), plus
+ * its precomputed nearest neighbours.
+ */
 async function candidatesFor(articleId: number, nowMs: number): Promise<Candidate[]> {
   const db = await getDb();
   const tagRows = await db.articleTag.findMany({ where: { articleId }, select: { tagId: true } });
   const tagIds = tagRows.map((t) => t.tagId);
-  const [shared, similar] = await Promise.all([
+  const [tagged, similar] = await Promise.all([
     tagIds.length
-      ? db.articleTag.groupBy({
-          by: ["articleId"],
-          where: { tagId: { in: tagIds }, articleId: { not: articleId } },
-          _count: { tagId: true },
+      ? db.article.findMany({
+          where: {
+            id: { not: articleId },
+            tags: { some: { tagId: { in: tagIds } } },
+            ...visibleWhere(nowMs),
+          },
+          orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+          take: TAG_CANDIDATES,
+          select: {
+            id: true,
+            channelId: true,
+            publishedAt: true,
+            tags: { where: { tagId: { in: tagIds } }, select: { tagId: true } },
+          },
         })
       : Promise.resolve([]),
     db.articleSimilar.findMany({
@@ -204,31 +221,26 @@ async function candidatesFor(articleId: number, nowMs: number): Promise<Candidat
       select: { similarId: true, score: true },
     }),
   ]);
-  const sharedBy = new Map(shared.map((s) => [s.articleId, s._count.tagId]));
   const simBy = new Map(similar.map((s) => [s.similarId, s.score]));
-  // Most-shared first; a tag such as 民生 can be on many stories, so cap the set that is read.
-  const ids = [
-    ...new Set([
-      ...[...sharedBy.entries()]
-        .sort((a, b) => b[1] - a[1])
-        .map(([id]) => id)
-        .slice(0, 150),
-      ...simBy.keys(),
-    ]),
-  ];
-  if (ids.length === 0) return [];
-  const [rows, views] = await Promise.all([
-    db.article.findMany({
-      where: { id: { in: ids }, ...visibleWhere(nowMs) },
-      select: { id: true, channelId: true, publishedAt: true },
-    }),
-    viewsSince(ids, hourBucket(new Date(nowMs - 7 * 24 * HOUR_MS))),
+  const taggedIds = new Set(tagged.map((r) => r.id));
+  const similarOnly = [...simBy.keys()].filter((id) => !taggedIds.has(id));
+  const [similarRows, views] = await Promise.all([
+    similarOnly.length
+      ? db.article.findMany({
+          where: { id: { in: similarOnly }, ...visibleWhere(nowMs) },
+          select: { id: true, channelId: true, publishedAt: true },
+        })
+      : Promise.resolve([]),
+    viewsSince([...taggedIds, ...similarOnly], firstBucket(new Date(nowMs), 7 * 24)),
   ]);
-  return rows.map((r) => ({
+  return [
+    ...tagged.map((r) => ({ ...r, sharedTags: r.tags.length })),
+    ...similarRows.map((r) => ({ ...r, sharedTags: 0 })),
+  ].map((r) => ({
     id: r.id,
     channelId: r.channelId,
     publishedAt: r.publishedAt ?? new Date(0),
-    sharedTags: sharedBy.get(r.id) ?? 0,
+    sharedTags: r.sharedTags,
     recentViews: views.get(r.id) ?? 0,
     similarity: simBy.get(r.id) ?? 0,
   }));

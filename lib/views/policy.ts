@@ -8,9 +8,17 @@ import { createHash } from "node:crypto";
 const NOT_A_READER =
   /bot\b|bot\/|crawl|spider|slurp|headless|lighthouse|phantomjs|puppeteer|playwright|selenium|curl\/|wget|python-|httpclient|okhttp|java\/|go-http|node-fetch|undici|axios|autocannon|wrk\/|apachebench|feedfetcher|preview|monitor/i;
 
+/**
+ * The device model of an Android browser, `(Linux; Android 10; CUBOT X30 Build/QP1A…)` or
+ * `(Linux; U; Android 4.4.2; zh-cn; CUBOT X9 Build/…)`: a phone brand may end in "bot" (Cubot), so
+ * the model is left out before looking for crawler names. A crawler's own name is never there
+ * (Googlebot's smartphone agent names a Nexus 5X, then itself after it).
+ */
+const ANDROID_MODEL = /(\(Linux;(?: U;)? Android [^;)]*;(?: [a-z]{2}[-_][a-z]{2};)?)[^;)]*/i;
+
 export function isCountableUserAgent(ua: string | null | undefined): boolean {
   if (!ua || ua.length < 10) return false;
-  return !NOT_A_READER.test(ua);
+  return !NOT_A_READER.test(ua.replace(ANDROID_MODEL, "$1"));
 }
 
 /** Salted SHA-256 of the client (address + user agent); the raw address is never kept. */

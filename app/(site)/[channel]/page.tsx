@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NotFoundPage } from "@/components/NotFoundPage";
 import { permanentRedirect } from "next/navigation";
+import { pageParams } from "@/lib/http/params";
 import { renderChannelPage, channelMetadata, movedChannelAddress, type ChannelParams } from "./channel-view";
 
 interface Props {
@@ -18,7 +19,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ChannelPage({ params }: Props) {
-  const address = await params;
+  const address = pageParams(await params);
+  if (!address) return <NotFoundPage />;
   const moved = await movedChannelAddress(address);
   if (moved) permanentRedirect(moved);
   return (await renderChannelPage(address)) ?? <NotFoundPage />;

@@ -81,8 +81,34 @@ describe("/search", () => {
     expect(await render({ q: u, channel: "no-such-channel" })).toContain("找到 22 条");
   });
 
-  it("answers 404 for a malformed or out-of-range page", async () => {
-    expect(await status({ q: "融安", page: "abc" })).toBe(404);
-    expect(await status({ q: uniq("none"), page: "2" })).toBe(404);
+  it("shows the first page for a page number that is not one (never an empty 404)", async () => {
+    const ch = await makeChannel();
+    const u = uniq("p");
+    const story = await makeArticle({ channelId: ch.id, title: `${u}第一页` });
+    for (const page of ["0", "-1", "abc", "1.5", ["2", "3"]]) {
+      const html = await render({ q: u, page });
+      expect(await status({ q: u, page }), String(page)).toBe(200);
+      expect(html, String(page)).toContain("找到 1 条");
+      expect(html, String(page)).toContain(story.title);
+      expect(h1Count(html)).toBe(1);
+    }
+    // No query at all: the prompt, whatever the page number.
+    expect(await render({ page: "0" })).toContain("请输入要搜索的关键词");
+  });
+
+  it("says a page past the results is past them, with links back", async () => {
+    const ch = await makeChannel();
+    const u = uniq("r");
+    for (let i = 0; i < 21; i++) await makeArticle({ channelId: ch.id, title: `${u}第${i}条` });
+    const html = content(await render({ q: u, page: "9" }));
+    expect(await status({ q: u, page: "9" })).toBe(200);
+    expect(h1Count(html)).toBe(1);
+    expect(html).toContain("没有第 9 页");
+    expect(html).toContain("共 21 条，2 页");
+    expect(html).toContain(`href="/search?q=${u}">回到第 1 页</a>`);
+    expect(html).toContain(`href="/search?q=${u}&amp;page=2">最后一页</a>`);
+    expect(html).not.toContain("第 9 页</span>");
+    // A query with no results at all says so, on any page.
+    expect(await render({ q: uniq("none"), page: "2" })).toContain("没有找到与");
   });
 });

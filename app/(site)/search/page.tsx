@@ -5,11 +5,10 @@ import { listChannels } from "@/lib/data/channels";
 import { getSidebarData } from "@/lib/data/page-data";
 import { searchArticles } from "@/lib/data/search";
 import { env } from "@/lib/env";
-import { PAGE_SIZE, pageCount, parsePageParam } from "@/lib/pagination";
+import { PAGE_SIZE, pageCount, pageHref, parsePageParam } from "@/lib/pagination";
 import { MAX_QUERY_LENGTH, parseSearchQuery } from "@/lib/search-text";
 import { minuteNow } from "@/lib/time";
 import { Breadcrumb } from "@/components/Breadcrumb";
-import { NotFoundPage } from "@/components/NotFoundPage";
 import { Highlight } from "@/components/Highlight";
 import { PortalSidebar } from "@/components/PortalSidebar";
 import { Pagination } from "@/components/Pagination";
@@ -37,8 +36,9 @@ export default async function SearchPage({ searchParams }: Props) {
   await connection();
   const params = await searchParams;
   const query = parseSearchQuery(params.q);
-  const page = parsePageParam(params.page);
-  if (page === null) return <NotFoundPage />;
+  // Rendered per request, so a bad page number costs nothing to forgive: `?page=0`, `?page=abc`
+  // show the first page, and a page past the results says so with a way back (never an empty 404).
+  const page = parsePageParam(params.page) ?? 1;
   const nowMs = minuteNow().getTime();
   const channels = await listChannels();
   // An unknown channel in the address searches every channel rather than failing.
@@ -50,7 +50,8 @@ export default async function SearchPage({ searchParams }: Props) {
     getSidebarData(channel?.id ?? null, nowMs),
   ]);
   const totalPages = pageCount(results?.total ?? 0, PAGE_SIZE);
-  if (results && page > totalPages) return <NotFoundPage />;
+  const pastTheEnd = results !== null && page > totalPages;
+  const linkParams = { q: query.kind === "ok" ? query.text : "", channel: channel?.slug ?? "" };
   const terms = query.kind === "ok" ? query.terms : [];
 
   return (
@@ -60,7 +61,7 @@ export default async function SearchPage({ searchParams }: Props) {
         <header className="channel-head search-head">
           <h1>
             {query.kind === "ok" ? `搜索：${query.text}` : "站内搜索"}
-            {results && page > 1 ? <span className="page-no">第 {page} 页</span> : null}
+            {results && page > 1 && !pastTheEnd ? <span className="page-no">第 {page} 页</span> : null}
           </h1>
           <form action="/search" method="get" role="search" aria-label="站内搜索" className="search-form">
             <div className="search-field search-field-q">
@@ -97,6 +98,19 @@ export default async function SearchPage({ searchParams }: Props) {
           <p className="search-status search-error" role="alert">
             搜索词太长了（{query.length} 个字），请不超过 {MAX_QUERY_LENGTH} 个字后再试。
           </p>
+        ) : pastTheEnd && results.total > 0 ? (
+          <p className="search-status" role="status">
+            没有第 {page} 页：{channel ? `在${channel.name}中` : null}与“{query.text}”相关的新闻共{" "}
+            {results.total} 条，{totalPages} 页。
+            <Link href={pageHref("/search", 1, linkParams)}>回到第 1 页</Link>
+            {totalPages > 1 ? (
+              <>
+                {" "}
+                或<Link href={pageHref("/search", totalPages, linkParams)}>最后一页</Link>
+              </>
+            ) : null}
+            。
+          </p>
         ) : results && results.total > 0 ? (
           <p className="search-status" role="status">
             {channel ? `在${channel.name}中` : null}找到 {results.total} 条与“{query.text}”相关的新闻
@@ -131,13 +145,8 @@ export default async function SearchPage({ searchParams }: Props) {
             ))}
           </ul>
         ) : null}
-        {results && query.kind === "ok" ? (
-          <Pagination
-            basePath="/search"
-            params={{ q: query.text, channel: channel?.slug ?? "" }}
-            page={page}
-            totalPages={totalPages}
-          />
+        {results && query.kind === "ok" && !pastTheEnd ? (
+          <Pagination basePath="/search" params={linkParams} page={page} totalPages={totalPages} />
         ) : null}
       </div>
       <PortalSidebar data={sidebar} />

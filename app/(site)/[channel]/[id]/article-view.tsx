@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { getArticle } from "@/lib/data/articles";
 import { getChannelBySlug } from "@/lib/data/channels";
@@ -14,6 +15,7 @@ import { PUBLISHER_LOGO, articleJsonLd, breadcrumbJsonLd } from "@/lib/seo";
 import { tagHref } from "@/lib/data/tags";
 import { parseArticleId } from "@/lib/url";
 import { ArticleList } from "@/components/ArticleList";
+import { NotFoundPage } from "@/components/NotFoundPage";
 import { ArticleStory } from "@/components/ArticleStory";
 import { Breadcrumb } from "@/components/Breadcrumb";
 import { CommentForm } from "@/components/CommentForm";
@@ -125,6 +127,24 @@ export async function renderArticlePage(params: ArticleParams): Promise<ReactNod
     getSidebarData(article.channel.id, nowMs),
     listApprovedComments(article.id, commentPage),
   ]);
+  const commentPages = pageCount(comments.total, COMMENTS_PER_PAGE);
+  // A comment page past the last is a 404 (made-up addresses are cached apart from real pages,
+  // and dropped with the story's comments tag when comments arrive), saying what is there.
+  if (commentPage > commentPages) {
+    return (
+      <NotFoundPage>
+        <div className="not-found">
+          <h1>评论页不存在</h1>
+          <p>
+            《{article.title}》的评论共 {comments.total} 条、{commentPages} 页，没有第 {commentPage} 页。
+          </p>
+          <p>
+            <Link href={article.href}>返回这篇新闻</Link>
+          </p>
+        </div>
+      </NotFoundPage>
+    );
+  }
   const { related, youMayLike } = await getStoryRecommendations(
     article.id,
     article.channel.id,
@@ -166,7 +186,7 @@ export async function renderArticlePage(params: ArticleParams): Promise<ReactNod
           <Pagination
             basePath={article.href}
             page={commentPage}
-            totalPages={pageCount(comments.total, COMMENTS_PER_PAGE)}
+            totalPages={commentPages}
             pageParam="cpage"
             label="评论分页"
           />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NotFoundPage } from "@/components/NotFoundPage";
 import { permanentRedirect } from "next/navigation";
+import { pageParams } from "@/lib/http/params";
 import {
   renderArticlePage,
   articleMetadata,
@@ -23,7 +24,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const address = await params;
+  const address = pageParams(await params);
+  if (!address) return <NotFoundPage />;
   // One address per story: other ones redirect to it.
   const canonical = await canonicalArticleAddress(address);
   if (canonical) permanentRedirect(canonical);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { NotFoundPage } from "@/components/NotFoundPage";
+import { pageParams } from "@/lib/http/params";
 import { renderTagPage, tagMetadata, type TagParams } from "./tag-view";
 
 interface Props {
@@ -17,5 +18,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TagPage({ params }: Props) {
-  return (await renderTagPage(await params)) ?? <NotFoundPage />;
+  const address = pageParams(await params);
+  return (address && (await renderTagPage(address))) ?? <NotFoundPage />;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { getSidebarData } from "@/lib/data/page-data";
-import { getTagByName, listTagArticles, tagHref, type TagInfo } from "@/lib/data/tags";
+import { getTagByName, listTagArticles, tagHref } from "@/lib/data/tags";
 import { env } from "@/lib/env";
 import { PAGE_SIZE, pageCount, parsePageParam } from "@/lib/pagination";
 import { minuteNow } from "@/lib/time";
@@ -10,25 +10,14 @@ import { Pagination } from "@/components/Pagination";
 import { PortalSidebar } from "@/components/PortalSidebar";
 import { StoryTeasers } from "@/components/StoryTeasers";
 
-/** A tag's address segment and page number (`/tag/<name>`, `?page=N` → page/N). */
+/** A tag's name, decoded (lib/http/params.ts), and page number (`/tag/<name>`, `?page=N` → page/N). */
 export interface TagParams {
   name: string;
   n?: string;
 }
 
-/** The tag named by the address segment, whether it arrives decoded or still percent-encoded. */
-async function findTag(segment: string): Promise<TagInfo | null> {
-  const tag = await getTagByName(segment);
-  if (tag || !segment.includes("%")) return tag;
-  try {
-    return await getTagByName(decodeURIComponent(segment));
-  } catch {
-    return null;
-  }
-}
-
 export async function tagMetadata({ name }: TagParams): Promise<Metadata> {
-  const tag = await findTag(name);
+  const tag = await getTagByName(name);
   if (!tag) return { title: "页面不存在" };
   return {
     title: `标签：${tag.name}`,
@@ -42,7 +31,7 @@ export async function renderTagPage(params: TagParams): Promise<ReactNode> {
   const { name, n } = params;
   const page = parsePageParam(n);
   if (page === null) return null;
-  const tag = await findTag(name);
+  const tag = await getTagByName(name);
   if (!tag) return null;
   const nowMs = minuteNow().getTime();
   const [list, sidebar] = await Promise.all([
