@@ -1,5 +1,6 @@
 // Comment moderation: statuses, decisions and the form schemas (no server-only code, unit-tested).
 import { z } from "zod";
+import { lineText } from "@/lib/text";
 
 export const COMMENT_STATUSES = ["pending", "approved", "rejected"] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
@@ -71,8 +72,7 @@ export const banSchema = z.object({
   hours: z.coerce
     .number()
     .refine((h) => (BAN_HOURS as readonly number[]).includes(h), { error: "请选择封禁时长" }),
-  reason: z
-    .string()
+  reason: lineText()
     .trim()
     .max(200, { error: "原因最多 200 个字" })
     .optional()
