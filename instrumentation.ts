@@ -1,12 +1,25 @@
 // Runs once when a `next start` process starts (Next's instrumentation hook), before requests.
-// Installs the page store behind the cache handler (lib/cache/next-cache-handler.mjs).
+// 1. Reads the configuration (lib/env.ts) and stops the process with a readable message when it is
+//    bad, instead of answering the first request with a 500.
+// 2. Has the process record each request's socket address and scheme (lib/client-address.ts).
+// 3. Installs the page store behind the cache handler (lib/cache/next-cache-handler.mjs).
+import type { Env } from "@/lib/env";
+
 export async function register(): Promise<void> {
   // Next's documented runtime switch; the store needs Node (better-sqlite3).
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ PageStore, installPageStore }, { env }] = await Promise.all([
+  let env: Env;
+  try {
+    ({ env } = await import("@/lib/env"));
+  } catch (error) {
+    console.error(`difang: cannot start.\n${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  const [{ PageStore, installPageStore }, { installPeerHeaders }] = await Promise.all([
     import("@/lib/cache/page-store"),
-    import("@/lib/env"),
+    import("@/lib/client-address"),
   ]);
+  installPeerHeaders();
   installPageStore(
     new PageStore({
       maxBytes: env.PAGE_CACHE_MB * 1024 * 1024,

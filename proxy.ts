@@ -1,18 +1,33 @@
 // Runs before routing, only for the pages rendered per request: the editor area and search.
-// - Every such page gets a fresh nonce for its scripts (Content-Security-Policy; Next adds the
-//   nonce to the scripts it renders). Cached reader pages allow their scripts by hash instead
+// - In the editor area every request that changes something (server actions, the upload route:
+//   any method but GET/HEAD/OPTIONS) must come from a page of this site, scheme and port included
+//   (lib/same-origin.ts).
+// - Every page gets a fresh nonce for its scripts (Content-Security-Policy; Next adds the nonce to
+//   the scripts it renders). Cached reader pages allow their scripts by hash instead
 //   (lib/security/headers.mjs explains both).
 // - Admin page loads renew the editor session cookie (pages cannot set cookies themselves).
-//   Authorization is NOT decided here: every admin page and action checks the session itself.
+// Authorization is NOT decided here: every admin page and action checks the session itself.
 // Cached reader pages never pass through here: a proxy on their path would cost about half of
 // their throughput (README § Architecture).
 import { NextResponse, type NextRequest } from "next/server";
 import { renewSessionCookie } from "@/lib/auth/proxy";
+import { ORIGIN_MESSAGES, checkOrigin } from "@/lib/same-origin";
 import { noncePolicy } from "@/lib/security/script-policy";
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 export function proxy(request: NextRequest) {
-  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
   const admin = request.nextUrl.pathname.startsWith("/admin");
+  if (admin && !SAFE_METHODS.has(request.method)) {
+    const verdict = checkOrigin(request.headers);
+    if (!verdict.ok) {
+      return NextResponse.json(
+        { ok: false, message: ORIGIN_MESSAGES[verdict.reason] },
+        { status: 403, headers: { "Cache-Control": "no-store" } },
+      );
+    }
+  }
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
   const policy = noncePolicy(nonce, admin ? "'none'" : "'self'");
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);

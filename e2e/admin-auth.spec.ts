@@ -219,3 +219,64 @@ test("server actions refuse a foreign Origin (CSRF) and accept the same request 
   await page.goto(`/admin/articles/${id}`);
   await expect(page.getByLabel("标题", { exact: true })).toHaveValue(titleC);
 });
+
+test("the scheme counts: https://<this host> is refused on a site served over http", async ({
+  page,
+  baseURL,
+}) => {
+  const site = new URL(baseURL ?? "http://127.0.0.1");
+  const httpsOrigin = `https://${site.host}`;
+  await signIn(page, ADMIN);
+
+  // The upload route.
+  const file = { name: "a.jpg", mimeType: "image/jpeg", buffer: await randomJpeg(320, 200) };
+  const upload = await page.request.post("/admin/api/images", {
+    headers: { Origin: httpsOrigin },
+    multipart: { file },
+  });
+  expect(upload.status()).toBe(403);
+  expect(((await upload.json()) as { message: string }).message).toContain("请求来源无效");
+
+  // createUserAction: the browser's own request, replayed with the other scheme, then as sent.
+  await page.goto("/admin/users");
+  let captured: { url: string; headers: Record<string, string>; body: Buffer } | null = null;
+  const isUsersPage = (url: URL) => url.pathname === "/admin/users";
+  await page.route(isUsersPage, async (route) => {
+    const request = route.request();
+    if (request.method() === "POST" && !captured) {
+      captured = {
+        url: request.url(),
+        headers: await request.allHeaders(),
+        body: request.postDataBuffer() ?? Buffer.alloc(0),
+      };
+    }
+    await route.continue();
+  });
+  const first = unique("u").toLowerCase();
+  await page.getByLabel("用户名").fill(first);
+  await page.getByLabel("初始密码").fill("a-long-password-1234");
+  await page.getByRole("button", { name: "创建用户" }).click();
+  await expect(page.getByText(`已创建用户 ${first}`)).toBeVisible();
+  await page.unroute(isUsersPage);
+  expect(captured).not.toBeNull();
+  const { url, headers, body } = captured as unknown as {
+    url: string;
+    headers: Record<string, string>;
+    body: Buffer;
+  };
+  const replay = (username: string, origin: string) => {
+    const sent: Record<string, string> = { ...headers, origin };
+    delete sent["content-length"];
+    delete sent["host"];
+    const data = Buffer.from(body.toString("latin1").replace(first, username), "latin1");
+    return page.request.post(url, { headers: sent, data, maxRedirects: 0 });
+  };
+  const viaHttps = unique("u").toLowerCase();
+  const refused = await replay(viaHttps, httpsOrigin);
+  expect(refused.status()).toBe(403);
+  const control = unique("u").toLowerCase();
+  expect((await replay(control, site.origin)).status()).toBe(200);
+  await page.goto("/admin/users");
+  await expect(page.getByRole("cell", { name: control, exact: true })).toBeVisible();
+  await expect(page.getByRole("cell", { name: viaHttps, exact: true })).toHaveCount(0);
+});

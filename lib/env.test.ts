@@ -1,12 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv as parseProcessEnv, type Env } from "@/lib/env";
+import type { GeneratedSecrets } from "@/lib/secrets";
+
+/** What the secrets file next to the database would hold (lib/secrets.int.test.ts tests the file). */
+const GENERATED: GeneratedSecrets = {
+  APP_SECRET: "generated-app-secret-0123456789abcdef",
+  IP_HASH_SALT: "generated-salt-0123456789abcdef",
+};
+const secretFiles: string[] = [];
 
 /**
  * Next's typings make NODE_ENV a required key of NodeJS.ProcessEnv; a real environment may lack
  * it (the default is what is under test), so plain records are passed through this helper.
  */
 function parseEnv(vars: Record<string, string>): Env {
-  return parseProcessEnv(vars as NodeJS.ProcessEnv);
+  return parseProcessEnv(vars as NodeJS.ProcessEnv, (file) => {
+    secretFiles.push(file);
+    return GENERATED;
+  });
 }
 
 /** Secrets an https deployment must set (tests of other variables are not about them). */
@@ -112,20 +123,65 @@ describe("parseEnv", () => {
   );
 });
 
-describe("secrets on a public deployment", () => {
-  it("refuses the development secrets when SITE_URL is https", () => {
-    expect(() => parseEnv({ SITE_URL: "https://news.example.cn" })).toThrow(
-      /IP_HASH_SALT[\s\S]*APP_SECRET|APP_SECRET[\s\S]*IP_HASH_SALT/,
+describe("secrets", () => {
+  it("are generated (kept next to the database) when not configured, on http and https alike", () => {
+    secretFiles.length = 0;
+    for (const SITE_URL of ["http://localhost:3000", "https://news.example.cn"]) {
+      const env = parseEnv({ SITE_URL, DATABASE_URL: "file:/srv/difang/difang.db" });
+      expect(env.APP_SECRET).toBe(GENERATED.APP_SECRET);
+      expect(env.IP_HASH_SALT).toBe(GENERATED.IP_HASH_SALT);
+    }
+    expect(secretFiles).toEqual(["/srv/difang/difang.db.secrets.json", "/srv/difang/difang.db.secrets.json"]);
+  });
+
+  it("configured values win, each on its own", () => {
+    const env = parseEnv({ APP_SECRET: "another-long-random-secret" });
+    expect(env.APP_SECRET).toBe("another-long-random-secret");
+    expect(env.IP_HASH_SALT).toBe(GENERATED.IP_HASH_SALT);
+    secretFiles.length = 0;
+    parseEnv({ ...SECRETS });
+    expect(secretFiles).toEqual([]);
+  });
+
+  it("refuses the development values once published in the repository", () => {
+    const err = errorOf({
+      IP_HASH_SALT: "difang-development-salt",
+      APP_SECRET: "difang-development-secret-change-me",
+    });
+    expect(err.message).toMatch(/IP_HASH_SALT: is a value published in the repository/);
+    expect(err.message).toMatch(/APP_SECRET: is a value published in the repository/);
+  });
+
+  it("says which file could not be used", () => {
+    expect(() =>
+      parseProcessEnv({ DATABASE_URL: "file:/srv/x.db" } as unknown as NodeJS.ProcessEnv, () => {
+        throw new Error("EACCES: permission denied");
+      }),
+    ).toThrow(
+      /APP_SECRET, IP_HASH_SALT: not set, and the generated secrets in \/srv\/x\.db\.secrets\.json cannot be used: EACCES/,
     );
   });
-  it("accepts real secrets on https and the defaults on plain http", () => {
-    expect(() =>
-      parseEnv({
-        SITE_URL: "https://news.example.cn",
-        IP_HASH_SALT: "a-long-random-salt-1234",
-        APP_SECRET: "another-long-random-secret",
-      }),
-    ).not.toThrow();
-    expect(() => parseEnv({ SITE_URL: "http://localhost:3000" })).not.toThrow();
+});
+
+describe("TRUSTED_PROXIES", () => {
+  it("is empty by default: no proxy is trusted", () => {
+    const env = parseEnv({});
+    expect(env.TRUSTED_PROXIES.entries).toEqual([]);
+    expect(env.TRUSTED_PROXIES.has("127.0.0.1")).toBe(false);
   });
+
+  it("reads addresses and CIDR ranges, IPv4 and IPv6", () => {
+    const list = parseEnv({ TRUSTED_PROXIES: "127.0.0.1, ::1 10.0.0.0/8,fd00::/8" }).TRUSTED_PROXIES;
+    for (const a of ["127.0.0.1", "::1", "10.20.30.40", "fd12::5"]) expect(list.has(a)).toBe(true);
+    for (const a of ["127.0.0.2", "11.0.0.1", "fe80::1"]) expect(list.has(a)).toBe(false);
+  });
+
+  it.each(["localhost", "10.0.0.0/33", "::1/129", "1.2.3", "10.0.0.1/8/2", "[::1]"])(
+    "refuses %j at start, naming the entry",
+    (value) => {
+      const err = errorOf({ TRUSTED_PROXIES: `127.0.0.1, ${value}` });
+      expect(err.message).toContain("TRUSTED_PROXIES:");
+      expect(err.message).toContain(value);
+    },
+  );
 });

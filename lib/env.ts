@@ -1,10 +1,15 @@
 // Configuration, parsed once. Bad configuration fails at start with a message naming the variable.
 // Every variable is documented in README.md § Configuration.
 import { z } from "zod";
+import { PUBLISHED_SECRETS, loadOrCreateSecrets, secretsFileFor, type GeneratedSecrets } from "@/lib/secrets";
+import { parseTrustedProxies } from "@/lib/trusted-proxies";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const PUBLISHED_MESSAGE =
+  "is a value published in the repository: remove it (a random one is generated and kept next to the database) or set your own";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -22,12 +27,29 @@ const schema = z.object({
   ICP_RECORD: z.string().default("桂ICP备00000000号-1"),
   PUBLIC_SECURITY_RECORD: z.string().default("桂公网安备 45020000000000号"),
   UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
-  IP_HASH_SALT: z.string().min(8, "must be at least 8 characters").default("difang-development-salt"),
+  // Unset: generated on first start and kept next to the database (lib/secrets.ts).
+  IP_HASH_SALT: z
+    .string()
+    .min(8, "must be at least 8 characters")
+    .refine((v) => !PUBLISHED_SECRETS.includes(v), PUBLISHED_MESSAGE)
+    .optional(),
   VIEW_BEACON_ENABLED: bool.default(true),
   APP_SECRET: z
     .string()
     .min(16, "must be at least 16 characters")
-    .default("difang-development-secret-change-me"),
+    .refine((v) => !PUBLISHED_SECRETS.includes(v), PUBLISHED_MESSAGE)
+    .optional(),
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((v, ctx) => {
+      try {
+        return parseTrustedProxies(v);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   COMMENTS_AUTO_APPROVE: bool.default(false),
   COMMENT_SENSITIVE_WORDS: z
     .string()
@@ -43,34 +65,41 @@ const schema = z.object({
   PAGE_CACHE_MB: z.coerce.number().int().min(0).max(65536).default(256),
 });
 
-const DEV_SECRETS = {
-  IP_HASH_SALT: "difang-development-salt",
-  APP_SECRET: "difang-development-secret-change-me",
-} as const;
+export type Env = Omit<z.infer<typeof schema>, "APP_SECRET" | "IP_HASH_SALT"> & GeneratedSecrets;
 
-/** A public (https) deployment must not run on the secrets everyone can read in this file. */
-const checked = schema.superRefine((e, ctx) => {
-  if (!e.SITE_URL.startsWith("https://")) return;
-  for (const [key, dev] of Object.entries(DEV_SECRETS)) {
-    if (e[key as keyof typeof DEV_SECRETS] === dev) {
-      ctx.addIssue({
-        code: "custom",
-        path: [key],
-        message: "must be set to a long random value when SITE_URL is https",
-      });
-    }
-  }
-});
+function invalid(lines: string[]): Error {
+  return new Error(`Invalid configuration (see README § Configuration):\n${lines.join("\n")}`);
+}
 
-export type Env = z.infer<typeof schema>;
-
-function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = checked.safeParse(source);
+/**
+ * Parse and check the configuration. Secrets that are not configured come from
+ * `loadSecrets(file next to the database)`, which creates that file on first start.
+ */
+function parseEnv(
+  source: NodeJS.ProcessEnv,
+  loadSecrets: (file: string) => GeneratedSecrets = loadOrCreateSecrets,
+): Env {
+  const result = schema.safeParse(source);
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid configuration (see README § Configuration):\n${lines.join("\n")}`);
+    throw invalid(result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`));
   }
-  return result.data;
+  const { APP_SECRET, IP_HASH_SALT, ...rest } = result.data;
+  if (APP_SECRET !== undefined && IP_HASH_SALT !== undefined) return { ...rest, APP_SECRET, IP_HASH_SALT };
+  const file = secretsFileFor(rest.DATABASE_URL);
+  let generated: GeneratedSecrets;
+  try {
+    generated = loadSecrets(file);
+  } catch (error) {
+    const missing = [APP_SECRET ? null : "APP_SECRET", IP_HASH_SALT ? null : "IP_HASH_SALT"].filter(Boolean);
+    throw invalid([
+      `  ${missing.join(", ")}: not set, and the generated secrets in ${file} cannot be used: ${(error as Error).message}`,
+    ]);
+  }
+  return {
+    ...rest,
+    APP_SECRET: APP_SECRET ?? generated.APP_SECRET,
+    IP_HASH_SALT: IP_HASH_SALT ?? generated.IP_HASH_SALT,
+  };
 }
 
 export const env: Env = parseEnv(process.env);

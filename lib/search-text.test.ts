@@ -31,6 +31,14 @@ describe("parseSearchQuery", () => {
     expect(parseSearchQuery("a\u0000b")).toMatchObject({ kind: "ok", terms: ["ab"] });
   });
 
+  it("drops bidi controls and invisible characters from the query", () => {
+    expect(parseSearchQuery("\u2067融安\u2069\u202E 金桔\u200B")).toEqual({
+      kind: "ok",
+      text: "融安 金桔",
+      terms: ["融安", "金桔"],
+    });
+  });
+
   it("rejects queries over the limit, counting characters not UTF-16 units", () => {
     expect(parseSearchQuery("柳".repeat(MAX_QUERY_LENGTH))).toMatchObject({ kind: "ok" });
     expect(parseSearchQuery("柳".repeat(MAX_QUERY_LENGTH + 1))).toEqual({

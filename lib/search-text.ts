@@ -1,5 +1,6 @@
 // Pure helpers for site search: reading the query, quoting it for SQLite FTS5 and LIKE, and
 // cutting and highlighting result text. The SQL itself lives in lib/sqlite.ts.
+import { cleanLine } from "@/lib/text";
 
 /** Longest accepted query, in characters (code points). */
 export const MAX_QUERY_LENGTH = 100;
@@ -19,9 +20,6 @@ export type SearchQuery =
       terms: string[];
     };
 
-// C0/C1 control characters (tabs and newlines included: they become spaces before this applies).
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-
 function codePointLength(s: string): number {
   return Array.from(s).length;
 }
@@ -33,7 +31,7 @@ function codePointLength(s: string): number {
 export function parseSearchQuery(raw: string | string[] | undefined): SearchQuery {
   const value = Array.isArray(raw) ? raw[0] : raw;
   if (value === undefined) return { kind: "empty" };
-  const text = value.normalize("NFC").replace(/\s+/g, " ").replace(CONTROL, "").trim();
+  const text = cleanLine(value.normalize("NFC")).replace(/\s+/g, " ").trim();
   if (text === "") return { kind: "empty" };
   const length = codePointLength(text);
   if (length > MAX_QUERY_LENGTH) return { kind: "too-long", length };

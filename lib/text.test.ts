@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { excerpt, markdownToText, squish } from "@/lib/text";
+import { cleanLine, cleanMultiline, excerpt, markdownToText, squish } from "@/lib/text";
 
 const codePoints = (s: string) => Array.from(s).length;
 
@@ -97,5 +97,42 @@ describe("markdownToText", () => {
 
   it("keeps ordinary punctuation and text", () => {
     expect(markdownToText("3.5 亿元投资 - 同比增长")).toBe("3.5 亿元投资 - 同比增长");
+  });
+});
+
+describe("cleanLine / cleanMultiline (input boundary)", () => {
+  const C0 = "\u0000\u0001\u0007\u0008\u000B\u000C\u001B\u001F";
+  const BIDI = "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C";
+
+  it("removes C0 controls except tab and newline, DEL and C1", () => {
+    expect(cleanMultiline(`a${C0}b\u007F\u0080\u009Fc`)).toBe("abc");
+    expect(cleanMultiline("第一段\n\t第二段")).toBe("第一段\n\t第二段");
+  });
+
+  it("removes bidi embeddings, overrides, isolates and marks", () => {
+    expect(cleanMultiline(`评论${BIDI}内容`)).toBe("评论内容");
+    expect(cleanLine("\u2067txt.exe\u2069")).toBe("txt.exe");
+  });
+
+  it("removes invisible format characters, noncharacters and a BOM; keeps emoji joiners", () => {
+    expect(cleanLine("\uFEFFa\u200Bb\u2060c\uFFFEd\uFFFF")).toBe("abcd");
+    const family = "👨\u200D👩\u200D👧";
+    expect(cleanLine(family)).toBe(family);
+    expect(cleanLine("❤\uFE0F")).toBe("❤\uFE0F");
+  });
+
+  it("replaces unpaired surrogates, keeps pairs", () => {
+    expect(cleanLine("a\uD800b\uDC00c😀")).toBe("a\uFFFDb\uFFFDc😀");
+  });
+
+  it("normalizes line ends in multi-line text; one-line text gets spaces", () => {
+    expect(cleanMultiline("a\r\nb\rc\u2028d")).toBe("a\nb\nc\nd");
+    expect(cleanLine("标题\r\n第二行\t完")).toBe("标题 第二行 完");
+  });
+
+  it("leaves ordinary Chinese, punctuation and full-width space alone", () => {
+    const s = "柳州：螺蛳粉节「开幕」　全角空格、English 123!";
+    expect(cleanLine(s)).toBe(s);
+    expect(cleanMultiline(s)).toBe(s);
   });
 });

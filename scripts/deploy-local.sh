@@ -142,7 +142,9 @@ wait_for() { # url what [any]
 for p in "$p_app1" "$p_app2"; do
   (
     cd "$app_dir"
-    NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 exec node "$next_bin" start -H 127.0.0.1 -p "$p"
+    # nginx on loopback is the way in, as deploy/systemd/difang@.service sets it.
+    NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 TRUSTED_PROXIES="${TRUSTED_PROXIES:-127.0.0.1,::1}" \
+      exec node "$next_bin" start -H 127.0.0.1 -p "$p"
   ) >"$tmp/logs/app-$p.log" 2>&1 &
   app_pids+=($!)
 done

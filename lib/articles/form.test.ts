@@ -219,3 +219,46 @@ describe("toBeijingLocalInput / toFormValues", () => {
     expect(parsed.ok && parsed.data.publishedAt?.getTime()).toBe(date.getTime());
   });
 });
+
+describe("control and bidi characters (input boundary)", () => {
+  it("strips them from every text field before the rules apply", () => {
+    const parsed = parseArticleForm({
+      ...valid,
+      title: "\u202E柳江\u0000区新厂投产\u2069",
+      summary: "摘\u0007要\n第二行",
+      body: "正文\u0000第一段\n\n\u2066第二段\u2069",
+      source: "柳州\u001B日报",
+      byline: "记者\u200F张三",
+      tags: "螺蛳粉\u0000、\u2067柳江",
+      leadImageId: "7",
+      leadImageAlt: "工人\u0000在车间",
+      leadImageCaption: "新厂\u202A车间\u202C",
+      leadImageCredit: "摄\u0085影",
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.data).toMatchObject({
+      title: "柳江区新厂投产",
+      summary: "摘要\n第二行",
+      body: "正文第一段\n\n第二段",
+      source: "柳州日报",
+      byline: "记者张三",
+      tags: ["螺蛳粉", "柳江"],
+      leadImageAlt: "工人在车间",
+      leadImageCaption: "新厂车间",
+      leadImageCredit: "摄影",
+    });
+  });
+
+  it("counts a text of control characters only as empty", () => {
+    const parsed = parseArticleForm({
+      ...valid,
+      title: "\u0000\u202E",
+      leadImageId: "7",
+      leadImageAlt: "\u0000",
+    });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors.title).toBeDefined();
+    expect(parsed.errors.leadImageAlt).toContain(LEAD_IMAGE_MESSAGES.alt);
+  });
+});

@@ -7,6 +7,7 @@ import { SAVE_INTENTS } from "@/lib/articles/publication";
 import { MAX_TAG_LENGTH, MAX_TAGS, formatTags, parseTags } from "@/lib/articles/tags";
 import { LIMITS } from "@/lib/articles/limits";
 import { offSiteImageUrls } from "@/lib/markdown";
+import { cleanLine, lineText, multilineText } from "@/lib/text";
 
 export { LIMITS };
 
@@ -99,9 +100,9 @@ export function readArticleForm(formData: FormData): ArticleFormValues {
 
 const id = /^[1-9]\d{0,9}$/;
 
-const trimmed = (max: number, label: string) =>
-  z
-    .string()
+/** Every text field is cleaned of control and bidi characters first (lib/text.ts). */
+const trimmed = (max: number, label: string, text = lineText) =>
+  text()
     .trim()
     .max(max, { error: `${label}最多 ${max} 个字` });
 
@@ -110,21 +111,18 @@ export const articleFormSchema = z.object({
     .string()
     .regex(id, { error: "请选择频道" })
     .transform((v) => Number(v)),
-  title: z
-    .string()
+  title: lineText()
     .trim()
     .min(1, { error: "请输入标题" })
     .max(LIMITS.title, { error: `标题最多 ${LIMITS.title} 个字` }),
-  summary: trimmed(LIMITS.summary, "摘要"),
+  summary: trimmed(LIMITS.summary, "摘要", multilineText),
   // Not trimmed: leading spaces can be Markdown (indented code).
-  body: z
-    .string()
+  body: multilineText()
     .refine((v) => v.trim() !== "", { error: "请输入正文" })
     .refine((v) => v.length <= LIMITS.body, { error: `正文最多 ${LIMITS.body} 个字` }),
   source: trimmed(LIMITS.source, "来源"),
   byline: trimmed(LIMITS.byline, "署名"),
-  tags: z
-    .string()
+  tags: lineText()
     .max(LIMITS.tags, { error: `标签最多 ${LIMITS.tags} 个字` })
     .transform(parseTags)
     .refine((tags) => tags.length <= MAX_TAGS, { error: `最多 ${MAX_TAGS} 个标签` })
@@ -178,8 +176,9 @@ export function parseArticleForm(values: ArticleFormValues): ParsedArticleForm {
   const parsed = articleFormSchema.safeParse(values);
   const errors: ArticleFieldErrors = parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
   if (values.leadImageId.trim() !== "") {
-    if (values.leadImageAlt.trim() === "") (errors.leadImageAlt ??= []).push(LEAD_IMAGE_MESSAGES.alt);
-    if (values.leadImageCaption.trim() === "")
+    if (cleanLine(values.leadImageAlt).trim() === "")
+      (errors.leadImageAlt ??= []).push(LEAD_IMAGE_MESSAGES.alt);
+    if (cleanLine(values.leadImageCaption).trim() === "")
       (errors.leadImageCaption ??= []).push(LEAD_IMAGE_MESSAGES.caption);
   }
   const offSite = offSiteImageUrls(values.body);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { newPasswordSchema, usernameSchema } from "@/lib/auth/schemas";
+import { displayNameSchema, newPasswordSchema, usernameSchema } from "@/lib/auth/schemas";
 
 describe("password hashing", () => {
   it("hashes with argon2id and a fresh salt each time", async () => {
@@ -38,5 +38,10 @@ describe("account field rules", () => {
     expect(usernameSchema.safeParse("a").success).toBe(false);
     expect(usernameSchema.safeParse("-dash").success).toBe(false);
     expect(usernameSchema.safeParse("li.si_2").success).toBe(true);
+  });
+
+  it("strips control and bidi characters from names", () => {
+    expect(displayNameSchema.parse("\u202E张\u0000三\u2069")).toBe("张三");
+    expect(usernameSchema.parse("zhang\u200Fsan\u0000")).toBe("zhangsan");
   });
 });

@@ -1,5 +1,5 @@
-// Used by the root proxy.ts. Server components cannot set cookies, so without this the cookie's 7-day lifetime is renewed only by server actions; with it, every admin
-// page load renews it too. No database access here: the session row stays the authority (an
+// Used by the root proxy.ts. Server components cannot set cookies, so without this the cookie's
+// 7-day lifetime is renewed only by server actions; with it, every admin page load renews it too. No database access here: the session row stays the authority (an
 // ended session's cookie may be renewed, and is still refused by validateSessionToken).
 import { type NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE, SESSION_TTL_MS, sessionCookieOptions } from "@/lib/auth/session-cookie";

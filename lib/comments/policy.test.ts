@@ -38,6 +38,18 @@ describe("commentSchema", () => {
   });
 });
 
+describe("control and bidi characters in comments", () => {
+  it("strips bidi isolates, overrides and controls from the body and the nickname", () => {
+    const r = commentSchema.parse({
+      articleId: 1,
+      nickname: "\u2067老\u0000王\u2069\u202E",
+      body: "这条\u2066评论\u2069会\u202E反转\u202C\u0000吗\u200F",
+    });
+    expect(r.nickname).toBe("老王");
+    expect(r.body).toBe("这条评论会反转吗");
+  });
+});
+
 describe("cleanText", () => {
   it("removes control and zero-width characters and squeezes blank lines", () => {
     expect(cleanText("a\u0000b\u200bc\r\n\r\n\r\n\r\nd")).toBe("abc\n\nd");

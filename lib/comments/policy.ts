@@ -2,6 +2,7 @@
 // time between page load and submit, sensitive words, and an in-memory sliding-window limiter.
 import { createHmac, createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { cleanLine, cleanMultiline } from "@/lib/text";
 
 export const NICKNAME_MAX = 20;
 export const BODY_MIN = 2;
@@ -12,11 +13,10 @@ export const MIN_FILL_MS = 3_000;
 /** Form tokens expire after a day (the page is reloaded by then). */
 export const TOKEN_MAX_AGE_MS = 24 * 3_600_000;
 
-/** Remove control characters (keep newlines), normalize line endings, trim. */
+/** Remove control, bidi and invisible characters (lib/text.ts; keeps newlines), at most one blank line, trim. */
 export function cleanText(s: string): string {
-  return s
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u0000-\u0009\u000B-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, "")
+  return cleanMultiline(s)
+    .replace(/\t/g, " ")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
@@ -28,7 +28,11 @@ export const commentSchema = z.object({
   nickname: z
     .string()
     .optional()
-    .transform((v) => cleanText(v ?? "").replace(/\s+/g, " "))
+    .transform((v) =>
+      cleanLine(v ?? "")
+        .replace(/\s+/g, " ")
+        .trim(),
+    )
     .refine((v) => length(v) <= NICKNAME_MAX, { message: `昵称最多 ${NICKNAME_MAX} 个字` })
     .transform((v) => v || DEFAULT_NICKNAME),
   body: z

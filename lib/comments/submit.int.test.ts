@@ -35,6 +35,24 @@ describe("submitComment", () => {
     expect(rows[0]?.ipHash).not.toContain("198.51");
   });
 
+  it("refuses a token signed with the development secret once published in the repository", async () => {
+    const { article, now } = await setup();
+    expect(env.APP_SECRET).not.toBe("difang-development-secret-change-me");
+    const forged = issueFormToken(
+      article.id,
+      now - MIN_FILL_MS - 1000,
+      "difang-development-secret-change-me",
+    );
+    const state = await submitComment(
+      { articleId: article.id, body: uniq("伪造令牌"), token: forged },
+      { address: nextAddress() },
+      now,
+    );
+    // A token that does not verify gets the same answer as an expired one (lib/actions/comments.ts).
+    expect(state).toMatchObject({ status: "error", code: "expired" });
+    expect(await (await getDb()).comment.count({ where: { articleId: article.id } })).toBe(0);
+  });
+
   it("keeps what was typed and names the field when validation fails", async () => {
     const { article, now, token } = await setup();
     const state = await submitComment(

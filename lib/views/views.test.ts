@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ViewBuffer } from "@/lib/views/buffer";
-import { clientAddress } from "@/lib/client-address";
+import { PEER_ADDRESS_HEADER, clientAddress } from "@/lib/client-address";
 import { ViewDeduper, clientKey, isCountableUserAgent } from "@/lib/views/policy";
 
 const CHROME =
@@ -51,9 +51,10 @@ describe("isCountableUserAgent", () => {
 });
 
 describe("clientAddress and clientKey", () => {
-  it("takes the first X-Forwarded-For entry, then X-Real-IP", () => {
-    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.7, 10.0.0.1" }))).toBe("203.0.113.7");
-    expect(clientAddress(new Headers({ "x-real-ip": "203.0.113.8" }))).toBe("203.0.113.8");
+  it("takes the socket's address, never a header the client chose (lib/client-address.test.ts)", () => {
+    const peer = { [PEER_ADDRESS_HEADER]: "198.51.100.4" };
+    expect(clientAddress(new Headers({ ...peer, "x-forwarded-for": "203.0.113.7" }))).toBe("198.51.100.4");
+    expect(clientAddress(new Headers({ ...peer, "x-real-ip": "203.0.113.8" }))).toBe("198.51.100.4");
     expect(clientAddress(new Headers())).toBe("unknown");
   });
   it("hashes with the salt and never contains the address", () => {

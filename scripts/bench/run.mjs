@@ -486,6 +486,9 @@ async function main() {
     UPLOAD_DIR: uploads,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
+    // The load generators on loopback stand in for a proxy in front of many readers: their
+    // X-Forwarded-For names the reader (lib/client-address.ts believes it only from here).
+    TRUSTED_PROXIES: "127.0.0.1,::1",
   };
 
   // 1.

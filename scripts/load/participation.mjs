@@ -38,6 +38,9 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   NODE_ENV: "production",
   COMMENT_RATE_LIMIT: "5",
+  // This script on loopback stands in for a proxy in front of many readers: its X-Forwarded-For
+  // names the reader (lib/client-address.ts believes it only from a trusted proxy).
+  TRUSTED_PROXIES: "127.0.0.1,::1",
 };
 const iso = (ms) => new Date(ms).toISOString().replace("Z", "+00:00");
 let failed = false;

@@ -302,6 +302,22 @@ describe("saveUploadedImage", () => {
     expect(await db.auditLog.count({ where: { action: "image_uploaded", userId: editor.id } })).toBe(1);
   });
 
+  it("stores alt text, caption and credit without control or bidi characters", async () => {
+    const db = await getDb();
+    const editor = await makeUser();
+    const result = await saveUploadedImage(
+      db,
+      editor,
+      await jpeg(1000 + Math.floor(Math.random() * 1000)),
+      { alt: "工人\u0000在车间", caption: "\u2066新厂\u2069投产\u202E", credit: "摄\u0007影" },
+      env.UPLOAD_DIR,
+      NOW,
+    );
+    if (!result.ok) throw new Error(result.message);
+    const row = await db.image.findUniqueOrThrow({ where: { id: result.image.id } });
+    expect(row).toMatchObject({ alt: "工人在车间", caption: "新厂投产", credit: "摄影" });
+  });
+
   it("decides the type by the bytes: HTML named .jpg, GIF, empty and oversized files are refused", async () => {
     const db = await getDb();
     const editor = await makeUser();

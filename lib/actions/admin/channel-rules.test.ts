@@ -50,6 +50,18 @@ describe("channelFormSchema", () => {
     ).toEqual({ id: 3, name: "柳江新闻", slug: "liujiang", sortOrder: 2, slogan: "口号" });
   });
 
+  it("strips control and bidi characters from the name and the slogan", () => {
+    expect(
+      channelFormSchema.parse({
+        id: "3",
+        name: "柳江\u0000新闻\u202E",
+        slug: "liujiang",
+        sortOrder: "2",
+        slogan: "\u2066口号\u2069\u0007",
+      }),
+    ).toMatchObject({ name: "柳江新闻", slogan: "口号" });
+  });
+
   it("reports bad names and orders per field", () => {
     const result = channelFormSchema.safeParse({
       id: "3",

@@ -1,5 +1,6 @@
 // Channel fields: names, pinyin slugs, order, slogans (no server-only code, unit-tested).
 import { z } from "zod";
+import { lineText } from "@/lib/text";
 
 /** First-level paths the site itself uses: a channel slug must never shadow them. */
 export const RESERVED_SLUGS = [
@@ -31,14 +32,14 @@ export const slugSchema = z
 
 export const channelFormSchema = z.object({
   id: z.coerce.number().int().positive(),
-  name: z.string().trim().min(2, { error: "频道名称至少 2 个字" }).max(20, { error: "频道名称最多 20 个字" }),
+  name: lineText().trim().min(2, { error: "频道名称至少 2 个字" }).max(20, { error: "频道名称最多 20 个字" }),
   slug: slugSchema,
   sortOrder: z.coerce
     .number({ error: "请输入数字" })
     .int({ error: "请输入整数" })
     .min(0, { error: "顺序不能小于 0" })
     .max(9999, { error: "顺序最大 9999" }),
-  slogan: z.string().trim().max(120, { error: "口号最多 120 个字" }),
+  slogan: lineText().trim().max(120, { error: "口号最多 120 个字" }),
 });
 
 export type ChannelInput = z.output<typeof channelFormSchema>;

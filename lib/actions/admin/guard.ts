@@ -2,7 +2,9 @@
 // is returned, never a redirect: the action stops, the form keeps what was typed and says why
 // (the HTTP equivalent is 401 for no session, 403 for a role without the right).
 import "server-only";
+import { headers } from "next/headers";
 import { getCurrentUser } from "@/lib/auth/session";
+import { ORIGIN_MESSAGES, checkOrigin } from "@/lib/same-origin";
 import type { CurrentUser } from "@/lib/auth/types";
 import { canWriteArticles, type Actor } from "@/lib/articles/permissions";
 
@@ -17,6 +19,9 @@ export type GuardResult = { ok: true; user: CurrentUser } | { ok: false; status:
 export async function guardAction(
   allowed: (actor: Pick<Actor, "role">) => boolean = canWriteArticles,
 ): Promise<GuardResult> {
+  // proxy.ts refuses these already; checked again here for any path that bypasses it.
+  const origin = checkOrigin(await headers());
+  if (!origin.ok) return { ok: false, status: 403, message: ORIGIN_MESSAGES[origin.reason] };
   const user = await getCurrentUser();
   if (!user) return { ok: false, status: 401, message: GUARD_MESSAGES[401] };
   if (!allowed(user)) return { ok: false, status: 403, message: GUARD_MESSAGES[403] };

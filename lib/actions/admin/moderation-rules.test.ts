@@ -92,6 +92,12 @@ describe("bans", () => {
     expect(banSchema.safeParse({ commentId: "0", hours: "24" }).success).toBe(false);
   });
 
+  it("strips control and bidi characters from the reason", () => {
+    expect(
+      banSchema.parse({ commentId: "9", hours: "24", reason: "刷屏\u0000\u2067广告\u2069" }).reason,
+    ).toBe("刷屏广告");
+  });
+
   it("labels durations in hours or days", () => {
     expect(banHoursLabel(6)).toBe("6 小时");
     expect(banHoursLabel(24)).toBe("1 天");

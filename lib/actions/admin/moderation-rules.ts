@@ -1,6 +1,7 @@
 // Comment moderation: statuses, decisions and the form schemas (no server-only code, unit-tested).
 import { z } from "zod";
 import { BAN_HOURS, DECISIONS, type Decision } from "@/lib/actions/admin/moderation-labels";
+import { lineText } from "@/lib/text";
 
 export {
   BAN_HOURS,
@@ -67,8 +68,7 @@ export const banSchema = z.object({
   hours: z.coerce
     .number()
     .refine((h) => (BAN_HOURS as readonly number[]).includes(h), { error: "请选择封禁时长" }),
-  reason: z
-    .string()
+  reason: lineText()
     .trim()
     .max(200, { error: "原因最多 200 个字" })
     .optional()

@@ -8,6 +8,7 @@ import { ImageRejectedError, storeImage } from "@/lib/images/store";
 import { toAdminImage, type AdminImage } from "@/lib/data/admin-images";
 import { EDITORIAL_AUDIT } from "@/lib/articles/audit-actions";
 import { LIMITS } from "@/lib/articles/form";
+import { cleanLine } from "@/lib/text";
 import { canWriteArticles, type Actor } from "@/lib/articles/permissions";
 import { describeWriteError, isStorageFull } from "@/lib/storage-full";
 
@@ -91,9 +92,9 @@ async function storeUploadedImage(
     image = await db.image.create({
       data: {
         ...stored,
-        alt: meta.alt.trim().slice(0, LIMITS.alt),
-        caption: meta.caption.trim().slice(0, LIMITS.caption),
-        credit: meta.credit.trim().slice(0, LIMITS.credit),
+        alt: cleanLine(meta.alt).trim().slice(0, LIMITS.alt),
+        caption: cleanLine(meta.caption).trim().slice(0, LIMITS.caption),
+        credit: cleanLine(meta.credit).trim().slice(0, LIMITS.credit),
         createdAt: now,
       },
       select,

@@ -6,6 +6,7 @@ import { ADMIN_PAGE_SIZE, listAdminArticles, listChannelOptions } from "@/lib/da
 import { DISPLAY_STATUSES, STATUS_LABELS, isDisplayStatus } from "@/lib/articles/status";
 import { pageCount, parsePageParam } from "@/lib/pagination";
 import { formatDateTime, requestTimeMs } from "@/lib/time";
+import { cleanLine } from "@/lib/text";
 import { Pagination } from "@/components/Pagination";
 import { StatusBadge } from "../../_components/status-badge";
 
@@ -22,7 +23,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
   const query = await searchParams;
   const page = parsePageParam(query.page);
   if (page === null) notFound();
-  const q = one(query.q).trim().slice(0, 100);
+  const q = cleanLine(one(query.q)).trim().slice(0, 100);
   const channelParam = one(query.channel);
   const channelId = /^[1-9]\d{0,9}$/.test(channelParam) ? Number(channelParam) : null;
   const statusParam = one(query.status);

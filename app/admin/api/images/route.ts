@@ -2,7 +2,7 @@
 // a server action, because actions accept 1 MB bodies and images may be 8 MB. It therefore does
 // its own CSRF check (Origin must be this host) besides the session and role check.
 import { guardAction } from "@/lib/actions/admin/guard";
-import { isSameOrigin } from "@/lib/actions/admin/same-origin";
+import { isSameOrigin } from "@/lib/same-origin";
 import { BodyTooLargeError, declaredLength, readBodyCapped } from "@/lib/actions/admin/request-body";
 import { MAX_UPLOAD_REQUEST_BYTES, UPLOAD_MESSAGES, uploadImage } from "@/lib/actions/admin/upload-image";
 
