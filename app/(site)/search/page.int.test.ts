@@ -89,7 +89,7 @@ describe("/search", () => {
       const html = await render({ q: u, page });
       expect(await status({ q: u, page }), String(page)).toBe(200);
       expect(html, String(page)).toContain("找到 1 条");
-      expect(html, String(page)).toContain(story.title);
+      expect(html, String(page)).toContain(`href="/${ch.slug}/${story.id}"`);
       expect(h1Count(html)).toBe(1);
     }
     // No query at all: the prompt, whatever the page number.
