@@ -9,6 +9,8 @@
 //     uploads/        UPLOAD_DIR as it was right after the snapshot
 import { createHash } from "node:crypto";
 import {
+  chmodSync,
+  copyFileSync,
   cpSync,
   createReadStream,
   existsSync,
@@ -25,6 +27,8 @@ import Database from "better-sqlite3";
 
 export const MANIFEST_FORMAT = "difang-backup/1";
 export const DB_FILE = "difang.db";
+/** The secrets generated on first start (lib/secrets.ts): `<database file>.secrets.json`. */
+export const SECRETS_FILE = "secrets.json";
 export const UPLOADS_DIR = "uploads";
 const COUNTED_TABLES = ["Article", "Comment", "Image", "User", "ArticleRevision", "AuditLog"];
 
@@ -97,6 +101,12 @@ export function describeDatabase(file) {
   }
 }
 
+/** Copy a file readable by its owner only (secrets). */
+function copyPrivate(from, to) {
+  copyFileSync(from, to);
+  chmodSync(to, 0o600);
+}
+
 /**
  * Takes a backup into `outDir` (which must not exist). The database is copied first, in one
  * backup step (a read transaction: writers go on, and a write by another process cannot restart
@@ -119,6 +129,10 @@ export async function takeBackup({ dbFile, uploadsDir, outDir, now = new Date() 
     source.close();
   }
   const dbMs = performance.now() - started;
+  // Without its secrets a restored portal would generate new ones: open comment forms would fail
+  // and bans and login limits would no longer match earlier addresses.
+  const secrets = existsSync(`${dbFile}.secrets.json`);
+  if (secrets) copyPrivate(`${dbFile}.secrets.json`, path.join(partial, SECRETS_FILE));
   const copiedUploads = existsSync(uploadsDir);
   if (copiedUploads) cpSync(uploadsDir, path.join(partial, UPLOADS_DIR), { recursive: true });
   else mkdirSync(path.join(partial, UPLOADS_DIR));
@@ -135,6 +149,7 @@ export async function takeBackup({ dbFile, uploadsDir, outDir, now = new Date() 
       copyMs: Math.round(dbMs),
     },
     uploads: { dir: UPLOADS_DIR, ...treeSize(path.join(partial, UPLOADS_DIR)), sourceExisted: copiedUploads },
+    secrets: secrets ? SECRETS_FILE : null,
   };
   writeFileSync(path.join(partial, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   if (described.integrity !== "ok")
@@ -168,7 +183,9 @@ export async function verifyBackup(backupDir) {
  */
 export async function restoreBackup({ backupDir, dbFile, uploadsDir, force = false, now = new Date() }) {
   const manifest = await verifyBackup(backupDir);
-  const existing = [dbFile, `${dbFile}-wal`, `${dbFile}-shm`].filter((f) => existsSync(f));
+  const existing = [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}.secrets.json`].filter((f) =>
+    existsSync(f),
+  );
   const uploadsInUse = existsSync(uploadsDir) && readdirSync(uploadsDir).length > 0;
   if ((existing.length > 0 || uploadsInUse) && !force) {
     throw new Error(
@@ -190,6 +207,7 @@ export async function restoreBackup({ backupDir, dbFile, uploadsDir, force = fal
   const incoming = `${dbFile}.restoring`;
   cpSync(path.join(backupDir, DB_FILE), incoming);
   renameSync(incoming, dbFile);
+  if (manifest.secrets) copyPrivate(path.join(backupDir, manifest.secrets), `${dbFile}.secrets.json`);
   mkdirSync(path.dirname(uploadsDir), { recursive: true });
   cpSync(path.join(backupDir, UPLOADS_DIR), uploadsDir, { recursive: true });
   return { manifest, keptAside };

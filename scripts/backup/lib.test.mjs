@@ -1,5 +1,5 @@
 // Backup and restore against the test run's migrated temporary database (lib/testing/global-setup.ts).
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -47,8 +47,12 @@ describe("takeBackup / restoreBackup", () => {
     const writer = new Database(source);
     writer.prepare("BEGIN IMMEDIATE").run();
     writer.prepare(`INSERT INTO "Tag" ("name") VALUES (?)`).run(`备份中${Date.now()}`);
+    const secrets = `${source}.secrets.json`;
+    const hadSecrets = existsSync(secrets);
+    if (!hadSecrets) writeFileSync(secrets, '{"appSecret":"a","ipHashSalt":"b"}', { mode: 0o600 });
     const out = path.join(work, "backup");
     const manifest = await takeBackup({ dbFile: source, uploadsDir: uploads, outDir: out });
+    if (!hadSecrets) rmSync(secrets);
     writer.prepare("ROLLBACK").run();
     writer.close();
     expect(manifest.database.integrity).toBe("ok");
@@ -61,6 +65,9 @@ describe("takeBackup / restoreBackup", () => {
     await restoreBackup({ backupDir: out, dbFile, uploadsDir: restoredUploads });
     expect(describeDatabase(dbFile)).toMatchObject({ integrity: "ok", tables: manifest.database.tables });
     expect(existsSync(path.join(restoredUploads, "202611", "a.webp"))).toBe(true);
+    // The generated secrets come back with the database, readable by their owner only.
+    expect(manifest.secrets).toBe("secrets.json");
+    expect(statSync(`${dbFile}.secrets.json`).mode & 0o777).toBe(0o600);
 
     // Something is there now: refused without --force, kept aside with it.
     await expect(restoreBackup({ backupDir: out, dbFile, uploadsDir: restoredUploads })).rejects.toThrow(
