@@ -2,4 +2,5 @@
 export function sitePolicy(frameAncestors: string, scriptSources?: string): string;
 export const READER_POLICY: string;
 export const ADMIN_POLICY: string;
+export const MEDIA_POLICY: string;
 export function securityHeaderRules(): { source: string; headers: { key: string; value: string }[] }[];

@@ -42,6 +42,7 @@ const COMMON = [
 
 export const READER_POLICY = sitePolicy("'self'");
 export const ADMIN_POLICY = sitePolicy("'none'");
+export const MEDIA_POLICY = "default-src 'none'; sandbox";
 
 /** The `headers()` rules of next.config.mjs. Later rules override earlier ones for the same key. */
 export function securityHeaderRules() {
@@ -61,5 +62,7 @@ export function securityHeaderRules() {
         { key: "Content-Security-Policy", value: ADMIN_POLICY },
       ],
     },
+    // Uploaded images: nothing in them may run or load anything, even opened on their own.
+    { source: "/media/:path*", headers: [{ key: "Content-Security-Policy", value: MEDIA_POLICY }] },
   ];
 }

@@ -24,8 +24,7 @@ export async function GET(_req: Request, { params }: Ctx) {
         "Cache-Control": "public, max-age=31536000, immutable",
         "X-Content-Type-Options": "nosniff",
         "Content-Disposition": `inline; filename="${path.basename(rel)}"`,
-        // Opened on its own, the file is a document that can run nothing and load nothing.
-        "Content-Security-Policy": "default-src 'none'; sandbox",
+        // Content-Security-Policy: next.config.mjs (lib/security/headers.mjs) sends a sandbox one.
       },
     });
   } catch {
