@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { refreshSimilarFor } from "@/lib/actions/similarity";
+import { CANDIDATES, candidateIds, refreshSimilarFor } from "@/lib/actions/similarity";
 import { clearCache } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
 import { getStoryRecommendations } from "@/lib/data/sidebars";
-import { makeArticle, makeChannel } from "@/lib/testing/fixtures";
+import { makeArticle, makeChannel, uniq } from "@/lib/testing/fixtures";
 
 describe("precomputed similarity", () => {
   beforeEach(() => clearCache());
@@ -61,5 +61,32 @@ describe("precomputed similarity", () => {
     await db.article.update({ where: { id: a.id }, data: { status: "unpublished" } });
     await refreshSimilarFor(db, a.id);
     expect(await db.articleSimilar.count({ where: { articleId: a.id } })).toBe(0);
+  });
+
+  it("compares a saved story with a bounded set: the newest of the site, its channel and its tags", async () => {
+    const db = await getDb();
+    const [home, elsewhere, busy] = [await makeChannel(), await makeChannel(), await makeChannel()];
+    const tag = uniq("标签");
+    const days = (n: number) => new Date(Date.now() - n * 86_400_000);
+    const oldSameTag = await makeArticle({ channelId: elsewhere.id, tags: [tag], publishedAt: days(30) });
+    const oldUnrelated = await makeArticle({ channelId: elsewhere.id, publishedAt: days(30) });
+    // More than CANDIDATES.site newer stories elsewhere push the old ones out of "newest of the site".
+    await db.article.createMany({
+      data: Array.from({ length: CANDIDATES.site + 10 }, (_, i) => ({
+        channelId: busy.id,
+        title: `较新的稿件${i}`,
+        body: "正文",
+        bodyHtml: "<p>正文</p>",
+        status: "published",
+        publishedAt: days(1),
+      })),
+    });
+    const story = await makeArticle({ channelId: home.id, tags: [tag] });
+    const tagId = (await db.tag.findUniqueOrThrow({ where: { name: tag } })).id;
+    const ids = await candidateIds(db, { id: story.id, channelId: home.id, tagIds: [tagId] });
+    expect(ids).toContain(oldSameTag.id); // shares a tag
+    expect(ids).not.toContain(oldUnrelated.id); // neither new, nor in its channel, nor tagged alike
+    expect(ids).not.toContain(story.id);
+    expect(ids.length).toBeLessThanOrEqual(CANDIDATES.site + CANDIDATES.channel + CANDIDATES.perTag);
   });
 });

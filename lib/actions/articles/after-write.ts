@@ -7,9 +7,9 @@ import { refreshSimilarFor } from "@/lib/actions/similarity";
 
 export function afterArticleWrite(articleId: number, touchesReaders: boolean): void {
   if (!touchesReaders) return;
-  // Published, or just taken down: its own list and its neighbours' lists change. A few hundred
-  // milliseconds of TF-IDF over the corpus, so not on the editor's time. Pages pick the new lists
-  // up within their lifetime (TTL.views).
+  // Published, or just taken down: its own list and its neighbours' lists change. TF-IDF over at
+  // most a few hundred candidates (lib/actions/similarity.ts), whatever the archive's size, and not
+  // on the editor's time. Pages pick the new lists up within their lifetime (TTL.views).
   after(async () => {
     try {
       await refreshSimilarFor(await getDb(), articleId);
