@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   decayWeight,
+  epochWeight,
   firstBucket,
   HOT_WINDOWS,
   rankHot,
@@ -38,9 +39,22 @@ describe("decayWeight", () => {
     for (let i = 1; i < w.length; i++) expect(w[i]).toBeLessThan(w[i - 1] ?? Infinity);
   });
 
-  it("never exceeds 1 (a bucket whose middle is still ahead counts fully, not more)", () => {
+  it("keeps the ratio of two buckets' weights whatever the time (so running totals keep their order)", () => {
+    const ratio = (now: Date) => decayWeight(bucketAgo(0), now, 6) / decayWeight(bucketAgo(5), now, 6);
     const earlyInHour = new Date("2026-03-10T12:05:00Z");
-    expect(decayWeight(bucketAgo(0), earlyInHour, 6)).toBe(1);
+    expect(ratio(earlyInHour)).toBeCloseTo(ratio(NOW), 12);
+    expect(ratio(new Date(NOW.getTime() + 30 * HOUR_MS))).toBeCloseTo(ratio(NOW), 12);
+  });
+
+  it("matches the epoch form up to one common factor", () => {
+    const hourOf = (d: Date) => d.getTime() / HOUR_MS;
+    const epoch = hourOf(bucketAgo(100));
+    for (const h of [0, 3, 20])
+      expect(decayWeight(bucketAgo(h), NOW, 6) / epochWeight(hourOf(bucketAgo(h)), epoch, 6)).toBeCloseTo(
+        Math.pow(2, -(hourOf(NOW) - epoch) / 6),
+        12,
+      );
+    expect(epochWeight(5, 0, Infinity)).toBe(1);
   });
 });
 

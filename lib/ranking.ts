@@ -42,12 +42,47 @@ export function windowStart(now: Date, window: HotWindow): Date {
   return firstBucket(now, HOT_WINDOWS[window].hours);
 }
 
+/**
+ * Weight of a view in `bucket` at `now`: 2^(−(now − middle of the bucket) / halfLife). No clamp
+ * for a bucket whose middle is still ahead (early in the current hour, slightly above 1), so the
+ * ratio of any two buckets' weights never changes with time: the running totals of
+ * lib/sqlite.ts (HotScore) keep the same order as this function without being recomputed.
+ */
 export function decayWeight(bucket: Date, now: Date, halfLifeHours: number): number {
-  const ageHours = Math.max(0, (now.getTime() - (bucket.getTime() + HOUR_MS / 2)) / HOUR_MS);
+  if (!Number.isFinite(halfLifeHours)) return 1;
+  const ageHours = (now.getTime() - (bucket.getTime() + HOUR_MS / 2)) / HOUR_MS;
   return Math.pow(2, -ageHours / halfLifeHours);
 }
 
-/** Rank articles by decayed views. Ties: more raw views first, then the lower id (stable). */
+/**
+ * The same weight relative to a fixed epoch hour instead of now: 2^((middle − epoch) / halfLife).
+ * Stored sums of these order stories exactly as decayed scores at any later time do (they differ
+ * by the common factor 2^(−(now − epoch) / halfLife)).
+ */
+export function epochWeight(bucketHour: number, epochHour: number, halfLifeHours: number): number {
+  if (!Number.isFinite(halfLifeHours)) return 1;
+  return Math.pow(2, (bucketHour + 0.5 - epochHour) / halfLifeHours);
+}
+
+/**
+ * The lists kept as running totals (table HotScore): the three 热点排行 windows, and 热点阅读's
+ * plain 48-hour count (no decay).
+ */
+export const HOT_LISTS = {
+  "24h": HOT_WINDOWS["24h"],
+  "7d": HOT_WINDOWS["7d"],
+  "30d": HOT_WINDOWS["30d"],
+  "48h": { hours: 48, halfLifeHours: Infinity, label: "48小时" },
+} as const;
+export type HotList = keyof typeof HOT_LISTS;
+
+/** Rebase a list's epoch once its weights have grown by this many half-lives (2^64: far from overflow). */
+export const REBASE_AFTER_HALF_LIVES = 64;
+
+/**
+ * Rank articles by decayed views. Ties: more raw views first, then the lower id (stable). The
+ * definition the stored running totals (lib/sqlite.ts, table HotScore) are tested against.
+ */
 export function rankHot(
   rows: readonly ViewBucketRow[],
   now: Date,

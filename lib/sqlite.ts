@@ -5,6 +5,8 @@ import { ftsMatchExpression, isFtsTerm, likeContains } from "@/lib/search-text";
 import Database from "better-sqlite3";
 import type { ViewBatchRow } from "@/lib/views/buffer";
 import type { InvalidationRow } from "@/lib/cache/registry";
+import { HOT_LISTS, REBASE_AFTER_HALF_LIVES, epochWeight, type HotList } from "@/lib/ranking";
+import { HOUR_MS } from "@/lib/time";
 
 /**
  * Per-connection settings. WAL lets readers run while a writer commits; NORMAL synchronous is
@@ -127,7 +129,10 @@ export function sqliteDateTime(ms: number): string {
 }
 
 export interface ViewWriter {
-  write(rows: readonly ViewBatchRow[]): void;
+  /** Adds the rows to the view buckets, the lifetime counts and the hot lists, in one transaction. */
+  write(rows: readonly ViewBatchRow[], nowMs?: number): void;
+  /** Brings the hot lists up to `nowMs` (hours leaving their windows); cheap when nothing is due. */
+  maintainHotLists(nowMs: number): void;
   close(): void;
 }
 
@@ -146,20 +151,145 @@ export function openViewWriter(databaseUrl: string, busyTimeoutMs = 100): ViewWr
   );
   const total = db.prepare(`UPDATE "Article" SET "viewCount" = "viewCount" + ? WHERE "id" = ?`);
   const exists = db.prepare(`SELECT 1 FROM "Article" WHERE "id" = ?`);
-  const writeBatch = db.transaction((rows: readonly ViewBatchRow[]) => {
+  const hot = hotLists(db);
+  const writeBatch = db.transaction((rows: readonly ViewBatchRow[], nowMs: number) => {
+    const states = hot.maintain(nowMs);
     for (const r of rows) {
       // A story deleted since it was read: its views go with it.
       if (!exists.get(r.articleId)) continue;
       upsert.run(r.articleId, sqliteDateTime(r.bucketMs), r.count);
       total.run(r.count, r.articleId);
+      hot.add(states, r);
     }
   });
+  const maintain = db.transaction((nowMs: number) => void hot.maintain(nowMs));
   return {
-    write: (rows) => {
-      if (rows.length > 0) writeBatch.immediate(rows);
+    write: (rows, nowMs = Date.now()) => {
+      if (rows.length > 0) writeBatch.immediate(rows, nowMs);
     },
+    maintainHotLists: (nowMs) => maintain.immediate(nowMs),
     close: () => db.close(),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hot lists as running totals (tables HotScore and HotListState; the lists and the weight are
+// defined in lib/ranking.ts). For each list, HotScore holds per story the views of the hours
+// inside its window and their weight relative to the list's epoch hour, which orders stories
+// exactly as the decayed score would now. Views are added as they are written; when an hour
+// leaves a window its bucket rows are taken out again (one hour of buckets: bounded by traffic,
+// not by history); the epoch moves forward before the weights grow large. Reading a list is its
+// top rows. Everything runs inside the writer's IMMEDIATE transactions, so two processes never
+// take the same hour out twice. A list without a state row is built from the buckets of its window.
+
+interface HotListStateRow {
+  list: string;
+  epochHour: number;
+  expiredThroughHour: number;
+}
+
+interface BucketRow {
+  articleId: number;
+  bucket: string;
+  count: number;
+}
+
+const hourOf = (stored: string) => Math.floor(Date.parse(stored) / HOUR_MS);
+const hourStamp = (hour: number) => sqliteDateTime(hour * HOUR_MS);
+
+function hotLists(db: Database.Database) {
+  const states = db.prepare<[], HotListStateRow>(
+    `SELECT "list", "epochHour", "expiredThroughHour" FROM "HotListState"`,
+  );
+  const insertState = db.prepare(
+    `INSERT INTO "HotListState" ("list", "epochHour", "expiredThroughHour") VALUES (?, ?, ?)`,
+  );
+  const deleteList = db.prepare(`DELETE FROM "HotListState" WHERE "list" = ?`);
+  const deleteScores = db.prepare(`DELETE FROM "HotScore" WHERE "list" = ?`);
+  const setExpired = db.prepare(`UPDATE "HotListState" SET "expiredThroughHour" = ? WHERE "list" = ?`);
+  const setEpoch = db.prepare(`UPDATE "HotListState" SET "epochHour" = ? WHERE "list" = ?`);
+  const add = db.prepare(
+    `INSERT INTO "HotScore" ("list", "articleId", "weight", "views") VALUES (?, ?, ?, ?)
+     ON CONFLICT ("list", "articleId") DO UPDATE
+     SET "weight" = "weight" + excluded."weight", "views" = "views" + excluded."views"`,
+  );
+  const subtract = db.prepare(
+    `UPDATE "HotScore" SET "weight" = "weight" - ?, "views" = "views" - ? WHERE "list" = ? AND "articleId" = ?`,
+  );
+  const dropEmpty = db.prepare(`DELETE FROM "HotScore" WHERE "list" = ? AND "views" <= 0`);
+  const rescale = db.prepare(`UPDATE "HotScore" SET "weight" = "weight" * ? WHERE "list" = ?`);
+  const buckets = db.prepare<[string, string], BucketRow>(
+    `SELECT "articleId", "bucket", "count" FROM "ArticleViewBucket" WHERE "bucket" >= ? AND "bucket" <= ?`,
+  );
+
+  /** Build a list from the buckets of its window (first use, or after the window passed by). */
+  function build(list: HotList, firstHour: number, lastHour: number): HotListStateRow {
+    const { halfLifeHours } = HOT_LISTS[list];
+    const sums = new Map<number, { weight: number; views: number }>();
+    for (const r of buckets.all(hourStamp(firstHour), hourStamp(lastHour))) {
+      if (r.count <= 0) continue;
+      const sum = sums.get(r.articleId) ?? { weight: 0, views: 0 };
+      sum.weight += r.count * epochWeight(hourOf(r.bucket), firstHour, halfLifeHours);
+      sum.views += r.count;
+      sums.set(r.articleId, sum);
+    }
+    for (const [articleId, sum] of sums) add.run(list, articleId, sum.weight, sum.views);
+    const state = { list, epochHour: firstHour, expiredThroughHour: firstHour - 1 };
+    insertState.run(list, state.epochHour, state.expiredThroughHour);
+    return state;
+  }
+
+  /** Bring every list to `nowMs`; returns the lists' states for add(). */
+  function maintain(nowMs: number): Map<string, HotListStateRow> {
+    const nowHour = Math.floor(nowMs / HOUR_MS);
+    const current = new Map(states.all().map((r) => [r.list, r]));
+    for (const list of Object.keys(HOT_LISTS) as HotList[]) {
+      const { hours, halfLifeHours } = HOT_LISTS[list];
+      const firstHour = nowHour - hours + 1;
+      let state = current.get(list);
+      if (state && firstHour - 1 - state.expiredThroughHour >= hours) {
+        // Everything in it has left the window (the site was down for longer than the window).
+        deleteScores.run(list);
+        deleteList.run(list);
+        state = undefined;
+      }
+      if (!state) {
+        current.set(list, build(list, firstHour, nowHour));
+        continue;
+      }
+      if (state.expiredThroughHour < firstHour - 1) {
+        for (const r of buckets.all(hourStamp(state.expiredThroughHour + 1), hourStamp(firstHour - 1))) {
+          if (r.count <= 0) continue;
+          const weight = r.count * epochWeight(hourOf(r.bucket), state.epochHour, halfLifeHours);
+          subtract.run(weight, r.count, list, r.articleId);
+        }
+        dropEmpty.run(list);
+        setExpired.run(firstHour - 1, list);
+        state.expiredThroughHour = firstHour - 1;
+      }
+      if (
+        Number.isFinite(halfLifeHours) &&
+        (nowHour - state.epochHour) / halfLifeHours > REBASE_AFTER_HALF_LIVES
+      ) {
+        rescale.run(Math.pow(2, -(firstHour - state.epochHour) / halfLifeHours), list);
+        setEpoch.run(firstHour, list);
+        state.epochHour = firstHour;
+      }
+    }
+    return current;
+  }
+
+  /** Count a batch row in every list whose window still holds its hour. */
+  function addRow(current: Map<string, HotListStateRow>, r: ViewBatchRow): void {
+    const hour = Math.floor(r.bucketMs / HOUR_MS);
+    for (const [list, state] of current) {
+      const def = HOT_LISTS[list as HotList];
+      if (!def || hour <= state.expiredThroughHour) continue;
+      add.run(list, r.articleId, r.count * epochWeight(hour, state.epochHour, def.halfLifeHours), r.count);
+    }
+  }
+
+  return { maintain, add: addRow };
 }
 
 // ---------------------------------------------------------------------------------------------

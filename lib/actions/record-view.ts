@@ -75,6 +75,19 @@ export function recordView(
   return "counted";
 }
 
+/**
+ * Take the hours that have left each hot list's window out of its totals (lib/sqlite.ts), before
+ * a list is read. A failure (the database busy or full) leaves the totals as they were: the list
+ * is read a little late rather than not at all.
+ */
+export function maintainHotLists(nowMs: number): void {
+  try {
+    recorder().writer.maintainHotLists(nowMs);
+  } catch (error) {
+    console.error("hot lists: cannot bring the totals up to date:", error);
+  }
+}
+
 /** Views waiting to be written (tests, health). */
 export function pendingViews(): number {
   return globalThis.__difangViews?.buffer.size ?? 0;

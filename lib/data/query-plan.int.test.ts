@@ -9,6 +9,7 @@
 // `npm run bench` against the large database measures those.
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { maintainHotLists } from "@/lib/actions/record-view";
 import { clearCache } from "@/lib/cache/memo";
 import {
   getArticle,
@@ -145,6 +146,8 @@ beforeAll(async () => {
     restoreStats = db.prepare("SELECT tbl, idx, stat FROM sqlite_stat1").all() as typeof restoreStats;
   db.close();
   useStats(largeStats.rows);
+  // The hot lists are built from the view buckets once, when first needed: not a reader's cost.
+  maintainHotLists(Date.now());
 });
 
 afterAll(() => {
@@ -225,14 +228,8 @@ const LARGE = statsMap(largeStats.rows);
  * Statements over budget today, each a problem of issue 10 ("a million stories") still to fix:
  * the test fails on any other, and on any of these once it is fixed (then delete its line).
  */
-const HOT_WINDOW = /FROM `main`\.`ArticleViewBucket` WHERE \(`main`\.`ArticleViewBucket`\.`bucket` >= \?/;
 const CHANNEL_COUNT = /^SELECT COUNT\(\*\) .* WHERE \(`main`\.`Article`\.`channelId` = \?/;
 const KNOWN_OVER_BUDGET: { page: string; sql: RegExp; why: string }[] = [
-  ...["home", "channel page 1", "article"].map((page) => ({
-    page,
-    sql: HOT_WINDOW,
-    why: "热点排行/热点阅读 read every hourly view bucket of their window (pre-aggregate)",
-  })),
   { page: "channel page 1", sql: CHANNEL_COUNT, why: "the page count counts every story of the channel" },
   { page: "channel page 5,000", sql: CHANNEL_COUNT, why: "the page count counts every story of the channel" },
   {

@@ -9,31 +9,41 @@ import { TAGS, TTL } from "@/lib/data/cache-tags";
 import { cardSelect, toCard } from "@/lib/data/cards";
 import { listCardsByIds, listLatestInChannel } from "@/lib/data/articles";
 import { visibleWhere } from "@/lib/data/visibility";
-import { firstBucket, rankHot, windowStart, type HotWindow } from "@/lib/ranking";
+import { firstBucket, type HotList, type HotWindow } from "@/lib/ranking";
+import { maintainHotLists } from "@/lib/actions/record-view";
 import { rankRelated, rankYouMayLike, type Candidate } from "@/lib/recommend";
 import { HOUR_MS } from "@/lib/time";
 import type { ArticleCard, RankedCard } from "@/lib/data/types";
+
+/**
+ * The top of a hot list (lib/ranking.ts HOT_LISTS), from its running totals (table HotScore, kept
+ * by the view writer): the first rows of one index, whatever the traffic and history. Ranks twice
+ * as many as needed: a ranked story may have been unpublished since it was read.
+ */
+async function topOfHotList(list: HotList, limit: number, nowMs: number): Promise<RankedCard[]> {
+  // Hours that have left the window since the last view was written are taken out first.
+  maintainHotLists(nowMs);
+  const db = await getDb();
+  const rows = await db.hotScore.findMany({
+    where: { list },
+    orderBy: [{ weight: "desc" }, { views: "desc" }, { articleId: "asc" }],
+    take: limit * 2,
+    select: { articleId: true, views: true },
+  });
+  const cards = await listCardsByIds(
+    rows.map((r) => r.articleId),
+    nowMs,
+  );
+  const views = new Map(rows.map((r) => [r.articleId, r.views]));
+  return cards.slice(0, limit).map((c) => ({ ...c, views: views.get(c.id) ?? 0 }));
+}
 
 /** 热点排行: time-decayed views over the window, with the window's raw view count shown. */
 export const getHotRanking = cached(
   "getHotRanking",
   { ttlMs: TTL.views, tags: () => [TAGS.site] },
-  async (window: HotWindow, limit: number, nowMs: number): Promise<RankedCard[]> => {
-    const db = await getDb();
-    const now = new Date(nowMs);
-    const rows = await db.articleViewBucket.findMany({
-      where: { bucket: { gte: windowStart(now, window), lte: now } },
-      select: { articleId: true, bucket: true, count: true },
-    });
-    // Rank more than needed: a ranked story may have been unpublished since it was read.
-    const ranked = rankHot(rows, now, window, limit * 2);
-    const cards = await listCardsByIds(
-      ranked.map((r) => r.articleId),
-      nowMs,
-    );
-    const views = new Map(ranked.map((r) => [r.articleId, r.views]));
-    return cards.slice(0, limit).map((c) => ({ ...c, views: views.get(c.id) ?? 0 }));
-  },
+  (window: HotWindow, limit: number, nowMs: number): Promise<RankedCard[]> =>
+    topOfHotList(window, limit, nowMs),
 );
 
 /** Sum of views per article since `since`, for the given ids only (an indexed lookup). */
@@ -52,21 +62,7 @@ async function viewsSince(ids: readonly number[], since: Date): Promise<Map<numb
 export const getHotReading = cached(
   "getHotReading",
   { ttlMs: TTL.views, tags: () => [TAGS.site] },
-  async (limit: number, nowMs: number): Promise<ArticleCard[]> => {
-    const db = await getDb();
-    const sums = await db.articleViewBucket.groupBy({
-      by: ["articleId"],
-      where: { bucket: { gte: firstBucket(new Date(nowMs), 48), lte: new Date(nowMs) } },
-      _sum: { count: true },
-      orderBy: [{ _sum: { count: "desc" } }, { articleId: "asc" }],
-      take: limit * 2,
-    });
-    const cards = await listCardsByIds(
-      sums.map((s) => s.articleId),
-      nowMs,
-    );
-    return cards.slice(0, limit);
-  },
+  async (limit: number, nowMs: number): Promise<ArticleCard[]> => topOfHotList("48h", limit, nowMs),
 );
 
 /**

@@ -21,7 +21,7 @@ export class ViewFlusher {
 
   constructor(
     private readonly buffer: ViewBuffer,
-    private readonly writer: ViewWriter,
+    private readonly writer: Pick<ViewWriter, "write">,
     private readonly log: FlushLog = console,
   ) {}
 
