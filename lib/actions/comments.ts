@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { ExpiringMap } from "@/lib/expiring-map";
 import { recordInvalidation } from "@/lib/cache/invalidate";
 import { TAGS } from "@/lib/data/cache-tags";
 import { isVisible } from "@/lib/data/visibility";
@@ -40,7 +41,8 @@ const DUPLICATE_WINDOW_MS = 24 * 3_600_000;
 
 interface Guards {
   limiter: SlidingWindowLimiter;
-  recentBodies: Map<string, number>;
+  /** Body fingerprints posted lately, to refuse the same comment twice (bounded, O(1) a post). */
+  recentBodies: ExpiringMap<true>;
 }
 declare global {
   var __difangCommentGuards: Guards | undefined;
@@ -48,7 +50,7 @@ declare global {
 function guards(): Guards {
   globalThis.__difangCommentGuards ??= {
     limiter: new SlidingWindowLimiter(env.COMMENT_RATE_LIMIT, RATE_WINDOW_MS),
-    recentBodies: new Map(),
+    recentBodies: new ExpiringMap(50_000),
   };
   return globalThis.__difangCommentGuards;
 }
@@ -114,15 +116,11 @@ export async function submitComment(
 
   const g = guards();
   const fingerprint = `${input.articleId}:${bodyFingerprint(input.body)}`;
-  const seenAt = g.recentBodies.get(fingerprint);
-  if (seenAt !== undefined && now - seenAt < DUPLICATE_WINDOW_MS) {
+  if (g.recentBodies.get(fingerprint, now)) {
     return fail("duplicate", "请勿重复提交相同的评论。", { body: ["与已有评论重复"] });
   }
   // Claim the body before any await, so that a concurrent identical post is refused above.
-  g.recentBodies.set(fingerprint, now);
-  if (g.recentBodies.size > 50_000) {
-    for (const [k, t] of g.recentBodies) if (now - t >= DUPLICATE_WINDOW_MS) g.recentBodies.delete(k);
-  }
+  g.recentBodies.set(fingerprint, true, now + DUPLICATE_WINDOW_MS, now);
   const status = env.COMMENTS_AUTO_APPROVE ? "approved" : "pending";
   try {
     const existing = await db.comment.findFirst({

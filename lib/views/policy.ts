@@ -1,5 +1,6 @@
 // Which requests count as a view (pure rules, unit-tested).
 import { createHash } from "node:crypto";
+import { ExpiringMap } from "@/lib/expiring-map";
 
 /**
  * Clients that identify themselves as crawlers, headless browsers, HTTP libraries or benchmark
@@ -31,37 +32,25 @@ export function clientKey(address: string, userAgent: string, salt: string): str
 
 /**
  * Remembers (client, article) pairs for `windowMs`: a reader refreshing a story a hundred times
- * counts once per window. Bounded: past `maxEntries` the oldest pairs are forgotten first.
+ * counts once per window. Bounded: past `maxEntries` the oldest pairs are forgotten first, at a
+ * constant cost per view (lib/expiring-map.ts).
  */
 export class ViewDeduper {
-  private seen = new Map<string, number>();
+  private readonly seen: ExpiringMap<true>;
 
   constructor(
     private readonly windowMs: number,
-    private readonly maxEntries = 500_000,
-  ) {}
+    maxEntries = 500_000,
+  ) {
+    this.seen = new ExpiringMap(maxEntries);
+  }
 
   /** True when this pair has not been counted within the window (and records it). */
   admit(client: string, articleId: number, now: number): boolean {
     const key = `${client}:${articleId}`;
-    const until = this.seen.get(key);
-    if (until !== undefined && until > now) return false;
-    this.seen.delete(key);
-    this.seen.set(key, now + this.windowMs);
-    if (this.seen.size > this.maxEntries) this.sweep(now);
+    if (this.seen.get(key, now)) return false;
+    this.seen.set(key, true, now + this.windowMs, now);
     return true;
-  }
-
-  /** Forget expired pairs; if still too many, the oldest ones. */
-  sweep(now: number): void {
-    for (const [key, until] of this.seen) {
-      if (until <= now) this.seen.delete(key);
-    }
-    while (this.seen.size > this.maxEntries) {
-      const oldest = this.seen.keys().next().value;
-      if (oldest === undefined) break;
-      this.seen.delete(oldest);
-    }
   }
 
   get size(): number {

@@ -83,12 +83,14 @@ describe("ViewDeduper", () => {
     expect(d.admit("c4", 1, 1)).toBe(false);
     expect(d.admit("c0", 1, 1)).toBe(true);
   });
-  it("sweeps expired pairs", () => {
-    const d = new ViewDeduper(10);
+  it("forgets expired pairs before live ones when full", () => {
+    const d = new ViewDeduper(10, 2);
     d.admit("a", 1, 0);
     d.admit("b", 1, 5);
-    d.sweep(12);
-    expect(d.size).toBe(1);
+    d.admit("c", 1, 12); // "a" expired at 10: it goes, "b" (live until 15) stays
+    expect(d.size).toBe(2);
+    expect(d.admit("b", 1, 13)).toBe(false);
+    expect(d.admit("c", 1, 13)).toBe(false);
   });
 });
 
