@@ -1,7 +1,7 @@
 // Every SQLite-only statement of the app lives here (pragmas, the FTS5 search index, the view-count
 // writer), so that the rest of the code stays portable to PostgreSQL. See README § Operations.
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { ftsMatchExpression, isFtsTerm, likeContains } from "@/lib/search-text";
+import { fold, ftsMatchExpression, isFtsTerm, likeContains } from "@/lib/search-text";
 import Database from "better-sqlite3";
 import type { ViewBatchRow } from "@/lib/views/buffer";
 import type { InvalidationRow } from "@/lib/cache/registry";
@@ -53,11 +53,17 @@ export interface ArticleSearchQuery {
   offset: number;
 }
 
+/** Search looks at most at this many matches, the newest: its cost stays bounded on any archive. */
+export const SEARCH_MAX_MATCHES = 1_000;
+
 /**
- * Visible stories containing every term, as one page of ids plus the total. Terms of three or
- * more characters go through the trigram index as quoted FTS5 strings (never as FTS syntax);
- * shorter ones, which a trigram index cannot answer, are LIKE conditions with %, _ and \
- * escaped. Order: stories with more of the terms in their title first, then newest first.
+ * Visible stories containing every term, as one page of ids plus the total, among the newest
+ * SEARCH_MAX_MATCHES matches (`capped` when there are more: a common word in a million stories
+ * would otherwise be counted and sorted in full, over a second). Terms of three or more characters
+ * go through the trigram index as quoted FTS5 strings (never as FTS syntax), newest first by rowid;
+ * shorter ones, which a trigram index cannot answer, are LIKE conditions with %, _ and \ escaped,
+ * over the visible stories newest first (stopping at the cap). Order within the matches: stories
+ * with more of the terms in their title first, then newest first.
  *
  * `publishedAt` is compared as stored: the better-sqlite3 adapter writes DateTime columns and
  * binds Date parameters in the same ISO-8601 text form (`2026-11-25T02:05:50.943+00:00`), which
@@ -66,8 +72,8 @@ export interface ArticleSearchQuery {
 export async function searchArticleIds(
   db: PrismaClient,
   q: ArticleSearchQuery,
-): Promise<{ ids: number[]; total: number }> {
-  if (q.terms.length === 0) return { ids: [], total: 0 };
+): Promise<{ ids: number[]; total: number; capped: boolean }> {
+  if (q.terms.length === 0) return { ids: [], total: 0, capped: false };
   const match = ftsMatchExpression(q.terms);
   const contains = (column: Prisma.Sql, term: string) =>
     Prisma.sql`${column} LIKE ${likeContains(term)} ESCAPE '\\'`;
@@ -76,30 +82,38 @@ export async function searchArticleIds(
     Prisma.sql`a."status" = 'published'`,
     Prisma.sql`a."publishedAt" <= ${q.now}`,
   ];
-  if (match !== null) conditions.push(Prisma.sql`"ArticleSearch" MATCH ${match}`);
   if (q.channelId !== null) conditions.push(Prisma.sql`a."channelId" = ${q.channelId}`);
   for (const term of q.terms.filter((t) => !isFtsTerm(t))) {
     conditions.push(
       Prisma.sql`(${contains(title, term)} OR ${contains(Prisma.sql`a."summary"`, term)} OR ${contains(Prisma.sql`a."bodyText"`, term)})`,
     );
   }
-  const from =
-    match !== null
-      ? Prisma.sql`"ArticleSearch" JOIN "Article" a ON a."id" = "ArticleSearch"."rowid"`
-      : Prisma.sql`"Article" a`;
   const where = Prisma.join(conditions, " AND ");
-  const titleHits = Prisma.join(
-    q.terms.map((t) => Prisma.sql`(${contains(title, t)})`),
-    " + ",
-  );
-  const [countRows, idRows] = await Promise.all([
-    db.$queryRaw<{ total: number | bigint }[]>`SELECT count(*) AS "total" FROM ${from} WHERE ${where}`,
-    db.$queryRaw<{ id: number | bigint }[]>`
-      SELECT a."id" AS "id" FROM ${from} WHERE ${where}
-      ORDER BY (${titleHits}) DESC, a."publishedAt" DESC, a."id" DESC
-      LIMIT ${q.limit} OFFSET ${q.offset}`,
-  ]);
-  return { ids: idRows.map((r) => Number(r.id)), total: Number(countRows[0]?.total ?? 0) };
+  // One more than the cap, to know whether there are more.
+  const cap = SEARCH_MAX_MATCHES + 1;
+  const matches =
+    match !== null
+      ? await db.$queryRaw<{ id: number | bigint; title: string; publishedAt: Date | string }[]>`
+          SELECT a."id" AS "id", a."title" AS "title", a."publishedAt" AS "publishedAt"
+          FROM (SELECT "rowid" AS "id" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${match}
+                ORDER BY "rowid" DESC) AS m
+          CROSS JOIN "Article" a ON a."id" = m."id"
+          WHERE ${where} LIMIT ${cap}`
+      : await db.$queryRaw<{ id: number | bigint; title: string; publishedAt: Date | string }[]>`
+          SELECT a."id" AS "id", a."title" AS "title", a."publishedAt" AS "publishedAt"
+          FROM "Article" a WHERE ${where}
+          ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT ${cap}`;
+  const capped = matches.length > SEARCH_MAX_MATCHES;
+  const inTitle = (t: string) => q.terms.filter((term) => fold(t).includes(fold(term))).length;
+  const ranked = matches
+    .slice(0, SEARCH_MAX_MATCHES)
+    .map((m) => ({ id: Number(m.id), hits: inTitle(m.title), at: new Date(m.publishedAt).getTime() }))
+    .sort((x, y) => y.hits - x.hits || y.at - x.at || y.id - x.id);
+  return {
+    ids: ranked.slice(q.offset, q.offset + q.limit).map((r) => r.id),
+    total: ranked.length,
+    capped,
+  };
 }
 
 /** Rebuild the search index from the Article table (after a bulk import or a trigger mishap). */

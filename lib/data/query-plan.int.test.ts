@@ -240,7 +240,7 @@ const KNOWN_OVER_BUDGET: { page: string; sql: RegExp; why: string }[] = [
   {
     page: "search, 2 characters",
     sql: /FROM "Article" a WHERE .* LIKE/,
-    why: "LIKE reads every visible story (list and count)",
+    why: "LIKE walks the visible stories newest first until 1,001 match: all of them for a rare word",
   },
 ];
 

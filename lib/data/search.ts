@@ -16,7 +16,10 @@ export interface SearchResult extends ArticleCard {
 
 export interface SearchResultPage {
   items: SearchResult[];
+  /** Matches found, at most SEARCH_MAX_MATCHES (lib/sqlite.ts). */
   total: number;
+  /** More stories match than were looked at: the newest SEARCH_MAX_MATCHES are shown. */
+  capped: boolean;
 }
 
 export interface SearchInput {
@@ -43,16 +46,16 @@ export const searchArticles = cached(
 );
 
 async function findArticles({ terms, channelId, page, nowMs }: SearchInput): Promise<SearchResultPage> {
-  if (terms.length === 0) return { items: [], total: 0 };
+  if (terms.length === 0) return { items: [], total: 0, capped: false };
   const db = await getDb();
-  const { ids, total } = await searchArticleIds(db, {
+  const { ids, total, capped } = await searchArticleIds(db, {
     terms,
     channelId,
     now: new Date(nowMs),
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   });
-  if (ids.length === 0) return { items: [], total };
+  if (ids.length === 0) return { items: [], total, capped };
   const rows = await db.article.findMany({
     where: { id: { in: ids }, ...visibleWhere(nowMs) },
     select: { ...cardSelect, bodyText: true },
@@ -61,5 +64,5 @@ async function findArticles({ terms, channelId, page, nowMs }: SearchInput): Pro
     ...toCard(row),
     snippet: resultSnippet(row.summary, row.bodyText, terms),
   }));
-  return { items, total };
+  return { items, total, capped };
 }

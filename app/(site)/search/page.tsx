@@ -113,7 +113,9 @@ export default async function SearchPage({ searchParams }: Props) {
           </p>
         ) : results && results.total > 0 ? (
           <p className="search-status" role="status">
-            {channel ? `在${channel.name}中` : null}找到 {results.total} 条与“{query.text}”相关的新闻
+            {channel ? `在${channel.name}中` : null}找到{" "}
+            {results.capped ? `${results.total} 多` : results.total} 条与“{query.text}”相关的新闻
+            {results.capped ? `，以下是最新的 ${results.total} 条` : null}
           </p>
         ) : (
           <p className="search-status" role="status">
