@@ -3,7 +3,7 @@ import { clearCache } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
 import { searchArticles } from "@/lib/data/search";
 import { parseSearchQuery } from "@/lib/search-text";
-import { checkArticleSearch, rebuildArticleSearch } from "@/lib/sqlite";
+import { SEARCH_MAX_MATCHES, checkArticleSearch, rebuildArticleSearch } from "@/lib/sqlite";
 import { invalidate, makeArticle, makeChannel, uniq } from "@/lib/testing/fixtures";
 import { minuteNow } from "@/lib/time";
 
@@ -191,5 +191,35 @@ describe("searchArticles", () => {
     await invalidate("site");
     expect(ids(await search(after))).toEqual([]);
     expect(await checkArticleSearch(db)).toBe(true);
+  });
+
+  it("looks at the newest SEARCH_MAX_MATCHES matches and says there are more", async () => {
+    const ch = await makeChannel();
+    const db = await getDb();
+    const word = uniq("多");
+    const short = uniq("z").slice(0, 2); // a two-character word: the LIKE path
+    const now = minuteNow().getTime();
+    await db.article.createMany({
+      data: Array.from({ length: SEARCH_MAX_MATCHES + 5 }, (_, i) => ({
+        channelId: ch.id,
+        title: `${word} ${i}`,
+        body: "正文",
+        bodyHtml: "<p>正文</p>",
+        bodyText: `正文 ${short}`,
+        status: "published",
+        publishedAt: new Date(now - (i + 1) * 60_000),
+      })),
+    });
+    for (const q of [word, short]) {
+      clearCache();
+      const first = await search(q, ch.id);
+      expect(first.total, q).toBe(SEARCH_MAX_MATCHES);
+      expect(first.capped, q).toBe(true);
+      // Newest first: the story published a minute ago leads.
+      expect(first.items[0]?.title, q).toBe(`${word} 0`);
+    }
+    clearCache();
+    const few = await search(uniq("少"), ch.id);
+    expect(few.capped).toBe(false);
   });
 });
