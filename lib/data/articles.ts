@@ -62,8 +62,31 @@ export const listChannelArticles = cached(
     keep: (page) => page.items.length > 0,
   },
   async (channelId: number, page: number, nowMs: number): Promise<ChannelPage> =>
-    pageOfCards({ channelId, ...visibleWhere(nowMs) }, page),
+    pageOfCards({ channelId, ...visibleWhere(nowMs) }, page, () => countVisibleInChannel(channelId, nowMs)),
 );
+
+/** Most scheduled stories of one channel a count subtracts (more would be a newsroom's first). */
+export const MAX_SCHEDULED_PER_CHANNEL = 1_000;
+
+/**
+ * Visible stories of a channel: its count of published stories (kept by database triggers, table
+ * ChannelStoryCount) minus those whose time is still ahead (its scheduled stories, an index range
+ * read up to MAX_SCHEDULED_PER_CHANNEL), so a channel of any size is counted in two small reads.
+ */
+export async function countVisibleInChannel(channelId: number, nowMs: number): Promise<number> {
+  const db = await getDb();
+  const [counted, scheduled] = await Promise.all([
+    db.channelStoryCount.findUnique({ where: { channelId }, select: { published: true } }),
+    db.article.findMany({
+      where: { channelId, status: "published", publishedAt: { gt: new Date(nowMs) } },
+      // In the index's own order (Prisma would otherwise sort by id).
+      orderBy: { publishedAt: "asc" },
+      select: { id: true },
+      take: MAX_SCHEDULED_PER_CHANNEL,
+    }),
+  ]);
+  return Math.max(0, (counted?.published ?? 0) - scheduled.length);
+}
 
 /** Latest visible stories of a channel (home page blocks, 新闻推荐 fallback). */
 export const listLatestInChannel = cached(

@@ -57,17 +57,18 @@ export function inOrder<T extends { id: number }>(ids: readonly number[], rows: 
 }
 
 /**
- * One page of the stories matching `where`, newest first. The offset walks only an index to find
- * the page's ids (e.g. (channelId, status, publishedAt) for a channel), then the rows are read by
- * primary key, so page 200 costs about what page 1 costs.
+ * One page of the stories matching `where`, newest first, with their total from `countAll`. The
+ * offset walks only an index to find the page's ids (e.g. (channelId, status, publishedAt) for a
+ * channel), then the rows are read by primary key, so page 200 costs about what page 1 costs.
  */
 export async function pageOfCards(
   where: Prisma.ArticleWhereInput,
   page: number,
+  countAll: () => Promise<number>,
 ): Promise<{ items: ArticleCard[]; total: number }> {
   const db = await getDb();
   const [total, idRows] = await Promise.all([
-    db.article.count({ where }),
+    countAll(),
     db.article.findMany({
       where,
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],

@@ -228,10 +228,7 @@ const LARGE = statsMap(largeStats.rows);
  * Statements over budget today, each a problem of issue 10 ("a million stories") still to fix:
  * the test fails on any other, and on any of these once it is fixed (then delete its line).
  */
-const CHANNEL_COUNT = /^SELECT COUNT\(\*\) .* WHERE \(`main`\.`Article`\.`channelId` = \?/;
 const KNOWN_OVER_BUDGET: { page: string; sql: RegExp; why: string }[] = [
-  { page: "channel page 1", sql: CHANNEL_COUNT, why: "the page count counts every story of the channel" },
-  { page: "channel page 5,000", sql: CHANNEL_COUNT, why: "the page count counts every story of the channel" },
   {
     page: "channel page 5,000",
     sql: /^SELECT `main`\.`Article`\.`id` FROM .*`main`\.`Article`\.`channelId` = \? .* LIMIT \? OFFSET \?$/,

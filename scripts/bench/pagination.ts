@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env: process.env, stdio: "ignore" });
   const { getDb } = await import("@/lib/db");
   const { pageOfCards } = await import("@/lib/data/cards");
+  const { countVisibleInChannel } = await import("@/lib/data/articles");
   const { visibleWhere } = await import("@/lib/data/visibility");
   const db = await getDb();
   const region = await db.region.create({ data: { name: "测试市", level: "city" } });
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
     const runs: number[] = [];
     for (let r = 0; r < 20; r++) {
       const t0 = performance.now();
-      const { items } = await pageOfCards(where, page);
+      const { items } = await pageOfCards(where, page, () => countVisibleInChannel(big.id, now));
       runs.push(performance.now() - t0);
       if (items.length === 0) throw new Error(`page ${page} is empty`);
     }
