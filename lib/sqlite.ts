@@ -195,6 +195,8 @@ export function openViewWriter(databaseUrl: string, busyTimeoutMs = 100): ViewWr
 // not by history); the epoch moves forward before the weights grow large. Reading a list is its
 // top rows. Everything runs inside the writer's IMMEDIATE transactions, so two processes never
 // take the same hour out twice. A list without a state row is built from the buckets of its window.
+// Buckets of hours every list has taken out are then deleted (PRUNE_BATCH at a time): the view
+// history keeps the last 30 days, whatever the site's age.
 
 interface HotListStateRow {
   list: string;
@@ -207,6 +209,9 @@ interface BucketRow {
   bucket: string;
   count: number;
 }
+
+/** View buckets removed per writer transaction once no hot list needs them. */
+export const PRUNE_BATCH = 2_000;
 
 const hourOf = (stored: string) => Math.floor(Date.parse(stored) / HOUR_MS);
 const hourStamp = (hour: number) => sqliteDateTime(hour * HOUR_MS);
@@ -232,6 +237,12 @@ function hotLists(db: Database.Database) {
   );
   const dropEmpty = db.prepare(`DELETE FROM "HotScore" WHERE "list" = ? AND "views" <= 0`);
   const rescale = db.prepare(`UPDATE "HotScore" SET "weight" = "weight" * ? WHERE "list" = ?`);
+  // Hours every list has already taken out are read by nothing any more (lifetime totals are in
+  // Article.viewCount): removed a batch at a time, so no single write holds the lock for long.
+  const prune = db.prepare(
+    `DELETE FROM "ArticleViewBucket" WHERE rowid IN
+       (SELECT rowid FROM "ArticleViewBucket" WHERE "bucket" < ? LIMIT ${PRUNE_BATCH})`,
+  );
   const buckets = db.prepare<[string, string], BucketRow>(
     `SELECT "articleId", "bucket", "count" FROM "ArticleViewBucket" WHERE "bucket" >= ? AND "bucket" <= ?`,
   );
@@ -290,6 +301,8 @@ function hotLists(db: Database.Database) {
         state.epochHour = firstHour;
       }
     }
+    const stillNeeded = Math.min(...[...current.values()].map((st) => st.expiredThroughHour)) + 1;
+    prune.run(hourStamp(stillNeeded));
     return current;
   }
 

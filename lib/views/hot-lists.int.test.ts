@@ -129,6 +129,16 @@ describe("hot lists as running totals", () => {
       }
     }
     expect(checks).toBe(40);
+    // Hours every list has taken out are gone from the view history; the 30-day window is whole.
+    const oldest = db.prepare(`SELECT min("bucket") AS b FROM "ArticleViewBucket"`).get() as { b: string };
+    const state30 = db
+      .prepare(`SELECT "expiredThroughHour" AS h FROM "HotListState" WHERE "list" = '30d'`)
+      .get() as {
+      h: number;
+    };
+    const oldestHour = Math.floor(Date.parse(oldest.b) / HOUR_MS);
+    expect(oldestHour).toBeGreaterThanOrEqual(state30.h + 1);
+    expect(oldestHour).toBeLessThan(state30.h + 1 + 24); // views come every few hours
     // The 24-hour list's epoch moved on more than once (64 half-lives of 6 hours = 16 days).
     const state = db.prepare(`SELECT "epochHour" FROM "HotListState" WHERE "list" = '24h'`).get() as {
       epochHour: number;
