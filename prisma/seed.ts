@@ -13,21 +13,10 @@ import { storeImage } from "@/lib/images/store";
 import { HOUR_MS } from "@/lib/time";
 import { buildDemoArticles, DEMO_CHANNELS, type DemoArticle } from "./demo/content";
 import { renderDemoImage } from "./demo/images";
+import { mulberry32 as prng } from "./demo/kit";
 import { rebuildAllSimilar } from "@/lib/actions/similarity";
 
 const SEED = 20261125;
-
-/** mulberry32: tiny deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COUNTIES: Record<string, string> = {
   liujiang: "柳江区",

@@ -11,18 +11,7 @@ import { env } from "@/lib/env";
 import { HOT_LISTS, firstBucket, rankHot, type HotList } from "@/lib/ranking";
 import { openViewWriter, sqliteDateTime, type ViewWriter } from "@/lib/sqlite";
 import { HOUR_MS } from "@/lib/time";
-
-/** A small deterministic PRNG (mulberry32), so that a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as prng } from "@/prisma/demo/kit";
 
 const dir = mkdtempSync(path.join(tmpdir(), "difang-hot-"));
 const file = path.join(dir, "hot.db");
