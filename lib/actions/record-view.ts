@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { openViewWriter, type ViewWriter } from "@/lib/sqlite";
-import { hourBucket } from "@/lib/time";
+import { HOUR_MS, hourBucket } from "@/lib/time";
 import { ViewBuffer } from "@/lib/views/buffer";
 import { ViewFlusher } from "@/lib/views/flush";
 import { ViewDeduper, clientKey, isCountableUserAgent } from "@/lib/views/policy";
@@ -17,6 +17,8 @@ interface Recorder {
   writer: ViewWriter;
   flusher: ViewFlusher;
   timer: NodeJS.Timeout;
+  /** The hour whose start this process's hot lists were last brought up to (-1: never). */
+  hotListsHour: number;
 }
 
 declare global {
@@ -43,6 +45,7 @@ function recorder(): Recorder {
     writer,
     flusher: new ViewFlusher(buffer, writer),
     timer,
+    hotListsHour: -1,
   };
   globalThis.__difangViews = r;
   // `next start` closes the server on SIGTERM/SIGINT, lets pending requests finish, then calls
@@ -81,8 +84,14 @@ export function recordView(
  * is read a little late rather than not at all.
  */
 export function maintainHotLists(nowMs: number): void {
+  // Hours leave the windows only when the hour changes: once per hour is enough, so a page
+  // render takes the write lock for this at most once an hour (view flushes do it too).
+  const r = recorder();
+  const hour = Math.floor(nowMs / HOUR_MS);
+  if (hour === r.hotListsHour) return;
   try {
-    recorder().writer.maintainHotLists(nowMs);
+    r.writer.maintainHotLists(nowMs);
+    r.hotListsHour = hour;
   } catch (error) {
     console.error("hot lists: cannot bring the totals up to date:", error);
   }
