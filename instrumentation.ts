@@ -20,6 +20,8 @@ export async function register(): Promise<void> {
     import("@/lib/client-address"),
   ]);
   installPeerHeaders();
+  // On PostgreSQL: connect the invalidation listener before the first request is answered.
+  await (await import("@/lib/cache/shared")).cacheReady();
   installPageStore(
     new PageStore({
       maxBytes: env.PAGE_CACHE_MB * 1024 * 1024,

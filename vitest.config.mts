@@ -14,6 +14,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.mjs"],
     globalSetup: ["lib/testing/global-setup.ts"],
+    setupFiles: ["lib/testing/setup-file.ts"],
     // Integration tests share one migrated temporary SQLite file; run files one after another.
     fileParallelism: false,
     testTimeout: 20_000,

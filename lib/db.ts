@@ -9,6 +9,6 @@ declare global {
 }
 
 export function getDb(): Promise<PrismaClient> {
-  globalThis.__difangDb ??= createPrismaClient(env.DATABASE_URL);
+  globalThis.__difangDb ??= createPrismaClient(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE });
   return globalThis.__difangDb;
 }

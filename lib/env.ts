@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { PUBLISHED_SECRETS, loadOrCreateSecrets, secretsFileFor, type GeneratedSecrets } from "@/lib/secrets";
 import { parseTrustedProxies } from "@/lib/trusted-proxies";
+import { isPostgres } from "@/lib/database-url";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -15,7 +16,10 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
     .string()
-    .regex(/^file:/, "must be a SQLite file: URL such as file:./data/difang.db")
+    .regex(
+      /^(file:|postgres(ql)?:\/\/)/i,
+      "must be a SQLite file: URL such as file:./data/difang.db or a postgresql:// URL",
+    )
     .default("file:./data/difang.db"),
   SITE_NAME: z.string().min(1).default("柳州地方网"),
   SITE_SLOGAN: z.string().default("立足柳州，服务城乡：记录身边事，传递家乡声。"),
@@ -63,6 +67,8 @@ const schema = z.object({
   COMMENT_SENSITIVE_MODE: z.enum(["block", "mask"]).default("mask"),
   COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
   PAGE_CACHE_MB: z.coerce.number().int().min(0).max(65536).default(256),
+  // PostgreSQL only: connections each app process may open (README § Operations › PostgreSQL).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(10),
 });
 
 export type Env = Omit<z.infer<typeof schema>, "APP_SECRET" | "IP_HASH_SALT"> & GeneratedSecrets;
@@ -85,6 +91,14 @@ function parseEnv(
   }
   const { APP_SECRET, IP_HASH_SALT, ...rest } = result.data;
   if (APP_SECRET !== undefined && IP_HASH_SALT !== undefined) return { ...rest, APP_SECRET, IP_HASH_SALT };
+  if (isPostgres(rest.DATABASE_URL)) {
+    // Several nodes, possibly on several machines: no file they all share, so they must be given
+    // the same values.
+    const missing = [APP_SECRET ? null : "APP_SECRET", IP_HASH_SALT ? null : "IP_HASH_SALT"].filter(Boolean);
+    throw invalid([
+      `  ${missing.join(", ")}: required with a PostgreSQL DATABASE_URL (the same value on every node; generate one with: openssl rand -base64 32)`,
+    ]);
+  }
   const file = secretsFileFor(rest.DATABASE_URL);
   let generated: GeneratedSecrets;
   try {

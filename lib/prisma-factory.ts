@@ -1,13 +1,42 @@
-// Builds a Prisma client over better-sqlite3 with the pragmas applied. Used by lib/db.ts (the app)
-// and by command-line scripts and tests, which cannot import the server-only module.
+// Builds the Prisma client for a DATABASE_URL: over better-sqlite3 with the pragmas applied for a
+// `file:` URL, over node-postgres (@prisma/adapter-pg) with a bounded pool for a `postgresql://`
+// URL. Used by lib/db.ts (the app) and by command-line scripts and tests, which cannot import the
+// server-only module.
+//
+// Both clients are generated from the same models (prisma/schema.prisma and its generated twin
+// prisma/postgresql/schema.prisma), so they have the same API; the app is typed against the
+// SQLite one, and the PostgreSQL one is given that type here. The PostgreSQL modules are loaded
+// only when selected.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { applySqlitePragmas } from "@/lib/sqlite";
 import { serializeTransactions } from "@/lib/serialized-adapter";
+import { dialectOf } from "@/lib/database-url";
 
 export type { PrismaClient };
 
-export async function createPrismaClient(url: string): Promise<PrismaClient> {
+export interface ClientOptions {
+  /** PostgreSQL: most connections this client opens (default 10). */
+  poolSize?: number;
+}
+
+export async function createPrismaClient(url: string, options: ClientOptions = {}): Promise<PrismaClient> {
+  if (dialectOf(url) === "postgresql") {
+    const [{ PrismaPg }, pg] = await Promise.all([
+      import("@prisma/adapter-pg"),
+      import("@/lib/generated/prisma-pg/client"),
+    ]);
+    const adapter = new PrismaPg({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      // A query that waits longer than this for a connection fails with a clear error instead of
+      // queueing forever behind a stuck pool.
+      connectionTimeoutMillis: 10_000,
+      application_name: "difang",
+    });
+    // Same models, same generated API (see the header): only the nominal types differ.
+    return new pg.PrismaClient({ adapter }) as unknown as PrismaClient;
+  }
   // One connection per process; a transaction keeps it to itself while open (serialized-adapter.ts).
   const adapter = serializeTransactions(new PrismaBetterSQLite3({ url, timeout: 5000 }));
   const client = new PrismaClient({ adapter });

@@ -7,6 +7,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 db="${DATABASE_URL:-file:./data/difang.db}"
-mkdir -p "$(dirname "${db#file:}")"
-npx prisma migrate deploy >/dev/null
+[[ "$db" == file:* ]] && mkdir -p "$(dirname "${db#file:}")"
+node scripts/db/migrate.mjs >/dev/null
 npx next build

@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 bash scripts/install-deps.sh
 db="${DATABASE_URL:-file:./data/difang.db}"
-mkdir -p "$(dirname "${db#file:}")"
-npx prisma migrate deploy
+[[ "$db" == file:* ]] && mkdir -p "$(dirname "${db#file:}")"
+node scripts/db/migrate.mjs
 npx tsx prisma/seed.ts
 npx tsx scripts/images-clean.ts
 bash scripts/build.sh

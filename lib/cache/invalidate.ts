@@ -1,7 +1,9 @@
 // Editorial writes record which cache tags they touched, in their own transaction, as rows of the
 // shared CacheInvalidation log (see lib/cache/registry.ts for how every process reads them). The
-// Prisma calls are portable; nothing here depends on SQLite.
+// Prisma calls are portable; nothing here depends on SQLite. On PostgreSQL the rows reach the
+// other processes as notifications (lib/postgres/invalidation.ts) and this one at once.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { noteLocalInvalidation } from "@/lib/cache/shared";
 
 type Writer = PrismaClient | Prisma.TransactionClient;
 
@@ -25,6 +27,10 @@ export async function recordInvalidation(
   ];
   if (data.length === 0) return;
   await db.cacheInvalidation.createMany({ data });
+  noteLocalInvalidation(
+    data.map((d) => ({ tag: d.tag, dueAt: d.dueAt?.getTime() ?? null })),
+    now.getTime(),
+  );
   const cutoff = new Date(now.getTime() - LOG_RETENTION_MS);
   await db.cacheInvalidation.deleteMany({
     where: { createdAt: { lt: cutoff }, OR: [{ dueAt: null }, { dueAt: { lt: cutoff } }] },

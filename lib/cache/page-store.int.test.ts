@@ -7,6 +7,9 @@ import { recordInvalidation } from "@/lib/cache/invalidate";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { invalidate, uniq } from "@/lib/testing/fixtures";
+import { cacheCaughtUp } from "@/lib/cache/shared";
+import { isPostgres } from "@/lib/database-url";
+import pg from "pg";
 
 const page = (html: string, status = 200) => ({ kind: "APP_PAGE", html, rscData: Buffer.from(html), status });
 const ctx = { kind: "APP_PAGE", cacheControl: { revalidate: 20, expire: 40 } };
@@ -48,12 +51,21 @@ describe("PageStore", () => {
 
   it("sees a write committed by another process on its next read", async () => {
     const store = storeWith("/");
-    const file = env.DATABASE_URL.replace(/^file:/, "");
-    execFileSync(process.execPath, [
-      "-e",
-      `const db = require("better-sqlite3")(${JSON.stringify(file)});
-       db.prepare('INSERT INTO "CacheInvalidation" ("tag", "createdAt") VALUES (?, ?)').run("site", new Date().toISOString());`,
-    ]);
+    if (isPostgres(env.DATABASE_URL)) {
+      // Another session writes; it reaches this process as a notification (lib/postgres/invalidation.ts).
+      const other = new pg.Client({ connectionString: env.DATABASE_URL });
+      await other.connect();
+      await other.query(`INSERT INTO "CacheInvalidation" ("tag", "createdAt") VALUES ('site', now())`);
+      await other.end();
+      await cacheCaughtUp();
+    } else {
+      const file = env.DATABASE_URL.replace(/^file:/, "");
+      execFileSync(process.execPath, [
+        "-e",
+        `const db = require("better-sqlite3")(${JSON.stringify(file)});
+         db.prepare('INSERT INTO "CacheInvalidation" ("tag", "createdAt") VALUES (?, ?)').run("site", new Date().toISOString());`,
+      ]);
+    }
     expect(store.get(key("/"), ctx)).toBeNull();
   });
 

@@ -50,3 +50,16 @@ describe("TagRegistry", () => {
     expect(r.isStale(["site"], r.stamp(T0 + 3), T0 + 4)).toBe(false);
   });
 });
+
+describe("TagRegistry.forgetAll", () => {
+  it("makes every earlier value stale and later ones fresh", () => {
+    const r = new TagRegistry(10);
+    const before = r.stamp(T0);
+    r.forgetAll();
+    expect(r.isStale(["article:1"], before, T0 + 1)).toBe(true);
+    const after = r.stamp(T0 + 2);
+    expect(r.isStale(["article:1"], after, T0 + 3)).toBe(false);
+    r.apply([{ id: r.seenId + 1, tag: "article:1", dueAt: null }], T0 + 4);
+    expect(r.isStale(["article:1"], after, T0 + 5)).toBe(true);
+  });
+});

@@ -59,6 +59,15 @@ export class TagRegistry {
     }
   }
 
+  /**
+   * Everything computed so far is stale: the process may have missed rows (a PostgreSQL listener
+   * that reconnected cannot know what was sent while it was away).
+   */
+  forgetAll(): void {
+    this.lastId += 1;
+    this.floorId = this.lastId;
+  }
+
   stamp(now: number): Stamp {
     return { seenId: this.lastId, at: now };
   }

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
 import { recordInvalidation } from "@/lib/cache/invalidate";
+import { cacheCaughtUp } from "@/lib/cache/shared";
 import { renderMarkdown } from "@/lib/markdown";
 import { markdownToText } from "@/lib/text";
 
@@ -59,4 +60,7 @@ export async function makeArticle(input: ArticleInput) {
 /** Record an invalidation as an editorial write would (lib/cache/invalidate.ts). */
 export async function invalidate(...tags: string[]): Promise<void> {
   await recordInvalidation(await getDb(), tags, new Date());
+  // On PostgreSQL the log's own copy arrives a moment later: wait for it, as a reader on another
+  // node would, so that tests see one re-read per write.
+  await cacheCaughtUp();
 }
