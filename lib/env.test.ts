@@ -95,7 +95,7 @@ describe("parseEnv", () => {
     ["PORT", "0"],
     ["PORT", "70000"],
     ["PORT", "3.5"],
-    ["DATABASE_URL", "postgres://localhost/difang"],
+    ["DATABASE_URL", "mysql://localhost/difang"],
     ["DATABASE_URL", "./data/difang.db"],
     ["NODE_ENV", "staging"],
     ["IP_HASH_SALT", "short"],
@@ -121,6 +121,21 @@ describe("parseEnv", () => {
       expect(errorOf({ SITE_URL: value }).message).toContain("SITE_URL:");
     },
   );
+});
+
+describe("DATABASE_URL selects the store", () => {
+  it("accepts a PostgreSQL URL when the secrets are given, as every node must share them", () => {
+    const env = parseEnv({ ...SECRETS, DATABASE_URL: "postgresql://difang@db.internal:5432/difang" });
+    expect(env.DATABASE_URL).toBe("postgresql://difang@db.internal:5432/difang");
+    expect(env.DATABASE_POOL_SIZE).toBe(10);
+  });
+
+  it("refuses PostgreSQL without APP_SECRET and IP_HASH_SALT, naming both, and writes no secrets file", () => {
+    secretFiles.length = 0;
+    const err = errorOf({ DATABASE_URL: "postgres://localhost/difang" });
+    expect(err.message).toMatch(/APP_SECRET, IP_HASH_SALT: required with a PostgreSQL DATABASE_URL/);
+    expect(secretFiles).toEqual([]);
+  });
 });
 
 describe("secrets", () => {
