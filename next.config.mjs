@@ -29,6 +29,8 @@ const nextConfig = {
   serverExternalPackages: [
     "better-sqlite3",
     "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "pg",
     "sharp",
     "@node-rs/jieba",
     "@node-rs/argon2",
