@@ -15,7 +15,7 @@ import { sqliteTimeMs } from "./copy.mjs";
 const root = path.resolve(import.meta.dirname, "../..");
 const server = process.env.TEST_POSTGRES_URL;
 
-const TRICKY = 'He said "地方" \\ {a,b} NULL, 😀 e\u0301 \'quote\' \t tab\nline';
+const TRICKY = "He said \"地方\" \\ {a,b} NULL, 😀 e\u0301 'quote' \t tab\nline";
 const T1 = "2026-11-25T02:05:50.943+00:00"; // Prisma's better-sqlite3 adapter
 const T1_MS = Date.UTC(2026, 10, 25, 2, 5, 50, 943);
 const T2 = "2026-11-25 02:05:50"; // SQLite's CURRENT_TIMESTAMP (UTC)
@@ -219,9 +219,8 @@ describe.skipIf(!server)("npm run db:copy (SQLite → PostgreSQL)", () => {
   });
 
   it("copies the trigger-maintained data and leaves the triggers on", async () => {
-    const counts = (
-      await client.query(`SELECT "channelId", "published" FROM "ChannelStoryCount" ORDER BY 1`)
-    ).rows;
+    const counts = (await client.query(`SELECT "channelId", "published" FROM "ChannelStoryCount" ORDER BY 1`))
+      .rows;
     expect(counts).toEqual([
       { channelId: 2, published: 1 },
       { channelId: 5, published: 1 },
@@ -254,7 +253,8 @@ describe.skipIf(!server)("npm run db:copy (SQLite → PostgreSQL)", () => {
     for (const { table_name: table, column_name: column, seq } of serials.rows) {
       if (table === "Tag") continue;
       const { max } = (await client.query(`SELECT max("${column}")::int AS max FROM "${table}"`)).rows[0];
-      const { next } = (await client.query(`SELECT nextval($1)::int AS next FROM (SELECT 1) x`, [seq])).rows[0];
+      const { next } = (await client.query(`SELECT nextval($1)::int AS next FROM (SELECT 1) x`, [seq]))
+        .rows[0];
       expect(next, table).toBe(max + 1);
     }
   });

@@ -67,8 +67,7 @@ export function sqlitePath(url) {
 // --- Values ---------------------------------------------------------------------------------
 
 const PRISMA_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}(?:\+00:00|Z)$/;
-const LOOSE_TIME =
-  /^(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d(?::\d\d(?:\.\d+)?)?))?\s*(Z|[+-]\d\d(?::?\d\d)?)?$/i;
+const LOOSE_TIME = /^(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d(?::\d\d(?:\.\d+)?)?))?\s*(Z|[+-]\d\d(?::?\d\d)?)?$/i;
 
 /** Milliseconds since 1970 of a SQLite DateTime value (text without a zone is UTC). */
 export function sqliteTimeMs(value) {
@@ -129,9 +128,7 @@ function converter(udt) {
 
 /** Tables of the SQLite file worth copying: name → column names. */
 function sqliteTables(db) {
-  const all = db
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name`)
-    .all();
+  const all = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name`).all();
   const virtual = all.filter((t) => /^\s*CREATE\s+VIRTUAL\s+TABLE/i.test(t.sql ?? ""));
   const skipped = (name) =>
     name.startsWith("sqlite_") ||
@@ -142,7 +139,10 @@ function sqliteTables(db) {
     if (skipped(name)) continue;
     tables.set(
       name,
-      db.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).all(name).map((c) => c.name),
+      db
+        .prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`)
+        .all(name)
+        .map((c) => c.name),
     );
   }
   return tables;
@@ -345,25 +345,28 @@ async function copyTable(db, client, table, progress) {
     });
   };
   const read = db.prepare(sourceQuery(table)).raw(true);
-  for (const row of read.iterate()) {
-    for (let i = 0; i < row.length; i++) {
-      let value;
-      try {
-        value = convert[i](row[i]);
-      } catch (error) {
-        const key = table.columns[0].name;
-        throw new Error(
-          `${table.name}.${table.columns[i].name} (row with ${key} = ${JSON.stringify(row[0])}): ${error.message}`,
-        );
+  try {
+    for (const row of read.iterate()) {
+      for (let i = 0; i < row.length; i++) {
+        let value;
+        try {
+          value = convert[i](row[i]);
+        } catch (error) {
+          const key = `${table.columns[0].name} = ${JSON.stringify(row[0])}`;
+          throw new Error(`${table.name}.${table.columns[i].name} (row with ${key}): ${error.message}`);
+        }
+        batch[i].push(value);
+        if (typeof value === "string") chars += value.length;
       }
-      batch[i].push(value);
-      if (typeof value === "string") chars += value.length;
+      rows++;
+      if (rows >= BATCH_ROWS || chars >= BATCH_CHARS) await flush();
     }
-    rows++;
-    if (rows >= BATCH_ROWS || chars >= BATCH_CHARS) await flush();
+    await flush();
+    await pending;
+  } catch (error) {
+    await pending?.catch(() => {}); // the batch in flight fails with the rolled-back transaction
+    throw error;
   }
-  await flush();
-  await pending;
   progress.update(table.name, done, total, started, true);
   return total;
 }
@@ -428,7 +431,8 @@ export async function copyDatabase({ from, to, log = console.log, progressOut = 
     try {
       for (const t of tables) await client.query(`LOCK TABLE ${q(t.name)} IN ACCESS EXCLUSIVE MODE`);
       // Again under the locks: nothing can have been written in between.
-      refuseIfNotEmpty(await tablesWithRows(client, tables.map((t) => t.name)));
+      const names = tables.map((t) => t.name);
+      refuseIfNotEmpty(await tablesWithRows(client, names));
       for (const t of tables) await client.query(`ALTER TABLE ${q(t.name)} DISABLE TRIGGER USER`);
       for (const t of tables) counts.set(t.name, await copyTable(db, client, t, progress));
       for (const t of tables) await client.query(`ALTER TABLE ${q(t.name)} ENABLE TRIGGER USER`);
@@ -504,9 +508,7 @@ async function main() {
   if (!args.from || !args.to) {
     throw new CopyRefused("usage: npm run db:copy -- --from file:./data/difang.db --to postgresql://…");
   }
-  const report = await copyDatabase({ from: args.from, to: args.to });
-  printReport(report);
-  if (report.some((r) => !r.ok)) process.exitCode = 1;
+  printReport(await copyDatabase({ from: args.from, to: args.to }));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
