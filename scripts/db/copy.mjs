@@ -170,7 +170,7 @@ async function pgSchema(client) {
   for (const c of columns.rows) {
     tables.get(c.table_name)?.columns.push({
       name: c.column_name,
-      udt: c.udt_name.replace(/^_/, ""),
+      udt: c.udt_name,
       generated: c.is_generated === "ALWAYS",
     });
   }
