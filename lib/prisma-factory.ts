@@ -11,9 +11,20 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { applySqlitePragmas } from "@/lib/sqlite";
 import { serializeTransactions } from "@/lib/serialized-adapter";
-import { dialectOf } from "@/lib/database-url";
+import { dialectOf, type Dialect } from "@/lib/database-url";
 
 export type { PrismaClient };
+
+/** The store of each client built here: the two clients have the same type (see the header). */
+const dialects = new WeakMap<PrismaClient, Dialect>();
+
+/** Which store a client built by createPrismaClient talks to (lib/search-store.ts dispatches on it). */
+export function clientDialect(db: PrismaClient): Dialect {
+  const dialect = dialects.get(db);
+  if (dialect === undefined)
+    throw new Error("clientDialect: this client was not built by createPrismaClient");
+  return dialect;
+}
 
 export interface ClientOptions {
   /** PostgreSQL: most connections this client opens (default 10). */
@@ -35,11 +46,14 @@ export async function createPrismaClient(url: string, options: ClientOptions = {
       application_name: "difang",
     });
     // Same models, same generated API (see the header): only the nominal types differ.
-    return new pg.PrismaClient({ adapter }) as unknown as PrismaClient;
+    const client = new pg.PrismaClient({ adapter }) as unknown as PrismaClient;
+    dialects.set(client, "postgresql");
+    return client;
   }
   // One connection per process; a transaction keeps it to itself while open (serialized-adapter.ts).
   const adapter = serializeTransactions(new PrismaBetterSQLite3({ url, timeout: 5000 }));
   const client = new PrismaClient({ adapter });
   await applySqlitePragmas(client);
+  dialects.set(client, "sqlite");
   return client;
 }
