@@ -31,6 +31,22 @@ export interface ClientOptions {
   poolSize?: number;
 }
 
+/**
+ * Settings of every PostgreSQL connection, sent when it opens (parameters of the connection
+ * string, e.g. `?application_name=…`, take precedence):
+ * - TimeZone UTC: DateTime columns are TIMESTAMP(3) holding UTC, and raw SQL that turns them
+ *   into instants or compares them with now() must not depend on the server's zone;
+ * - a statement timeout, so a runaway query (a search of a common word on a huge archive, a
+ *   lock wait) fails with an error instead of holding a connection of the small pool forever;
+ *   maintenance that takes longer sets its own (SET LOCAL, lib/postgres/search.ts);
+ * - the application name, which names the app's sessions in pg_stat_activity.
+ */
+export const POSTGRES_SESSION = {
+  timeZone: "UTC",
+  statementTimeoutMs: 15_000,
+  applicationName: "difang",
+} as const;
+
 export async function createPrismaClient(url: string, options: ClientOptions = {}): Promise<PrismaClient> {
   if (dialectOf(url) === "postgresql") {
     const [{ PrismaPg }, pg] = await Promise.all([
@@ -43,7 +59,9 @@ export async function createPrismaClient(url: string, options: ClientOptions = {
       // A query that waits longer than this for a connection fails with a clear error instead of
       // queueing forever behind a stuck pool.
       connectionTimeoutMillis: 10_000,
-      application_name: "difang",
+      application_name: POSTGRES_SESSION.applicationName,
+      statement_timeout: POSTGRES_SESSION.statementTimeoutMs,
+      options: `-c TimeZone=${POSTGRES_SESSION.timeZone}`,
     });
     // Same models, same generated API (see the header): only the nominal types differ.
     const client = new pg.PrismaClient({ adapter }) as unknown as PrismaClient;
