@@ -12,6 +12,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { applySqlitePragmas } from "@/lib/sqlite";
 import { serializeTransactions } from "@/lib/serialized-adapter";
 import { dialectOf, type Dialect } from "@/lib/database-url";
+import { releaseOnFailedCommit } from "@/lib/postgres/adapter";
 
 export type { PrismaClient };
 
@@ -53,16 +54,18 @@ export async function createPrismaClient(url: string, options: ClientOptions = {
       import("@prisma/adapter-pg"),
       import("@/lib/generated/prisma-pg/client"),
     ]);
-    const adapter = new PrismaPg({
-      connectionString: url,
-      max: options.poolSize ?? 10,
-      // A query that waits longer than this for a connection fails with a clear error instead of
-      // queueing forever behind a stuck pool.
-      connectionTimeoutMillis: 10_000,
-      application_name: POSTGRES_SESSION.applicationName,
-      statement_timeout: POSTGRES_SESSION.statementTimeoutMs,
-      options: `-c TimeZone=${POSTGRES_SESSION.timeZone}`,
-    });
+    const adapter = releaseOnFailedCommit(
+      new PrismaPg({
+        connectionString: url,
+        max: options.poolSize ?? 10,
+        // A query that waits longer than this for a connection fails with a clear error instead of
+        // queueing forever behind a stuck pool.
+        connectionTimeoutMillis: 10_000,
+        application_name: POSTGRES_SESSION.applicationName,
+        statement_timeout: POSTGRES_SESSION.statementTimeoutMs,
+        options: `-c TimeZone=${POSTGRES_SESSION.timeZone}`,
+      }),
+    );
     // Same models, same generated API (see the header): only the nominal types differ.
     const client = new pg.PrismaClient({ adapter }) as unknown as PrismaClient;
     dialects.set(client, "postgresql");
