@@ -11,14 +11,42 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { applySqlitePragmas } from "@/lib/sqlite";
 import { serializeTransactions } from "@/lib/serialized-adapter";
-import { dialectOf } from "@/lib/database-url";
+import { dialectOf, type Dialect } from "@/lib/database-url";
+import { releaseOnFailedCommit } from "@/lib/postgres/adapter";
 
 export type { PrismaClient };
+
+/** The store of each client built here: the two clients have the same type (see the header). */
+const dialects = new WeakMap<PrismaClient, Dialect>();
+
+/** Which store a client built by createPrismaClient talks to (lib/search-store.ts dispatches on it). */
+export function clientDialect(db: PrismaClient): Dialect {
+  const dialect = dialects.get(db);
+  if (dialect === undefined)
+    throw new Error("clientDialect: this client was not built by createPrismaClient");
+  return dialect;
+}
 
 export interface ClientOptions {
   /** PostgreSQL: most connections this client opens (default 10). */
   poolSize?: number;
 }
+
+/**
+ * Settings of every PostgreSQL connection, sent when it opens (parameters of the connection
+ * string, e.g. `?application_name=…`, take precedence):
+ * - TimeZone UTC: DateTime columns are TIMESTAMP(3) holding UTC, and raw SQL that turns them
+ *   into instants or compares them with now() must not depend on the server's zone;
+ * - a statement timeout, so a runaway query (a search of a common word on a huge archive, a
+ *   lock wait) fails with an error instead of holding a connection of the small pool forever;
+ *   maintenance that takes longer sets its own (SET LOCAL, lib/postgres/search.ts);
+ * - the application name, which names the app's sessions in pg_stat_activity.
+ */
+export const POSTGRES_SESSION = {
+  timeZone: "UTC",
+  statementTimeoutMs: 15_000,
+  applicationName: "difang",
+} as const;
 
 export async function createPrismaClient(url: string, options: ClientOptions = {}): Promise<PrismaClient> {
   if (dialectOf(url) === "postgresql") {
@@ -26,20 +54,27 @@ export async function createPrismaClient(url: string, options: ClientOptions = {
       import("@prisma/adapter-pg"),
       import("@/lib/generated/prisma-pg/client"),
     ]);
-    const adapter = new PrismaPg({
-      connectionString: url,
-      max: options.poolSize ?? 10,
-      // A query that waits longer than this for a connection fails with a clear error instead of
-      // queueing forever behind a stuck pool.
-      connectionTimeoutMillis: 10_000,
-      application_name: "difang",
-    });
+    const adapter = releaseOnFailedCommit(
+      new PrismaPg({
+        connectionString: url,
+        max: options.poolSize ?? 10,
+        // A query that waits longer than this for a connection fails with a clear error instead of
+        // queueing forever behind a stuck pool.
+        connectionTimeoutMillis: 10_000,
+        application_name: POSTGRES_SESSION.applicationName,
+        statement_timeout: POSTGRES_SESSION.statementTimeoutMs,
+        options: `-c TimeZone=${POSTGRES_SESSION.timeZone}`,
+      }),
+    );
     // Same models, same generated API (see the header): only the nominal types differ.
-    return new pg.PrismaClient({ adapter }) as unknown as PrismaClient;
+    const client = new pg.PrismaClient({ adapter }) as unknown as PrismaClient;
+    dialects.set(client, "postgresql");
+    return client;
   }
   // One connection per process; a transaction keeps it to itself while open (serialized-adapter.ts).
   const adapter = serializeTransactions(new PrismaBetterSQLite3({ url, timeout: 5000 }));
   const client = new PrismaClient({ adapter });
   await applySqlitePragmas(client);
+  dialects.set(client, "sqlite");
   return client;
 }

@@ -1,5 +1,6 @@
-// Pure helpers for site search: reading the query, quoting it for SQLite FTS5 and LIKE, and
-// cutting and highlighting result text. The SQL itself lives in lib/sqlite.ts.
+// Pure helpers for site search: reading the query, quoting it for SQLite FTS5 and LIKE, ranking
+// the matches, and cutting and highlighting result text. The SQL itself lives in lib/sqlite.ts
+// and lib/postgres/search.ts (chosen by lib/search-store.ts).
 import { cleanLine } from "@/lib/text";
 
 /** Longest accepted query, in characters (code points). */
@@ -46,6 +47,52 @@ export function parseSearchQuery(raw: string | string[] | undefined): SearchQuer
   }
   terms.sort((a, b) => codePointLength(b) - codePointLength(a));
   return { kind: "ok", text, terms };
+}
+
+/** Search looks at most at this many matches, the newest: its cost stays bounded on any archive. */
+export const SEARCH_MAX_MATCHES = 1_000;
+
+export interface ArticleSearchQuery {
+  /** Words that must all occur (see parseSearchQuery). */
+  terms: readonly string[];
+  channelId: number | null;
+  /** Stories published after this instant are not found. */
+  now: Date;
+  limit: number;
+  offset: number;
+}
+
+export interface ArticleSearchPage {
+  ids: number[];
+  /** Matches looked at, at most SEARCH_MAX_MATCHES. */
+  total: number;
+  /** More stories match than were looked at. */
+  capped: boolean;
+}
+
+/** A matching story as both stores' queries return it (at most SEARCH_MAX_MATCHES + 1, newest first). */
+export interface SearchMatch {
+  id: number | bigint;
+  title: string;
+  publishedAt: Date | string;
+}
+
+/**
+ * One page of the matches, in the order of both stores: stories with more of the terms in their
+ * title first, then newest first. One match beyond the cap only says that there are more.
+ */
+export function rankMatches(matches: readonly SearchMatch[], q: ArticleSearchQuery): ArticleSearchPage {
+  const capped = matches.length > SEARCH_MAX_MATCHES;
+  const inTitle = (t: string) => q.terms.filter((term) => fold(t).includes(fold(term))).length;
+  const ranked = matches
+    .slice(0, SEARCH_MAX_MATCHES)
+    .map((m) => ({ id: Number(m.id), hits: inTitle(m.title), at: new Date(m.publishedAt).getTime() }))
+    .sort((x, y) => y.hits - x.hits || y.at - x.at || y.id - x.id);
+  return {
+    ids: ranked.slice(q.offset, q.offset + q.limit).map((r) => r.id),
+    total: ranked.length,
+    capped,
+  };
 }
 
 /** Words long enough for the trigram index. */

@@ -1,7 +1,16 @@
 // Every SQLite-only statement of the app lives here (pragmas, the FTS5 search index, the view-count
 // writer), so that the rest of the code stays portable to PostgreSQL. See README § Operations.
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { fold, ftsMatchExpression, isFtsTerm, likeContains } from "@/lib/search-text";
+import {
+  SEARCH_MAX_MATCHES,
+  ftsMatchExpression,
+  isFtsTerm,
+  likeContains,
+  rankMatches,
+  type ArticleSearchPage,
+  type ArticleSearchQuery,
+  type SearchMatch,
+} from "@/lib/search-text";
 import Database from "better-sqlite3";
 import type { ViewBatchRow } from "@/lib/views/buffer";
 import type { InvalidationRow } from "@/lib/cache/registry";
@@ -43,19 +52,6 @@ export async function readSqlitePragma(
 // Full-text search. "ArticleSearch" is an FTS5 table with the trigram tokenizer over Article's
 // title, summary and bodyText, kept in step by triggers (prisma/migrations/*_search_fts).
 
-export interface ArticleSearchQuery {
-  /** Words that must all occur (see lib/search-text.ts parseSearchQuery). */
-  terms: readonly string[];
-  channelId: number | null;
-  /** Stories published after this instant are not found. */
-  now: Date;
-  limit: number;
-  offset: number;
-}
-
-/** Search looks at most at this many matches, the newest: its cost stays bounded on any archive. */
-export const SEARCH_MAX_MATCHES = 1_000;
-
 /**
  * Visible stories containing every term, as one page of ids plus the total, among the newest
  * SEARCH_MAX_MATCHES matches (`capped` when there are more: a common word in a million stories
@@ -69,10 +65,7 @@ export const SEARCH_MAX_MATCHES = 1_000;
  * binds Date parameters in the same ISO-8601 text form (`2026-11-25T02:05:50.943+00:00`), which
  * sorts chronologically.
  */
-export async function searchArticleIds(
-  db: PrismaClient,
-  q: ArticleSearchQuery,
-): Promise<{ ids: number[]; total: number; capped: boolean }> {
+export async function searchArticleIds(db: PrismaClient, q: ArticleSearchQuery): Promise<ArticleSearchPage> {
   if (q.terms.length === 0) return { ids: [], total: 0, capped: false };
   const match = ftsMatchExpression(q.terms);
   const contains = (column: Prisma.Sql, term: string) =>
@@ -93,27 +86,17 @@ export async function searchArticleIds(
   const cap = SEARCH_MAX_MATCHES + 1;
   const matches =
     match !== null
-      ? await db.$queryRaw<{ id: number | bigint; title: string; publishedAt: Date | string }[]>`
+      ? await db.$queryRaw<SearchMatch[]>`
           SELECT a."id" AS "id", a."title" AS "title", a."publishedAt" AS "publishedAt"
           FROM (SELECT "rowid" AS "id" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${match}
                 ORDER BY "rowid" DESC) AS m
           CROSS JOIN "Article" a ON a."id" = m."id"
           WHERE ${where} LIMIT ${cap}`
-      : await db.$queryRaw<{ id: number | bigint; title: string; publishedAt: Date | string }[]>`
+      : await db.$queryRaw<SearchMatch[]>`
           SELECT a."id" AS "id", a."title" AS "title", a."publishedAt" AS "publishedAt"
           FROM "Article" a WHERE ${where}
           ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT ${cap}`;
-  const capped = matches.length > SEARCH_MAX_MATCHES;
-  const inTitle = (t: string) => q.terms.filter((term) => fold(t).includes(fold(term))).length;
-  const ranked = matches
-    .slice(0, SEARCH_MAX_MATCHES)
-    .map((m) => ({ id: Number(m.id), hits: inTitle(m.title), at: new Date(m.publishedAt).getTime() }))
-    .sort((x, y) => y.hits - x.hits || y.at - x.at || y.id - x.id);
-  return {
-    ids: ranked.slice(q.offset, q.offset + q.limit).map((r) => r.id),
-    total: ranked.length,
-    capped,
-  };
+  return rankMatches(matches, q);
 }
 
 /** Rebuild the search index from the Article table (after a bulk import or a trigger mishap). */

@@ -1,10 +1,17 @@
-// The process has one SQLite connection (the better-sqlite3 adapter). While an interactive
+// SQLite: the process has one connection (the better-sqlite3 adapter). While an interactive
 // transaction waits on something (here: a timer, as a transaction body awaiting anything but
 // Prisma would), queries of other requests must not run inside it (lib/serialized-adapter.ts).
+// PostgreSQL: each transaction holds a connection of the pool; other queries run beside it
+// (READ COMMITTED) and must not see its rows before it commits.
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { isPostgres } from "@/lib/database-url";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { createPrismaClient } from "@/lib/prisma-factory";
 import { uniq } from "@/lib/testing/fixtures";
+
+const postgres = isPostgres(env.DATABASE_URL);
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const start = <T>(query: PromiseLike<T>): Promise<T> => Promise.resolve(query);
@@ -37,7 +44,7 @@ describe("interactive transactions on the shared connection", () => {
     expect(await db.tag.findUnique({ where: { name: uncommitted } })).toBeNull();
   });
 
-  it("shows a committed transaction's rows only after the commit", async () => {
+  it.skipIf(postgres)("shows a committed transaction's rows only after the commit (reads wait)", async () => {
     const db = await getDb();
     const name = uniq("提交");
     let inserted!: () => void;
@@ -56,6 +63,31 @@ describe("interactive transactions on the shared connection", () => {
     expect(await during).toBe(1);
   });
 
+  it.skipIf(!postgres)(
+    "shows a committed transaction's rows only after the commit (reads run beside it)",
+    async () => {
+      const db = await getDb();
+      const name = uniq("提交");
+      let inserted!: () => void;
+      const insertedInTx = new Promise<void>((resolve) => (inserted = resolve));
+      let read!: () => void;
+      const readDone = new Promise<void>((resolve) => (read = resolve));
+      const transaction = db.$transaction(async (tx) => {
+        await tx.tag.create({ data: { name } });
+        inserted();
+        await readDone; // commits only after the other read has answered
+        expect(await tx.tag.count({ where: { name } })).toBe(1); // its own row, uncommitted
+        return "committed";
+      });
+      await insertedInTx;
+      const during = await db.tag.count({ where: { name } });
+      read();
+      expect(during).toBe(0);
+      expect(await transaction).toBe("committed");
+      expect(await db.tag.count({ where: { name } })).toBe(1);
+    },
+  );
+
   it("keeps serving queries after a transaction whose body throws at once", async () => {
     const db = await getDb();
     await expect(
@@ -66,28 +98,59 @@ describe("interactive transactions on the shared connection", () => {
     await expect(db.tag.count()).resolves.toBeGreaterThanOrEqual(0);
   });
 
-  it("lets go of the connection when COMMIT itself fails (the transaction is rolled back)", async () => {
-    const db = await getDb();
-    const name = uniq("提交失败");
-    // A deferred foreign key is checked at COMMIT, as a full disk would fail it there.
-    await expect(
-      db.$transaction(async (tx) => {
-        await tx.tag.create({ data: { name } });
-        await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
-        await tx.$executeRawUnsafe(`INSERT INTO "ArticleTag" ("articleId", "tagId") VALUES (999999, 999999)`);
-      }),
-    ).rejects.toThrow(/ForeignKey/);
+  it.skipIf(postgres)(
+    "lets go of the connection when COMMIT itself fails (the transaction is rolled back)",
+    async () => {
+      const db = await getDb();
+      const name = uniq("提交失败");
+      // A deferred foreign key is checked at COMMIT, as a full disk would fail it there.
+      await expect(
+        db.$transaction(async (tx) => {
+          await tx.tag.create({ data: { name } });
+          await tx.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON");
+          await tx.$executeRawUnsafe(
+            `INSERT INTO "ArticleTag" ("articleId", "tagId") VALUES (999999, 999999)`,
+          );
+        }),
+      ).rejects.toThrow(/ForeignKey/);
 
-    const after = uniq("之后");
-    await db.tag.create({ data: { name: after } });
-    // Committed for every other connection, not left inside the failed transaction.
-    const other = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""), { readonly: true });
-    try {
-      const count = other.prepare(`SELECT count(*) FROM "Tag" WHERE "name" IN (?, ?)`).pluck();
-      expect(count.get(after, name)).toBe(1);
-    } finally {
-      other.close();
-    }
-    await expect(db.$transaction((tx) => tx.tag.count({ where: { name: after } }))).resolves.toBe(1);
-  });
+      const after = uniq("之后");
+      await db.tag.create({ data: { name: after } });
+      // Committed for every other connection, not left inside the failed transaction.
+      const other = new Database(process.env.DATABASE_URL!.replace(/^file:/, ""), { readonly: true });
+      try {
+        const count = other.prepare(`SELECT count(*) FROM "Tag" WHERE "name" IN (?, ?)`).pluck();
+        expect(count.get(after, name)).toBe(1);
+      } finally {
+        other.close();
+      }
+      await expect(db.$transaction((tx) => tx.tag.count({ where: { name: after } }))).resolves.toBe(1);
+    },
+  );
+
+  it.skipIf(!postgres)(
+    "gives the connection back when COMMIT itself fails (the transaction is rolled back)",
+    async () => {
+      // A client of one connection: a connection kept by the failed transaction would stall it.
+      const db = await createPrismaClient(env.DATABASE_URL, { poolSize: 1 });
+      try {
+        const name = uniq("提交失败");
+        // A deferred constraint is checked at COMMIT, as a full disk would fail it there.
+        await expect(
+          db.$transaction(async (tx) => {
+            await tx.tag.create({ data: { name } });
+            await tx.$executeRawUnsafe(
+              `CREATE TEMP TABLE "commit_check" ("x" int UNIQUE DEFERRABLE INITIALLY DEFERRED) ON COMMIT DROP`,
+            );
+            await tx.$executeRawUnsafe(`INSERT INTO "commit_check" VALUES (1), (1)`);
+          }),
+        ).rejects.toThrow(/UniqueConstraintViolation/);
+        const after = uniq("之后");
+        await db.tag.create({ data: { name: after } });
+        expect(await db.tag.count({ where: { name: { in: [name, after] } } })).toBe(1);
+      } finally {
+        await db.$disconnect();
+      }
+    },
+  );
 });

@@ -49,6 +49,8 @@ export const getChannelRedirect = cached(
   "getChannelRedirect",
   { ttlMs: TTL.editorial, tags: () => [TAGS.channels] },
   async (oldSlug: string): Promise<string | null> => {
+    // No stored slug holds U+0000 (input is cleaned, lib/text.ts), and PostgreSQL would fail the query.
+    if (oldSlug.includes("\u0000")) return null;
     const db = await getDb();
     const row = await db.channelRedirect.findUnique({
       where: { slug: oldSlug },

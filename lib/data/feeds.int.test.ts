@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type * as NextServer from "next/server";
 import { clearCache } from "@/lib/cache/memo";
 import { TAGS } from "@/lib/data/cache-tags";
+import { isPostgres } from "@/lib/database-url";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { channelFeedXml, FEED_SIZE, siteFeedXml, storyGuid } from "@/lib/syndication";
@@ -135,12 +136,15 @@ describe("RSS feeds", () => {
   });
 
   it("stay well-formed XML 1.0 with control characters in stories and channels", async () => {
-    const ch = await makeChannel(`频道\u0000${uniq()}\u0008`);
+    // Written straight to the database, past the input cleaning (lib/text.ts), as older rows may
+    // hold them. PostgreSQL text cannot hold U+0000 at all, so there the NULs are left out.
+    const nul = isPostgres(env.DATABASE_URL) ? "" : "\u0000";
+    const ch = await makeChannel(`频道${nul}${uniq()}\u0008`);
     const db = await getDb();
     await db.channel.update({ where: { id: ch.id }, data: { slogan: "口号\u001f\uffff" } });
-    const title = `空字符\u0000标题\u000b${uniq()}`;
+    const title = `空字符${nul}标题\u000b${uniq()}`;
     const story = await makeArticle({ channelId: ch.id, title });
-    await db.article.update({ where: { id: story.id }, data: { summary: "摘要\u0000\u0001\ufffe" } });
+    await db.article.update({ where: { id: story.id }, data: { summary: `摘要${nul}\u0001\ufffe` } });
     clearCache();
     const now = minuteNow().getTime();
     for (const xml of [await siteFeedXml(now), (await channelFeedXml(ch.slug, now)) ?? ""]) {

@@ -7,6 +7,9 @@
 // Limits: the planner's choices for the full-text index (a virtual table) do not depend on these
 // statistics, and a count or sort over every match of a common word is not visible in a plan;
 // `npm run bench` against the large database measures those.
+// SQLite only: it reads SQLite's planner (EXPLAIN QUERY PLAN, sqlite_stat1) through better-sqlite3.
+// PostgreSQL's plans for search are chosen in lib/postgres/search.ts (see its comment); a twin of
+// this budget would need the statistics of a large PostgreSQL database, which the test cannot fake.
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maintainHotLists } from "@/lib/actions/record-view";
@@ -26,6 +29,7 @@ import { searchArticles } from "@/lib/data/search";
 import { getRecommended, getStoryRecommendations } from "@/lib/data/sidebars";
 import { listRecentStories, listSitemapStories, maxStoryId } from "@/lib/data/sitemap";
 import { getTagByName, listTagArticles } from "@/lib/data/tags";
+import { isPostgres } from "@/lib/database-url";
 import { env } from "@/lib/env";
 import { parseSearchQuery } from "@/lib/search-text";
 import largeStats from "@/lib/testing/large-planner-stats.json";
@@ -134,7 +138,10 @@ let channelSlug: string;
 let tagName: string;
 let restoreStats: { tbl: string; idx: string | null; stat: string }[] = [];
 
+const postgres = isPostgres(env.DATABASE_URL);
+
 beforeAll(async () => {
+  if (postgres) return;
   const channel = await makeChannel();
   channelSlug = channel.slug;
   tagName = uniq("标签");
@@ -151,7 +158,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  useStats(restoreStats);
+  if (!postgres) useStats(restoreStats);
   for (const [name, original] of originals) statementProto[name] = original;
 });
 
@@ -241,72 +248,75 @@ const KNOWN_OVER_BUDGET: { page: string; sql: RegExp; why: string }[] = [
   },
 ];
 
-describe("query budget at 1,000,000 stories (planner statistics of the large database)", () => {
-  const stats: Stats = new Map([
-    ["Article", [1_000_000]],
-    ["Article_channelId_status_publishedAt_idx", [1_000_000, 140_000, 47_000, 1]],
-    ["ArticleViewBucket_bucket_articleId_count_idx", [1_100_000, 30, 1, 1]],
-    ["Comment_articleId_status_createdAt_idx", [660_000, 5, 2, 1]],
-  ]);
-  const run = (sql: string, plan: string[], params: unknown[] = []) =>
-    overBudget({ sql, params, plan }, stats);
+describe.skipIf(postgres)(
+  "query budget at 1,000,000 stories (planner statistics of the large database)",
+  () => {
+    const stats: Stats = new Map([
+      ["Article", [1_000_000]],
+      ["Article_channelId_status_publishedAt_idx", [1_000_000, 140_000, 47_000, 1]],
+      ["ArticleViewBucket_bucket_articleId_count_idx", [1_100_000, 30, 1, 1]],
+      ["Comment_articleId_status_createdAt_idx", [660_000, 5, 2, 1]],
+    ]);
+    const run = (sql: string, plan: string[], params: unknown[] = []) =>
+      overBudget({ sql, params, plan }, stats);
 
-  it("finds full scans, also under an alias, and leaves small tables alone", () => {
-    expect(run(`SELECT * FROM "Article"`, ["SCAN Article"])).toEqual(["SCAN Article"]);
-    expect(run(`SELECT * FROM "Comment" AS c WHERE x`, ["SCAN c"])).toEqual(["SCAN c"]);
-    expect(run(`SELECT * FROM "Channel"`, ["SCAN Channel"])).toEqual([]);
-    expect(
-      run(`SELECT * FROM "Article" WHERE id = ?`, ["SEARCH Article USING INTEGER PRIMARY KEY (rowid=?)"]),
-    ).toEqual([]);
-  });
-
-  it("counts rows by the index's equality prefix, and stops at LIMIT + OFFSET in index order", () => {
-    const page = `SELECT id FROM \`main\`.\`Article\` WHERE channelId = ? ORDER BY publishedAt DESC LIMIT ? OFFSET ?`;
-    const line =
-      "SEARCH main.Article USING COVERING INDEX Article_channelId_status_publishedAt_idx (channelId=? AND status=? AND publishedAt<?)";
-    expect(run(page, [line], [3, "published", 0, 20, 0])).toEqual([]); // page 1
-    expect(run(page, [line], [3, "published", 0, 20, 100_000])).toEqual([line]); // page 5,001
-    const count = `SELECT COUNT(*) FROM (SELECT id FROM \`main\`.\`Article\` WHERE channelId = ? LIMIT ? OFFSET ?)`;
-    expect(run(count, [line], [3, "published", 0, -1, 0])).toEqual([line]);
-    const window =
-      "SEARCH main.ArticleViewBucket USING COVERING INDEX ArticleViewBucket_bucket_articleId_count_idx (bucket>? AND bucket<?)";
-    expect(run(`SELECT SUM(count) FROM \`main\`.\`ArticleViewBucket\` GROUP BY articleId`, [window])).toEqual(
-      [window],
-    );
-    const comments =
-      "SEARCH main.Comment USING INDEX Comment_articleId_status_createdAt_idx (articleId=? AND status=?)";
-    expect(run(`SELECT COUNT(*) FROM \`main\`.\`Comment\` WHERE articleId = ?`, [comments])).toEqual([]);
-  });
-
-  const found = new Set<number>();
-
-  for (const [page, load] of Object.entries(PAGES)) {
-    it(`${page}: every statement reads at most ${ROW_BUDGET.toLocaleString("en")} rows of a big table`, async () => {
-      const statements = await statementsOf(load);
-      expect(statements.length).toBeGreaterThan(0);
-      const problems: string[] = [];
-      // Statements over the full-text index are left out: its plans depend on its contents, not
-      // on these statistics (see the top of this file).
-      for (const { sql, args } of statements.filter((st) => !st.sql.includes('"ArticleSearch"'))) {
-        const params = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
-        const plan = explain(sql, params);
-        const lines = overBudget({ sql, params, plan }, LARGE);
-        if (process.env.SHOW_PLANS)
-          console.log(`${page}\n  ${sql.replace(/\s+/g, " ")}\n  => ${plan.join(" | ")}`);
-        if (lines.length === 0) continue;
-        const known = KNOWN_OVER_BUDGET.findIndex((k) => k.page === page && k.sql.test(sql));
-        if (known >= 0) found.add(known);
-        else
-          problems.push(
-            `${lines.join(", ")}\n  in: ${sql.replace(/\s+/g, " ")}\n  plan: ${plan.join(" | ")}`,
-          );
-      }
-      expect(problems, problems.join("\n\n")).toEqual([]);
+    it("finds full scans, also under an alias, and leaves small tables alone", () => {
+      expect(run(`SELECT * FROM "Article"`, ["SCAN Article"])).toEqual(["SCAN Article"]);
+      expect(run(`SELECT * FROM "Comment" AS c WHERE x`, ["SCAN c"])).toEqual(["SCAN c"]);
+      expect(run(`SELECT * FROM "Channel"`, ["SCAN Channel"])).toEqual([]);
+      expect(
+        run(`SELECT * FROM "Article" WHERE id = ?`, ["SEARCH Article USING INTEGER PRIMARY KEY (rowid=?)"]),
+      ).toEqual([]);
     });
-  }
 
-  it("every statement listed as over budget still is (delete the lines of fixed ones)", () => {
-    const fixed = KNOWN_OVER_BUDGET.filter((_, i) => !found.has(i)).map((k) => `${k.page}: ${k.sql}`);
-    expect(fixed).toEqual([]);
-  });
-});
+    it("counts rows by the index's equality prefix, and stops at LIMIT + OFFSET in index order", () => {
+      const page = `SELECT id FROM \`main\`.\`Article\` WHERE channelId = ? ORDER BY publishedAt DESC LIMIT ? OFFSET ?`;
+      const line =
+        "SEARCH main.Article USING COVERING INDEX Article_channelId_status_publishedAt_idx (channelId=? AND status=? AND publishedAt<?)";
+      expect(run(page, [line], [3, "published", 0, 20, 0])).toEqual([]); // page 1
+      expect(run(page, [line], [3, "published", 0, 20, 100_000])).toEqual([line]); // page 5,001
+      const count = `SELECT COUNT(*) FROM (SELECT id FROM \`main\`.\`Article\` WHERE channelId = ? LIMIT ? OFFSET ?)`;
+      expect(run(count, [line], [3, "published", 0, -1, 0])).toEqual([line]);
+      const window =
+        "SEARCH main.ArticleViewBucket USING COVERING INDEX ArticleViewBucket_bucket_articleId_count_idx (bucket>? AND bucket<?)";
+      expect(
+        run(`SELECT SUM(count) FROM \`main\`.\`ArticleViewBucket\` GROUP BY articleId`, [window]),
+      ).toEqual([window]);
+      const comments =
+        "SEARCH main.Comment USING INDEX Comment_articleId_status_createdAt_idx (articleId=? AND status=?)";
+      expect(run(`SELECT COUNT(*) FROM \`main\`.\`Comment\` WHERE articleId = ?`, [comments])).toEqual([]);
+    });
+
+    const found = new Set<number>();
+
+    for (const [page, load] of Object.entries(PAGES)) {
+      it(`${page}: every statement reads at most ${ROW_BUDGET.toLocaleString("en")} rows of a big table`, async () => {
+        const statements = await statementsOf(load);
+        expect(statements.length).toBeGreaterThan(0);
+        const problems: string[] = [];
+        // Statements over the full-text index are left out: its plans depend on its contents, not
+        // on these statistics (see the top of this file).
+        for (const { sql, args } of statements.filter((st) => !st.sql.includes('"ArticleSearch"'))) {
+          const params = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
+          const plan = explain(sql, params);
+          const lines = overBudget({ sql, params, plan }, LARGE);
+          if (process.env.SHOW_PLANS)
+            console.log(`${page}\n  ${sql.replace(/\s+/g, " ")}\n  => ${plan.join(" | ")}`);
+          if (lines.length === 0) continue;
+          const known = KNOWN_OVER_BUDGET.findIndex((k) => k.page === page && k.sql.test(sql));
+          if (known >= 0) found.add(known);
+          else
+            problems.push(
+              `${lines.join(", ")}\n  in: ${sql.replace(/\s+/g, " ")}\n  plan: ${plan.join(" | ")}`,
+            );
+        }
+        expect(problems, problems.join("\n\n")).toEqual([]);
+      });
+    }
+
+    it("every statement listed as over budget still is (delete the lines of fixed ones)", () => {
+      const fixed = KNOWN_OVER_BUDGET.filter((_, i) => !found.has(i)).map((k) => `${k.page}: ${k.sql}`);
+      expect(fixed).toEqual([]);
+    });
+  },
+);

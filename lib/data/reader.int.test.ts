@@ -32,7 +32,10 @@ import {
   TAG_CANDIDATES,
 } from "@/lib/data/sidebars";
 import { isVisible } from "@/lib/data/visibility";
+import { isPostgres } from "@/lib/database-url";
+import { env } from "@/lib/env";
 import { PAGE_SIZE } from "@/lib/pagination";
+import { POSTGRES_SESSION } from "@/lib/prisma-factory";
 import { readSqlitePragma } from "@/lib/sqlite";
 import { HOUR_MS } from "@/lib/time";
 import { invalidate, makeArticle, makeChannel, uniq } from "@/lib/testing/fixtures";
@@ -45,13 +48,39 @@ beforeEach(() => {
 
 const idsOf = (rows: readonly { id: number }[]) => rows.map((r) => r.id);
 
-describe("SQLite connection", () => {
+// Each store's connection settings; the other store has no such settings.
+describe.skipIf(isPostgres(env.DATABASE_URL))("SQLite connection", () => {
   it("has the pragmas applied", async () => {
     const db = await getDb();
     expect((await readSqlitePragma(db, "journal_mode")).toLowerCase()).toBe("wal");
     expect(await readSqlitePragma(db, "foreign_keys")).toBe("1");
     expect(await readSqlitePragma(db, "busy_timeout")).toBe("5000");
     expect(await readSqlitePragma(db, "synchronous")).toBe("1"); // NORMAL
+  });
+});
+
+describe.skipIf(!isPostgres(env.DATABASE_URL))("PostgreSQL connection", () => {
+  it("has the session settings on every connection of the pool", async () => {
+    const db = await getDb();
+    // Three transactions open at once hold three connections of the pool.
+    const sessions = await Promise.all(
+      [0, 1, 2].map(() =>
+        db.$transaction(async (tx) => {
+          const [row] = await tx.$queryRaw<
+            { pid: number; timeZone: string; timeout: string; app: string }[]
+          >`SELECT pg_backend_pid() AS "pid", current_setting('TimeZone') AS "timeZone",
+                   current_setting('statement_timeout') AS "timeout",
+                   current_setting('application_name') AS "app", pg_sleep(0.1)::text`;
+          return row;
+        }),
+      ),
+    );
+    expect(new Set(sessions.map((s) => s?.pid)).size).toBe(3);
+    for (const s of sessions) {
+      expect(s?.timeZone).toBe(POSTGRES_SESSION.timeZone);
+      expect(s?.timeout).toBe(`${POSTGRES_SESSION.statementTimeoutMs / 1000}s`);
+      expect(s?.app).toBe(POSTGRES_SESSION.applicationName);
+    }
   });
 });
 

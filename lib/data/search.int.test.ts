@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { clearCache } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
 import { searchArticles } from "@/lib/data/search";
-import { parseSearchQuery } from "@/lib/search-text";
-import { SEARCH_MAX_MATCHES, checkArticleSearch, rebuildArticleSearch } from "@/lib/sqlite";
+import { SEARCH_MAX_MATCHES, parseSearchQuery } from "@/lib/search-text";
+import { checkArticleSearch, rebuildArticleSearch } from "@/lib/search-store";
 import { invalidate, makeArticle, makeChannel, uniq } from "@/lib/testing/fixtures";
 import { minuteNow } from "@/lib/time";
 
@@ -66,6 +66,26 @@ describe("searchArticles", () => {
     // Every word must occur.
     expect(ids(await search(`${u}村里 不存在的词语`))).toEqual([]);
     expect(ids(await search(`硬化路 ${u}`))).toEqual([story.id]);
+  });
+
+  it("finds a four-character name (柳州日报) through the trigram index, in titles and bodies", async () => {
+    const ch = await makeChannel();
+    const inBody = await makeArticle({
+      channelId: ch.id,
+      title: `蔗农喜迎开榨${uniq()}`,
+      body: `据《柳州日报》报道，今年糖料蔗收购价保持稳定。${uniq()}`,
+      publishedAt: new Date(Date.now() - HOUR),
+    });
+    const inTitle = await makeArticle({
+      channelId: ch.id,
+      title: `柳州日报社举办读者开放日${uniq()}`,
+      publishedAt: new Date(Date.now() - 5 * HOUR),
+    });
+    await makeArticle({ channelId: ch.id, title: `柳州晚报${uniq()}`, body: "柳州 日报 分开写的不算。" });
+    const r = await search("柳州日报", ch.id);
+    // The title match first, though older.
+    expect(ids(r)).toEqual([inTitle.id, inBody.id]);
+    expect(r.items[1]?.snippet).toContain("《柳州日报》");
   });
 
   it("never throws on FTS syntax and never treats LIKE wildcards as wildcards", async () => {

@@ -6,7 +6,7 @@ import { cardSelect, inOrder, toCard } from "@/lib/data/cards";
 import { visibleWhere } from "@/lib/data/visibility";
 import { PAGE_SIZE } from "@/lib/pagination";
 import { resultSnippet } from "@/lib/search-text";
-import { searchArticleIds } from "@/lib/sqlite";
+import { searchArticleIds } from "@/lib/search-store";
 import type { ArticleCard } from "@/lib/data/types";
 
 export interface SearchResult extends ArticleCard {
@@ -16,7 +16,7 @@ export interface SearchResult extends ArticleCard {
 
 export interface SearchResultPage {
   items: SearchResult[];
-  /** Matches found, at most SEARCH_MAX_MATCHES (lib/sqlite.ts). */
+  /** Matches found, at most SEARCH_MAX_MATCHES (lib/search-text.ts). */
   total: number;
   /** More stories match than were looked at: the newest SEARCH_MAX_MATCHES are shown. */
   capped: boolean;

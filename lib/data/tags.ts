@@ -30,7 +30,8 @@ export const getTagByName = cached(
   "getTagByName",
   { ttlMs: TTL.editorial, tags: () => [TAGS.site] },
   async (name: string): Promise<TagInfo | null> => {
-    if (name === "" || name.length > 200) return null;
+    // No stored name holds U+0000 (input is cleaned, lib/text.ts), and PostgreSQL would fail the query.
+    if (name === "" || name.length > 200 || name.includes("\u0000")) return null;
     const db = await getDb();
     return db.tag.findUnique({ where: { name }, select: { id: true, name: true } });
   },

@@ -1,0 +1,23 @@
+// Site search in the store the client talks to: FTS5 in SQLite (lib/sqlite.ts), pg_trgm in
+// PostgreSQL (lib/postgres/search.ts). Same arguments and results on both.
+import { clientDialect, type PrismaClient } from "@/lib/prisma-factory";
+import * as sqlite from "@/lib/sqlite";
+import * as postgres from "@/lib/postgres/search";
+import type { ArticleSearchPage, ArticleSearchQuery } from "@/lib/search-text";
+
+const store = (db: PrismaClient) => (clientDialect(db) === "postgresql" ? postgres : sqlite);
+
+/** One page of visible stories containing every term (see lib/sqlite.ts searchArticleIds). */
+export function searchArticleIds(db: PrismaClient, q: ArticleSearchQuery): Promise<ArticleSearchPage> {
+  return store(db).searchArticleIds(db, q);
+}
+
+/** Rebuilds the search index from the stories. */
+export function rebuildArticleSearch(db: PrismaClient): Promise<void> {
+  return store(db).rebuildArticleSearch(db);
+}
+
+/** True when the search index is sound. */
+export function checkArticleSearch(db: PrismaClient): Promise<boolean> {
+  return store(db).checkArticleSearch(db);
+}
