@@ -99,7 +99,11 @@ async function maintainHotLists(client: pg.ClientBase, nowMs: number): Promise<v
         await client.query(`DELETE FROM "HotListState" WHERE "list" = $1`, [step.list]);
         break;
       case "build": {
-        const sums = sumHourCounts(await hourCounts(step.firstHour, step.lastHour), step.firstHour, halfLifeHours);
+        const sums = sumHourCounts(
+          await hourCounts(step.firstHour, step.lastHour),
+          step.firstHour,
+          halfLifeHours,
+        );
         await client.query(
           `INSERT INTO "HotScore" AS h ("list", "articleId", "weight", "views")
            SELECT $1, u."articleId", u."weight", u."views" FROM ${unnestDeltas}
@@ -114,7 +118,11 @@ async function maintainHotLists(client: pg.ClientBase, nowMs: number): Promise<v
         break;
       }
       case "expire": {
-        const sums = sumHourCounts(await hourCounts(step.fromHour, step.toHour), step.epochHour, halfLifeHours);
+        const sums = sumHourCounts(
+          await hourCounts(step.fromHour, step.toHour),
+          step.epochHour,
+          halfLifeHours,
+        );
         await client.query(
           `UPDATE "HotScore" AS h SET "weight" = h."weight" - u."weight", "views" = h."views" - u."views"
            FROM ${unnestDeltas} WHERE h."list" = $1 AND h."articleId" = u."articleId"`,
@@ -153,7 +161,7 @@ export function openPostgresViewWriter(
   url: string,
   options: ViewWriterOptions = {},
   log: Pick<Console, "error"> = console,
-): ViewWriter {
+): ViewWriter & { readonly applicationName: string } {
   const windowMs = options.windowMs ?? VIEW_DEDUPE_WINDOW_MS;
   // Unique to this writer: the exit path ends exactly these connections (see writeAtExit).
   const applicationName = `difang-views-${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -183,6 +191,8 @@ export function openPostgresViewWriter(
   }
 
   return {
+    applicationName,
+
     write: async (views, nowMs = Date.now()) => {
       if (views.length === 0) return 0;
       return transaction(async (client) => {

@@ -85,7 +85,9 @@ export class ViewFlusher {
       this.inFlight = [];
     }
     if (this.failures > 0) {
-      this.log.info(`views: writing again after ${this.failures} failed attempts; ${views.length} views written`);
+      this.log.info(
+        `views: writing again after ${this.failures} failed attempts; ${views.length} views written`,
+      );
       this.failures = 0;
     }
     return views.length;

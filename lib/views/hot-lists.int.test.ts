@@ -80,7 +80,10 @@ async function openPostgresDatabase(): Promise<RawDb> {
       // bigint columns come back as strings.
       const numbers = (row: Record<string, unknown>) =>
         Object.fromEntries(
-          Object.entries(row).map(([k, v]) => [k, typeof v === "string" && /^-?\d+$/.test(v) ? Number(v) : v]),
+          Object.entries(row).map(([k, v]) => [
+            k,
+            typeof v === "string" && /^-?\d+$/.test(v) ? Number(v) : v,
+          ]),
         );
       return rows.map(numbers) as T[];
     },
@@ -172,7 +175,8 @@ async function expectWeightsAsDefined(list: HotList, nowMs: number): Promise<voi
   const want = new Map<number, number>();
   for (const r of await buckets()) {
     if (r.bucket.getTime() < since) continue;
-    const w = r.count * epochWeight(r.bucket.getTime() / HOUR_MS, state!.epochHour, HOT_LISTS[list].halfLifeHours);
+    const w =
+      r.count * epochWeight(r.bucket.getTime() / HOUR_MS, state!.epochHour, HOT_LISTS[list].halfLifeHours);
     want.set(r.articleId, (want.get(r.articleId) ?? 0) + w);
   }
   const got = await db.all<{ articleId: number; weight: number }>(
@@ -186,7 +190,11 @@ async function expectWeightsAsDefined(list: HotList, nowMs: number): Promise<voi
 let client = 0;
 /** `count` views of a story in the hour of `bucketMs`, each by a new reader. */
 function views(articleId: number, bucketMs: number, count: number): ViewEntry[] {
-  return Array.from({ length: count }, () => ({ key: `r${client++}:${articleId}`, articleId, atMs: bucketMs }));
+  return Array.from({ length: count }, () => ({
+    key: `r${client++}:${articleId}`,
+    articleId,
+    atMs: bucketMs,
+  }));
 }
 
 describe("hot lists as running totals", () => {
@@ -216,7 +224,9 @@ describe("hot lists as running totals", () => {
     }
     expect(checks).toBe(40);
     // Hours every list has taken out are gone from the view history; the 30-day window is whole.
-    const [oldest] = await db.all<{ ms: number }>(`SELECT min(${db.ms(`"bucket"`)}) AS "ms" FROM "ArticleViewBucket"`);
+    const [oldest] = await db.all<{ ms: number }>(
+      `SELECT min(${db.ms(`"bucket"`)}) AS "ms" FROM "ArticleViewBucket"`,
+    );
     const [state30] = await db.all<{ h: number }>(
       `SELECT "expiredThroughHour" AS "h" FROM "HotListState" WHERE "list" = '30d'`,
     );

@@ -4,7 +4,13 @@
 import { HOUR_MS } from "@/lib/time";
 import { ViewBuffer } from "@/lib/views/buffer";
 import { ViewFlusher, type FlushLog } from "@/lib/views/flush";
-import { VIEW_DEDUPE_WINDOW_MS, ViewDeduper, clientKey, isCountableUserAgent, viewKey } from "@/lib/views/policy";
+import {
+  VIEW_DEDUPE_WINDOW_MS,
+  ViewDeduper,
+  clientKey,
+  isCountableUserAgent,
+  viewKey,
+} from "@/lib/views/policy";
 import { openViewWriter } from "@/lib/views/writer";
 import type { ViewWriter } from "@/lib/views/writing";
 
@@ -84,7 +90,9 @@ export class ViewRecorder {
       .then(() => {
         this.hotListsHour = hour;
       })
-      .catch((error: unknown) => this.log.error(`hot lists: cannot bring the totals up to date: ${String(error)}`))
+      .catch((error: unknown) =>
+        this.log.error(`hot lists: cannot bring the totals up to date: ${String(error)}`),
+      )
       .finally(() => {
         this.hotListsPending = null;
       });
