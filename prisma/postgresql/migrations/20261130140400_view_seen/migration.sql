@@ -57,7 +57,12 @@ CREATE FUNCTION "difang_record_views"(
     half_lives double precision[],
     prune_before_ms bigint,
     prune_limit integer
-) RETURNS integer LANGUAGE plpgsql AS $$
+) RETURNS integer LANGUAGE plpgsql
+-- plpgsql keeps a statement's plan; after five calls it would switch to a generic one, planned
+-- without the arrays' sizes or the times, and five times slower (about 70 ms instead of 14 for
+-- 1,000 views). Each call is planned for its own arguments.
+SET plan_cache_mode = force_custom_plan
+AS $$
 DECLARE
     rounds integer;
     added integer;
