@@ -92,12 +92,12 @@ describe("recordView (buffered, deduplicated, batched)", () => {
 // as two `next start` processes behind one proxy would; the database decides what counts.
 describe("view counting across processes", () => {
   const recorders: ViewRecorder[] = [];
+  const errorsOnly = { error: (m: string) => console.error(m), info: () => {} };
   const newProcess = () => {
-    const r = new ViewRecorder({ databaseUrl: env.DATABASE_URL, salt: env.IP_HASH_SALT, log: quiet });
+    const r = new ViewRecorder({ databaseUrl: env.DATABASE_URL, salt: env.IP_HASH_SALT, log: errorsOnly });
     recorders.push(r);
     return r;
   };
-  const quiet = { error: (m: string) => console.error(m), info: () => {} };
   afterAll(async () => {
     for (const r of recorders) await r.close();
   });
