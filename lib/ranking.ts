@@ -46,7 +46,7 @@ export function windowStart(now: Date, window: HotWindow): Date {
  * Weight of a view in `bucket` at `now`: 2^(−(now − middle of the bucket) / halfLife). No clamp
  * for a bucket whose middle is still ahead (early in the current hour, slightly above 1), so the
  * ratio of any two buckets' weights never changes with time: the running totals of
- * lib/sqlite.ts (HotScore) keep the same order as this function without being recomputed.
+ * lib/views/hot-totals.ts (HotScore) keep the same order as this function without being recomputed.
  */
 export function decayWeight(bucket: Date, now: Date, halfLifeHours: number): number {
   if (!Number.isFinite(halfLifeHours)) return 1;
@@ -57,7 +57,8 @@ export function decayWeight(bucket: Date, now: Date, halfLifeHours: number): num
 /**
  * The same weight relative to a fixed epoch hour instead of now: 2^((middle − epoch) / halfLife).
  * Stored sums of these order stories exactly as decayed scores at any later time do (they differ
- * by the common factor 2^(−(now − epoch) / halfLife)).
+ * by the common factor 2^(−(now − epoch) / halfLife)). PostgreSQL's "difang_record_views" adds
+ * views with the same formula in SQL (checked against this one by lib/views/hot-lists.int.test.ts).
  */
 export function epochWeight(bucketHour: number, epochHour: number, halfLifeHours: number): number {
   if (!Number.isFinite(halfLifeHours)) return 1;
@@ -81,7 +82,7 @@ export const REBASE_AFTER_HALF_LIVES = 64;
 
 /**
  * Rank articles by decayed views. Ties: more raw views first, then the lower id (stable). The
- * definition the stored running totals (lib/sqlite.ts, table HotScore) are tested against.
+ * definition the stored running totals (lib/views/hot-totals.ts, table HotScore) are tested against.
  */
 export function rankHot(
   rows: readonly ViewBucketRow[],

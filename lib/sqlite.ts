@@ -12,9 +12,24 @@ import {
   type SearchMatch,
 } from "@/lib/search-text";
 import Database from "better-sqlite3";
-import type { ViewBatchRow } from "@/lib/views/buffer";
+import type { ViewEntry } from "@/lib/views/buffer";
 import type { InvalidationRow } from "@/lib/cache/registry";
-import { HOT_LISTS, REBASE_AFTER_HALF_LIVES, epochWeight, type HotList } from "@/lib/ranking";
+import { HOT_LISTS } from "@/lib/ranking";
+import {
+  PRUNE_BATCH,
+  hotListAdds,
+  planHotLists,
+  sumHourCounts,
+  type HotListStateRow,
+  type HourCount,
+} from "@/lib/views/hot-totals";
+import { VIEW_DEDUPE_WINDOW_MS } from "@/lib/views/policy";
+import {
+  VIEW_SEEN_GRACE_MS,
+  seenPruneLimit,
+  type ViewWriter,
+  type ViewWriterOptions,
+} from "@/lib/views/writing";
 import { HOUR_MS } from "@/lib/time";
 
 /**
@@ -115,33 +130,43 @@ export async function checkArticleSearch(db: PrismaClient): Promise<boolean> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The view-count writer. A dedicated better-sqlite3 connection writes each batch in ONE
-// synchronous transaction, so a flush never interleaves with other JavaScript (no half-written
-// batch) and the final flush can run inside process.on("exit") when the server stops. On
-// PostgreSQL this becomes an async batch upsert plus a SIGTERM hook (README § Operations).
+// The view-count writer (lib/views/writer.ts; the PostgreSQL twin is lib/postgres/views.ts). A
+// dedicated better-sqlite3 connection writes each batch in ONE synchronous IMMEDIATE transaction,
+// so a flush never interleaves with other JavaScript (no half-written batch), the writers of
+// several processes take turns, and the final flush can run inside process.on("exit") when the
+// server stops. The transaction decides which views count (table ViewSeen: the first view of a
+// (client, story) pair within the window, whichever process received it), adds them to the
+// hourly buckets, the lifetime counts and the hot lists' running totals (lib/views/hot-totals.ts),
+// and drops the views of stories deleted since they were read.
 
 /** DateTime columns as Prisma's better-sqlite3 adapter stores them: `2026-11-25T02:00:00.000+00:00`. */
 export function sqliteDateTime(ms: number): string {
   return new Date(ms).toISOString().replace("Z", "+00:00");
 }
 
-export interface ViewWriter {
-  /** Adds the rows to the view buckets, the lifetime counts and the hot lists, in one transaction. */
-  write(rows: readonly ViewBatchRow[], nowMs?: number): void;
-  /** Brings the hot lists up to `nowMs` (hours leaving their windows); cheap when nothing is due. */
-  maintainHotLists(nowMs: number): void;
-  close(): void;
-}
+const hourOf = (stored: string) => Math.floor(Date.parse(stored) / HOUR_MS);
+const hourStamp = (hour: number) => sqliteDateTime(hour * HOUR_MS);
 
 /**
  * Opens the writer. `busyTimeoutMs` is short on purpose: the call blocks the event loop while it
  * waits, and a batch that cannot get the lock is simply retried at the next flush.
  */
-export function openViewWriter(databaseUrl: string, busyTimeoutMs = 100): ViewWriter {
+export function openSqliteViewWriter(databaseUrl: string, options: ViewWriterOptions = {}): ViewWriter {
+  const { windowMs = VIEW_DEDUPE_WINDOW_MS, busyTimeoutMs = 100 } = options;
   const db = new Database(databaseUrl.replace(/^file:/, ""), { timeout: busyTimeoutMs });
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
+  // Admitted when the pair has no row or its window ended at or before this view: RETURNING
+  // gives a row only then (an upsert whose WHERE is false changes and returns nothing).
+  const admit = db.prepare<[string, string, string], { key: string }>(
+    `INSERT INTO "ViewSeen" ("key", "until") VALUES (?, ?)
+     ON CONFLICT ("key") DO UPDATE SET "until" = excluded."until" WHERE "ViewSeen"."until" <= ?
+     RETURNING "key"`,
+  );
+  const pruneSeen = db.prepare(
+    `DELETE FROM "ViewSeen" WHERE rowid IN (SELECT rowid FROM "ViewSeen" WHERE "until" < ? LIMIT ?)`,
+  );
   const upsert = db.prepare(
     `INSERT INTO "ArticleViewBucket" ("articleId", "bucket", "count") VALUES (?, ?, ?)
      ON CONFLICT ("articleId", "bucket") DO UPDATE SET "count" = "count" + excluded."count"`,
@@ -149,56 +174,44 @@ export function openViewWriter(databaseUrl: string, busyTimeoutMs = 100): ViewWr
   const total = db.prepare(`UPDATE "Article" SET "viewCount" = "viewCount" + ? WHERE "id" = ?`);
   const exists = db.prepare(`SELECT 1 FROM "Article" WHERE "id" = ?`);
   const hot = hotLists(db);
-  const writeBatch = db.transaction((rows: readonly ViewBatchRow[], nowMs: number) => {
+  const writeBatch = db.transaction((views: readonly ViewEntry[], nowMs: number): number => {
     const states = hot.maintain(nowMs);
-    for (const r of rows) {
+    const counts = new Map<string, HourCount>();
+    const present = new Map<number, boolean>();
+    let admitted = 0;
+    // Oldest first, as PostgreSQL's difang_record_views takes a pair's views.
+    for (const v of [...views].sort((a, b) => a.atMs - b.atMs)) {
       // A story deleted since it was read: its views go with it.
-      if (!exists.get(r.articleId)) continue;
-      upsert.run(r.articleId, sqliteDateTime(r.bucketMs), r.count);
-      total.run(r.count, r.articleId);
-      hot.add(states, r);
+      let known = present.get(v.articleId);
+      if (known === undefined) present.set(v.articleId, (known = exists.get(v.articleId) !== undefined));
+      if (!known) continue;
+      if (!admit.get(v.key, sqliteDateTime(v.atMs + windowMs), sqliteDateTime(v.atMs))) continue;
+      admitted++;
+      const hour = Math.floor(v.atMs / HOUR_MS);
+      const row = counts.get(`${v.articleId}:${hour}`);
+      if (row) row.count++;
+      else counts.set(`${v.articleId}:${hour}`, { articleId: v.articleId, hour, count: 1 });
     }
+    for (const r of counts.values()) {
+      upsert.run(r.articleId, hourStamp(r.hour), r.count);
+      total.run(r.count, r.articleId);
+    }
+    hot.add(states, [...counts.values()]);
+    pruneSeen.run(sqliteDateTime(nowMs - VIEW_SEEN_GRACE_MS), seenPruneLimit(views.length));
+    return admitted;
   });
   const maintain = db.transaction((nowMs: number) => void hot.maintain(nowMs));
+  const writeNow = (views: readonly ViewEntry[], nowMs = Date.now()) =>
+    views.length > 0 ? writeBatch.immediate(views, nowMs) : 0;
   return {
-    write: (rows, nowMs = Date.now()) => {
-      if (rows.length > 0) writeBatch.immediate(rows, nowMs);
-    },
-    maintainHotLists: (nowMs) => maintain.immediate(nowMs),
-    close: () => db.close(),
+    write: async (views, nowMs) => writeNow(views, nowMs),
+    writeAtExit: writeNow,
+    maintainHotLists: async (nowMs) => maintain.immediate(nowMs),
+    close: async () => void db.close(),
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Hot lists as running totals (tables HotScore and HotListState; the lists and the weight are
-// defined in lib/ranking.ts). For each list, HotScore holds per story the views of the hours
-// inside its window and their weight relative to the list's epoch hour, which orders stories
-// exactly as the decayed score would now. Views are added as they are written; when an hour
-// leaves a window its bucket rows are taken out again (one hour of buckets: bounded by traffic,
-// not by history); the epoch moves forward before the weights grow large. Reading a list is its
-// top rows. Everything runs inside the writer's IMMEDIATE transactions, so two processes never
-// take the same hour out twice. A list without a state row is built from the buckets of its window.
-// Buckets of hours every list has taken out are then deleted (PRUNE_BATCH at a time): the view
-// history keeps the last 30 days, whatever the site's age.
-
-interface HotListStateRow {
-  list: string;
-  epochHour: number;
-  expiredThroughHour: number;
-}
-
-interface BucketRow {
-  articleId: number;
-  bucket: string;
-  count: number;
-}
-
-/** View buckets removed per writer transaction once no hot list needs them. */
-export const PRUNE_BATCH = 2_000;
-
-const hourOf = (stored: string) => Math.floor(Date.parse(stored) / HOUR_MS);
-const hourStamp = (hour: number) => sqliteDateTime(hour * HOUR_MS);
-
+/** The hot lists' statements, run as lib/views/hot-totals.ts plans them. */
 function hotLists(db: Database.Database) {
   const states = db.prepare<[], HotListStateRow>(
     `SELECT "list", "epochHour", "expiredThroughHour" FROM "HotListState"`,
@@ -226,80 +239,50 @@ function hotLists(db: Database.Database) {
     `DELETE FROM "ArticleViewBucket" WHERE rowid IN
        (SELECT rowid FROM "ArticleViewBucket" WHERE "bucket" < ? LIMIT ${PRUNE_BATCH})`,
   );
-  const buckets = db.prepare<[string, string], BucketRow>(
+  const buckets = db.prepare<[string, string], { articleId: number; bucket: string; count: number }>(
     `SELECT "articleId", "bucket", "count" FROM "ArticleViewBucket" WHERE "bucket" >= ? AND "bucket" <= ?`,
   );
-
-  /** Build a list from the buckets of its window (first use, or after the window passed by). */
-  function build(list: HotList, firstHour: number, lastHour: number): HotListStateRow {
-    const { halfLifeHours } = HOT_LISTS[list];
-    const sums = new Map<number, { weight: number; views: number }>();
-    for (const r of buckets.all(hourStamp(firstHour), hourStamp(lastHour))) {
-      if (r.count <= 0) continue;
-      const sum = sums.get(r.articleId) ?? { weight: 0, views: 0 };
-      sum.weight += r.count * epochWeight(hourOf(r.bucket), firstHour, halfLifeHours);
-      sum.views += r.count;
-      sums.set(r.articleId, sum);
-    }
-    for (const [articleId, sum] of sums) add.run(list, articleId, sum.weight, sum.views);
-    const state = { list, epochHour: firstHour, expiredThroughHour: firstHour - 1 };
-    insertState.run(list, state.epochHour, state.expiredThroughHour);
-    return state;
-  }
+  const hourCounts = (fromHour: number, toHour: number): HourCount[] =>
+    buckets
+      .all(hourStamp(fromHour), hourStamp(toHour))
+      .map((r) => ({ articleId: r.articleId, hour: hourOf(r.bucket), count: r.count }));
 
   /** Bring every list to `nowMs`; returns the lists' states for add(). */
   function maintain(nowMs: number): Map<string, HotListStateRow> {
-    const nowHour = Math.floor(nowMs / HOUR_MS);
-    const current = new Map(states.all().map((r) => [r.list, r]));
-    for (const list of Object.keys(HOT_LISTS) as HotList[]) {
-      const { hours, halfLifeHours } = HOT_LISTS[list];
-      const firstHour = nowHour - hours + 1;
-      let state = current.get(list);
-      if (state && firstHour - 1 - state.expiredThroughHour >= hours) {
-        // Everything in it has left the window (the site was down for longer than the window).
-        deleteScores.run(list);
-        deleteList.run(list);
-        state = undefined;
-      }
-      if (!state) {
-        current.set(list, build(list, firstHour, nowHour));
-        continue;
-      }
-      if (state.expiredThroughHour < firstHour - 1) {
-        for (const r of buckets.all(hourStamp(state.expiredThroughHour + 1), hourStamp(firstHour - 1))) {
-          if (r.count <= 0) continue;
-          const weight = r.count * epochWeight(hourOf(r.bucket), state.epochHour, halfLifeHours);
-          subtract.run(weight, r.count, list, r.articleId);
-        }
-        dropEmpty.run(list);
-        setExpired.run(firstHour - 1, list);
-        state.expiredThroughHour = firstHour - 1;
-      }
-      if (
-        Number.isFinite(halfLifeHours) &&
-        (nowHour - state.epochHour) / halfLifeHours > REBASE_AFTER_HALF_LIVES
-      ) {
-        rescale.run(Math.pow(2, -(firstHour - state.epochHour) / halfLifeHours), list);
-        setEpoch.run(firstHour, list);
-        state.epochHour = firstHour;
+    const plan = planHotLists(states.all(), nowMs);
+    for (const step of plan.steps) {
+      const { halfLifeHours: halfLife } = HOT_LISTS[step.list];
+      switch (step.kind) {
+        case "drop":
+          deleteScores.run(step.list);
+          deleteList.run(step.list);
+          break;
+        case "build":
+          for (const d of sumHourCounts(hourCounts(step.firstHour, step.lastHour), step.firstHour, halfLife))
+            add.run(step.list, d.articleId, d.weight, d.views);
+          insertState.run(step.list, step.state.epochHour, step.state.expiredThroughHour);
+          break;
+        case "expire":
+          for (const d of sumHourCounts(hourCounts(step.fromHour, step.toHour), step.epochHour, halfLife))
+            subtract.run(d.weight, d.views, step.list, d.articleId);
+          dropEmpty.run(step.list);
+          setExpired.run(step.toHour, step.list);
+          break;
+        case "rebase":
+          rescale.run(step.factor, step.list);
+          setEpoch.run(step.epochHour, step.list);
+          break;
       }
     }
-    const stillNeeded = Math.min(...[...current.values()].map((st) => st.expiredThroughHour)) + 1;
-    prune.run(hourStamp(stillNeeded));
-    return current;
+    prune.run(hourStamp(plan.pruneBeforeHour));
+    return plan.states;
   }
 
-  /** Count a batch row in every list whose window still holds its hour. */
-  function addRow(current: Map<string, HotListStateRow>, r: ViewBatchRow): void {
-    const hour = Math.floor(r.bucketMs / HOUR_MS);
-    for (const [list, state] of current) {
-      const def = HOT_LISTS[list as HotList];
-      if (!def || hour <= state.expiredThroughHour) continue;
-      add.run(list, r.articleId, r.count * epochWeight(hour, state.epochHour, def.halfLifeHours), r.count);
-    }
+  function addRows(current: ReadonlyMap<string, HotListStateRow>, rows: readonly HourCount[]): void {
+    for (const d of hotListAdds(current, rows)) add.run(d.list, d.articleId, d.weight, d.views);
   }
 
-  return { maintain, add: addRow };
+  return { maintain, add: addRows };
 }
 
 // ---------------------------------------------------------------------------------------------

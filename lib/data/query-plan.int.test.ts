@@ -154,7 +154,7 @@ beforeAll(async () => {
   db.close();
   useStats(largeStats.rows);
   // The hot lists are built from the view buckets once, when first needed: not a reader's cost.
-  maintainHotLists(Date.now());
+  await maintainHotLists(Date.now());
 });
 
 afterAll(() => {

@@ -8,9 +8,9 @@ const BROWSER_UA =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 let clientNo = 0;
 /** One reader's view (a new client each time, so dedupe does not apply), written at once. */
-function view(articleId: number, at: number = Date.now()): void {
+async function view(articleId: number, at: number = Date.now()): Promise<void> {
   recordView(articleId, { address: `198.51.100.${clientNo++ % 250}:${clientNo}`, userAgent: BROWSER_UA }, at);
-  flushViews();
+  await flushViews();
 }
 import { clearCache } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
@@ -235,8 +235,8 @@ describe("getHotRanking", () => {
     const a = await makeArticle({ channelId: ch.id });
     const b = await makeArticle({ channelId: ch.id });
     // b first, and more often at first: a must overtake it.
-    for (let i = 0; i < 2; i++) view(b.id);
-    for (let i = 0; i < 5; i++) view(a.id);
+    for (let i = 0; i < 2; i++) await view(b.id);
+    for (let i = 0; i < 5; i++) await view(a.id);
     const ranking = await getHotRanking("24h", 200, Date.now() + 1000);
     const ids = idsOf(ranking);
     expect(ids).toContain(a.id);
@@ -251,13 +251,13 @@ describe("getHotRanking", () => {
     const ch = await makeChannel();
     const a = await makeArticle({ channelId: ch.id });
     const b = await makeArticle({ channelId: ch.id });
-    for (let i = 0; i < 3; i++) view(a.id);
-    view(b.id);
+    for (let i = 0; i < 3; i++) await view(a.id);
+    await view(b.id);
     const nowMs = Date.now() + 1000;
     let ids = idsOf(await getHotRanking("24h", 200, nowMs));
     expect(ids.indexOf(a.id)).toBeLessThan(ids.indexOf(b.id));
 
-    for (let i = 0; i < 4; i++) view(b.id);
+    for (let i = 0; i < 4; i++) await view(b.id);
     // Cached for the same minute argument ...
     ids = idsOf(await getHotRanking("24h", 200, nowMs));
     expect(ids.indexOf(a.id)).toBeLessThan(ids.indexOf(b.id));
@@ -273,7 +273,7 @@ describe("getHotRanking", () => {
     const ch = await makeChannel();
     const old = await makeArticle({ channelId: ch.id, publishedAt: new Date(Date.now() - 5 * 24 * HOUR_MS) });
     const threeDaysAgo = new Date(Date.now() - 3 * 24 * HOUR_MS);
-    for (let i = 0; i < 4; i++) view(old.id, threeDaysAgo.getTime());
+    for (let i = 0; i < 4; i++) await view(old.id, threeDaysAgo.getTime());
     const nowMs = Date.now() + 1000;
     expect(idsOf(await getHotRanking("24h", 500, nowMs))).not.toContain(old.id);
     const week = await getHotRanking("7d", 500, nowMs);
@@ -283,7 +283,7 @@ describe("getHotRanking", () => {
   it("leaves out stories that are no longer visible", async () => {
     const ch = await makeChannel();
     const gone = await makeArticle({ channelId: ch.id });
-    for (let i = 0; i < 3; i++) view(gone.id);
+    for (let i = 0; i < 3; i++) await view(gone.id);
     const db = await getDb();
     await db.article.update({ where: { id: gone.id }, data: { status: "unpublished" } });
     expect(idsOf(await getHotRanking("24h", 500, Date.now() + 1000))).not.toContain(gone.id);
@@ -365,9 +365,9 @@ describe("getStoryRecommendations", () => {
 
     // Make the story itself and a related one the hottest stories, so the popular fallback of
     // 猜你喜欢 would pick them if it did not exclude them.
-    for (let i = 0; i < 40; i++) view(self.id);
-    for (let i = 0; i < 30; i++) view(x2.id);
-    for (let i = 0; i < 20; i++) view(draft.id);
+    for (let i = 0; i < 40; i++) await view(self.id);
+    for (let i = 0; i < 30; i++) await view(x2.id);
+    for (let i = 0; i < 20; i++) await view(draft.id);
 
     const nowMs = Date.now() + 1000;
     const { related, youMayLike } = await getStoryRecommendations(self.id, chX.id, [y1d.id], nowMs);

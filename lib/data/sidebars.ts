@@ -22,7 +22,7 @@ import type { ArticleCard, RankedCard } from "@/lib/data/types";
  */
 async function topOfHotList(list: HotList, limit: number, nowMs: number): Promise<RankedCard[]> {
   // Hours that have left the window since the last view was written are taken out first.
-  maintainHotLists(nowMs);
+  await maintainHotLists(nowMs);
   const db = await getDb();
   const rows = await db.hotScore.findMany({
     where: { list },

@@ -1,39 +1,37 @@
-// Views are buffered in memory and written in batches: a burst of readers becomes one SQLite
-// transaction per flush instead of one per view.
+// Views are buffered in memory and written in batches: a burst of readers becomes one database
+// transaction per flush instead of one per view. Each view is kept with its (client, story) key
+// and time, because the database decides whether it counts (table ViewSeen, shared by every app
+// process): the buffer holds at most one flush interval of admitted views (more only while
+// writes fail).
 
-export interface ViewBatchRow {
+export interface ViewEntry {
+  /** The (client, story) pair, lib/views/policy.ts viewKey. */
+  key: string;
   articleId: number;
-  /** Start of the UTC hour (ms). */
-  bucketMs: number;
-  count: number;
+  /** When the view happened (ms): its hour bucket, and the end of its pair's window. */
+  atMs: number;
 }
 
 export class ViewBuffer {
-  private pending = new Map<string, ViewBatchRow>();
-  private total = 0;
+  private pending: ViewEntry[] = [];
 
-  add(articleId: number, bucketMs: number, count = 1): void {
-    const key = `${articleId}:${bucketMs}`;
-    const row = this.pending.get(key);
-    if (row) row.count += count;
-    else this.pending.set(key, { articleId, bucketMs, count });
-    this.total += count;
+  add(key: string, articleId: number, atMs: number): void {
+    this.pending.push({ key, articleId, atMs });
   }
 
   /** Take everything buffered so far (the buffer is empty afterwards). */
-  drain(): ViewBatchRow[] {
-    const rows = [...this.pending.values()];
-    this.pending = new Map();
-    this.total = 0;
-    return rows;
+  drain(): ViewEntry[] {
+    const views = this.pending;
+    this.pending = [];
+    return views;
   }
 
-  /** Put rows back after a failed write, so nothing is lost. */
-  restore(rows: readonly ViewBatchRow[]): void {
-    for (const r of rows) this.add(r.articleId, r.bucketMs, r.count);
+  /** Put views back after a failed write, ahead of the newer ones, so nothing is lost. */
+  restore(views: readonly ViewEntry[]): void {
+    this.pending = [...views, ...this.pending];
   }
 
   get size(): number {
-    return this.total;
+    return this.pending.length;
   }
 }

@@ -2,6 +2,9 @@
 import { createHash } from "node:crypto";
 import { ExpiringMap } from "@/lib/expiring-map";
 
+/** A reader refreshing a story within this window counts once (on every process: table ViewSeen). */
+export const VIEW_DEDUPE_WINDOW_MS = 30 * 60_000;
+
 /**
  * Clients that identify themselves as crawlers, headless browsers, HTTP libraries or benchmark
  * tools are not counted. A missing User-Agent is not a reader either.
@@ -30,10 +33,17 @@ export function clientKey(address: string, userAgent: string, salt: string): str
     .slice(0, 22);
 }
 
+/** The (client, story) pair a view is deduplicated on: ViewDeduper's key and ViewSeen's. */
+export function viewKey(client: string, articleId: number): string {
+  return `${client}:${articleId}`;
+}
+
 /**
  * Remembers (client, article) pairs for `windowMs`: a reader refreshing a story a hundred times
  * counts once per window. Bounded: past `maxEntries` the oldest pairs are forgotten first, at a
- * constant cost per view (lib/expiring-map.ts).
+ * constant cost per view (lib/expiring-map.ts). Only this process's first filter: the view writer
+ * decides in the database (table ViewSeen), where the beacons of one reader that reach two
+ * processes meet.
  */
 export class ViewDeduper {
   private readonly seen: ExpiringMap<true>;
@@ -47,7 +57,7 @@ export class ViewDeduper {
 
   /** True when this pair has not been counted within the window (and records it). */
   admit(client: string, articleId: number, now: number): boolean {
-    const key = `${client}:${articleId}`;
+    const key = viewKey(client, articleId);
     if (this.seen.get(key, now)) return false;
     this.seen.set(key, true, now + this.windowMs, now);
     return true;

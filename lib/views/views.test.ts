@@ -95,25 +95,26 @@ describe("ViewDeduper", () => {
 });
 
 describe("ViewBuffer", () => {
-  it("aggregates per story and bucket and drains everything once", () => {
+  it("keeps each view with its pair and time and drains everything once", () => {
     const b = new ViewBuffer();
-    b.add(1, 0);
-    b.add(1, 0);
-    b.add(1, 3_600_000);
-    b.add(2, 0, 5);
-    expect(b.size).toBe(8);
-    const rows = b.drain();
-    expect(rows).toHaveLength(3);
-    expect(rows.find((r) => r.articleId === 2)?.count).toBe(5);
+    b.add("a:1", 1, 10);
+    b.add("b:1", 1, 20);
+    b.add("a:2", 2, 3_600_000);
+    expect(b.size).toBe(3);
+    expect(b.drain()).toEqual([
+      { key: "a:1", articleId: 1, atMs: 10 },
+      { key: "b:1", articleId: 1, atMs: 20 },
+      { key: "a:2", articleId: 2, atMs: 3_600_000 },
+    ]);
     expect(b.size).toBe(0);
     expect(b.drain()).toEqual([]);
   });
-  it("restores rows after a failed write without losing or doubling any", () => {
+  it("restores views after a failed write, ahead of newer ones, without losing or doubling any", () => {
     const b = new ViewBuffer();
-    b.add(1, 0, 3);
-    const rows = b.drain();
-    b.add(1, 0, 2);
-    b.restore(rows);
-    expect(b.drain()).toEqual([{ articleId: 1, bucketMs: 0, count: 5 }]);
+    b.add("a:1", 1, 10);
+    const views = b.drain();
+    b.add("b:1", 1, 20);
+    b.restore(views);
+    expect(b.drain().map((v) => v.key)).toEqual(["a:1", "b:1"]);
   });
 });
