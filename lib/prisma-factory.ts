@@ -16,8 +16,13 @@ import { releaseOnFailedCommit } from "@/lib/postgres/adapter";
 
 export type { PrismaClient };
 
-/** The store of each client built here: the two clients have the same type (see the header). */
-const dialects = new WeakMap<PrismaClient, Dialect>();
+declare global {
+  // The store of each client built here (the two clients have the same type, see the header). On
+  // globalThis because Next bundles this module into several chunks, each with its own copy of
+  // module-level state, while the client itself is shared (lib/db.ts).
+  var __difangDialects: WeakMap<PrismaClient, Dialect> | undefined;
+}
+const dialects = (globalThis.__difangDialects ??= new WeakMap<PrismaClient, Dialect>());
 
 /** Which store a client built by createPrismaClient talks to (lib/search-store.ts dispatches on it). */
 export function clientDialect(db: PrismaClient): Dialect {

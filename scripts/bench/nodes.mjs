@@ -16,7 +16,7 @@
 // 4. Every page warmed on every node, then wrk against each side in turn, page by page:
 //    article, home, channel, search (融安, rendered per request: it queries the database).
 // Results: a table of req/s and p99 per side, and bench/results/nodes-<ISO timestamp>.json.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -53,6 +53,8 @@ const say = (msg) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).
 const procs = new Processes();
 const tmp = mkdtempSync(path.join(os.tmpdir(), "difang-bench-nodes-"));
 const pgDir = path.join(tmp, "pg");
+// As root the server runs as "postgres" (scripts/pg/cluster.sh), which must be able to reach pgDir.
+chmodSync(tmp, 0o755);
 
 let shuttingDown = false;
 async function shutdown(code) {
