@@ -33,4 +33,6 @@ node -e '
     console.log(`vitest on ${name}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped, ${r.numTotalTests} tests in ${r.numTotalTestSuites} suites`);
   }'
 echo "== build"; bash scripts/build.sh
+echo "== two nodes on PostgreSQL: 20,000 view beacons over both, then SIGTERM to both"
+node scripts/load/views-two-nodes.mjs --server "$TEST_POSTGRES_URL"
 echo "== end-to-end on SQLite"; npx playwright test
