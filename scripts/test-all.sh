@@ -12,3 +12,8 @@ echo "== format"; npx prettier --check . >/dev/null || { npx prettier --check .;
 echo "== unit + integration"; npx vitest run
 echo "== build"; bash scripts/build.sh
 echo "== end-to-end"; npx playwright test
+# End-to-end on PostgreSQL (two nodes on one database; playwright.pg.config.ts) when a server is
+# given; the same build.
+if [ -n "${TEST_POSTGRES_URL:-}" ]; then
+  echo "== end-to-end on PostgreSQL"; npx playwright test -c playwright.pg.config.ts
+fi
