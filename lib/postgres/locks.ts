@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** A 64-bit lock key for a name (two names sharing a key only wait for each other, never wrongly pass). */
-export function advisoryKey(name: string): bigint {
+function advisoryKey(name: string): bigint {
   return createHash("sha256").update(`difang:${name}`).digest().readBigInt64BE(0);
 }
 
