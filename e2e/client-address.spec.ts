@@ -2,49 +2,15 @@
 // serves it; TRUSTED_PROXIES is empty there and here): rotating X-Forwarded-For / X-Real-IP does
 // not escape the comment rate limit, view de-duplication or the per-address login lock.
 //
-// Each test reaches the server from an address of its own: a small TCP relay in the test connects
+// Each test reaches the server from an address of its own: a small TCP relay (relayFrom) connects
 // to the server from 127.0.0.N (any 127/8 address is local on Linux), so the server's socket sees
 // a distinct client whose requests carry whatever forwarding headers the test likes.
-import net from "node:net";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { ADMIN, unique } from "./admin-helpers";
-import { ARTICLE_HREF } from "./helpers";
+import { ARTICLE_HREF, relayFrom, type Relay } from "./helpers";
 
-const PORT = Number(process.env.E2E_PORT ?? 3210);
 const CHROME =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
-
-interface Relay {
-  url: string;
-  close(): Promise<void>;
-}
-
-/** http://127.0.0.1:<port> that reaches the e2e server from `localAddress`. */
-async function relayFrom(localAddress: string): Promise<Relay> {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect({ host: "127.0.0.1", port: PORT, localAddress });
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on("close", () => sockets.delete(s));
-      s.on("error", () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 let n = 0;
 /** A different forged address on every call. */

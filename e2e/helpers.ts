@@ -1,3 +1,4 @@
+import net from "node:net";
 import { expect, type Page } from "@playwright/test";
 
 /** Every channel of the seeded region, in channel-bar order. */
@@ -32,4 +33,44 @@ export async function blockLinks(page: Page, block: string): Promise<string[]> {
  * The second `next start` process on the same database (scripts/e2e-server.sh second), as in the
  * two-process production deployment.
  */
-export const OTHER_PROCESS = `http://127.0.0.1:${process.env.E2E_PORT2 ?? 3211}`;
+export const OTHER_PORT = Number(process.env.E2E_PORT2 ?? 3211);
+export const OTHER_PROCESS = `http://127.0.0.1:${OTHER_PORT}`;
+
+export interface Relay {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * http://127.0.0.1:<port> that reaches the e2e server on `port` (default: the first process) from
+ * `localAddress`: a small TCP relay connecting from 127.0.0.N (any 127/8 address is local on
+ * Linux), so the server's socket sees a client address of the test's choosing.
+ */
+export async function relayFrom(
+  localAddress: string,
+  port = Number(process.env.E2E_PORT ?? 3210),
+): Promise<Relay> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect({ host: "127.0.0.1", port, localAddress });
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on("close", () => sockets.delete(s));
+      s.on("error", () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port: relayPort } = server.address() as net.AddressInfo;
+  return {
+    url: `http://127.0.0.1:${relayPort}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

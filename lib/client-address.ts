@@ -1,5 +1,5 @@
 // The client's network address and the scheme/host it asked for, and the only form in which an
-// address is ever stored: a salted hash (LoginAttempt.ipHash, Comment.ipHash, Ban.ipHash).
+// address is ever stored: a salted hash (LoginAttempt, Comment, CommentAttempt and Ban .ipHash).
 // Shared by login limits, comments, views and the Origin checks (lib/same-origin.ts).
 //
 // Where the address comes from. Next gives route handlers, server actions and pages the request's

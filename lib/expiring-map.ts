@@ -1,6 +1,6 @@
-// A bounded map whose entries expire, for the per-process guards (view de-duplication, comment
-// rate limit, duplicate comment bodies). Entries are kept in the order they were last written;
-// the guards write each entry with the same lifetime, so that is also the order they expire in.
+// A bounded map whose entries expire, for per-process guards (view de-duplication). Entries are
+// kept in the order they were last written; the guards write each entry with the same lifetime,
+// so that is also the order they expire in.
 // Going past `maxEntries` removes entries from the oldest end only: the expired ones, then, if
 // still too many, the oldest live ones. Each entry is removed at most once, so every operation
 // costs O(1) amortized however full the map is (a scan of every entry on each write at the cap

@@ -36,3 +36,5 @@ echo "== build"; bash scripts/build.sh
 echo "== two nodes on PostgreSQL: 20,000 view beacons over both, then SIGTERM to both"
 node scripts/load/views-two-nodes.mjs --server "$TEST_POSTGRES_URL"
 echo "== end-to-end on SQLite"; npx playwright test
+# A subset again with two nodes on one PostgreSQL database (playwright.pg.config.ts), same build.
+echo "== end-to-end on PostgreSQL"; npx playwright test -c playwright.pg.config.ts

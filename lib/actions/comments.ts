@@ -1,17 +1,12 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { ExpiringMap } from "@/lib/expiring-map";
+import { isPostgres } from "@/lib/database-url";
+import { lockForTransaction } from "@/lib/postgres/locks";
 import { recordInvalidation } from "@/lib/cache/invalidate";
 import { TAGS } from "@/lib/data/cache-tags";
 import { isVisible } from "@/lib/data/visibility";
-import {
-  SlidingWindowLimiter,
-  applySensitiveWords,
-  bodyFingerprint,
-  checkFormToken,
-  commentSchema,
-} from "@/lib/comments/policy";
+import { applySensitiveWords, bodyFingerprint, checkFormToken, commentSchema } from "@/lib/comments/policy";
 import { hashClientAddress } from "@/lib/client-address";
 import { describeWriteError, isStorageFull } from "@/lib/storage-full";
 
@@ -37,22 +32,15 @@ export interface CommentFormState {
 }
 
 export const RATE_WINDOW_MS = 10 * 60_000;
-const DUPLICATE_WINDOW_MS = 24 * 3_600_000;
+export const DUPLICATE_WINDOW_MS = 24 * 3_600_000;
+/** Claims older than the longest window are deleted this many at a time by each accepted comment. */
+const PRUNE_BATCH = 100;
 
-interface Guards {
-  limiter: SlidingWindowLimiter;
-  /** Body fingerprints posted lately, to refuse the same comment twice (bounded, O(1) a post). */
-  recentBodies: ExpiringMap<true>;
-}
-declare global {
-  var __difangCommentGuards: Guards | undefined;
-}
-function guards(): Guards {
-  globalThis.__difangCommentGuards ??= {
-    limiter: new SlidingWindowLimiter(env.COMMENT_RATE_LIMIT, RATE_WINDOW_MS),
-    recentBodies: new ExpiringMap(50_000),
-  };
-  return globalThis.__difangCommentGuards;
+/** Refuses a submission from inside its transaction, so that its claim is rolled back. */
+class Refusal extends Error {
+  constructor(readonly code: "duplicate" | "rate-limited") {
+    super(code);
+  }
 }
 
 /** Salted hash of the client address; the only form in which an address is stored. */
@@ -64,6 +52,11 @@ export function addressHash(address: string): string {
  * Validate and store one reader comment. All spam defences run here, on the server: honeypot,
  * minimum fill time (signed form token), ban list, per-address rate limit, duplicate body,
  * sensitive words. New comments wait for moderation unless COMMENTS_AUTO_APPROVE is set.
+ *
+ * The rate limit (COMMENT_RATE_LIMIT accepted comments per address in RATE_WINDOW_MS) and the
+ * duplicate check (the same words on the same story within DUPLICATE_WINDOW_MS) count
+ * CommentAttempt rows, written in the comment's own transaction: exact across processes and
+ * nodes, and a submission refused for any reason, a full disk included, counts for nothing.
  */
 export async function submitComment(
   raw: Record<string, unknown>,
@@ -114,29 +107,34 @@ export async function submitComment(
     return fail("blocked", "评论包含不适宜发布的内容，请修改后再提交。", { body: ["包含不适宜发布的词语"] });
   const nick = applySensitiveWords(input.nickname, env.COMMENT_SENSITIVE_WORDS, "mask");
 
-  const g = guards();
-  const fingerprint = `${input.articleId}:${bodyFingerprint(input.body)}`;
-  if (g.recentBodies.get(fingerprint, now)) {
-    return fail("duplicate", "请勿重复提交相同的评论。", { body: ["与已有评论重复"] });
-  }
-  // Claim the body before any await, so that a concurrent identical post is refused above.
-  g.recentBodies.set(fingerprint, true, now + DUPLICATE_WINDOW_MS, now);
+  const bodyHash = `${input.articleId}:${bodyFingerprint(input.body)}`;
   const status = env.COMMENTS_AUTO_APPROVE ? "approved" : "pending";
   try {
-    const existing = await db.comment.findFirst({
-      where: {
-        articleId: input.articleId,
-        createdAt: { gte: new Date(now - DUPLICATE_WINDOW_MS) },
-        body: words.text,
-      },
-      select: { id: true },
-    });
-    if (existing) return fail("duplicate", "请勿重复提交相同的评论。", { body: ["与已有评论重复"] });
-    if (!g.limiter.take(ipHash, now)) {
-      g.recentBodies.delete(fingerprint);
-      return fail("rate-limited", "评论太频繁了，请 10 分钟后再试。");
-    }
     await db.$transaction(async (tx) => {
+      // The address's and the body's submissions, on every process, pass this point one at a
+      // time: on PostgreSQL by these locks; on SQLite because the claim below is the
+      // transaction's first statement, a write, which holds the database's write lock until the
+      // end, so the reads after it see every other committed claim.
+      if (isPostgres(env.DATABASE_URL))
+        await lockForTransaction(tx, [`comment-address:${ipHash}`, `comment-body:${bodyHash}`]);
+      const claim = await tx.commentAttempt.create({
+        data: { ipHash, bodyHash, createdAt: new Date(now) },
+        select: { id: true },
+      });
+      const others = { id: { not: claim.id } };
+      // No upper time bound: a claim stamped a little ahead by another node's clock still counts.
+      const sameBody = await tx.commentAttempt.findFirst({
+        where: { bodyHash, createdAt: { gt: new Date(now - DUPLICATE_WINDOW_MS) }, ...others },
+        select: { id: true },
+      });
+      if (sameBody) throw new Refusal("duplicate");
+      // Bounded read: only whether the limit is reached matters.
+      const recent = await tx.commentAttempt.findMany({
+        where: { ipHash, createdAt: { gt: new Date(now - RATE_WINDOW_MS) }, ...others },
+        take: env.COMMENT_RATE_LIMIT,
+        select: { id: true },
+      });
+      if (recent.length >= env.COMMENT_RATE_LIMIT) throw new Refusal("rate-limited");
       await tx.comment.create({
         data: {
           articleId: input.articleId,
@@ -150,9 +148,23 @@ export async function submitComment(
       // Shown at once: the story's cached pages change on every process.
       if (status === "approved")
         await recordInvalidation(tx, [TAGS.comments(input.articleId)], new Date(now));
+      // Each accepted comment removes up to PRUNE_BATCH claims past both windows, so the table
+      // holds about a day of comments. In the transaction: a failure here fails the submission
+      // as a whole instead of answering with an error for a stored comment.
+      const expired = await tx.commentAttempt.findMany({
+        where: { createdAt: { lt: new Date(now - DUPLICATE_WINDOW_MS) } },
+        take: PRUNE_BATCH,
+        select: { id: true },
+      });
+      if (expired.length > 0)
+        await tx.commentAttempt.deleteMany({ where: { id: { in: expired.map((e) => e.id) } } });
     });
   } catch (e) {
-    g.recentBodies.delete(fingerprint);
+    if (e instanceof Refusal) {
+      if (e.code === "duplicate")
+        return fail("duplicate", "请勿重复提交相同的评论。", { body: ["与已有评论重复"] });
+      return fail("rate-limited", "评论太频繁了，请 10 分钟后再试。");
+    }
     if (isStorageFull(e)) {
       console.error(`comments: a comment could not be stored: ${describeWriteError(e)}`);
       return fail("unavailable", "服务器存储空间已满，评论没有保存。请稍后再试，您写的内容还在。");

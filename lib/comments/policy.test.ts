@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   MIN_FILL_MS,
-  SlidingWindowLimiter,
   applySensitiveWords,
   bodyFingerprint,
   checkFormToken,
@@ -104,15 +103,5 @@ describe("bodyFingerprint", () => {
   it("ignores spacing and punctuation but not words", () => {
     expect(bodyFingerprint("说得好！ 支持。")).toBe(bodyFingerprint("说得好 支持"));
     expect(bodyFingerprint("说得好")).not.toBe(bodyFingerprint("说得不好"));
-  });
-});
-
-describe("SlidingWindowLimiter", () => {
-  it("allows `limit` events per window per key", () => {
-    const l = new SlidingWindowLimiter(3, 1000);
-    expect([0, 1, 2, 3].map((t) => l.take("a", t))).toEqual([true, true, true, false]);
-    expect(l.take("b", 3)).toBe(true);
-    expect(l.take("a", 999)).toBe(false);
-    expect(l.take("a", 1000)).toBe(true);
   });
 });

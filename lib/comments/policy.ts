@@ -1,7 +1,7 @@
 // Reader comment rules (pure, unit-tested): validation, the form token that enforces a minimum
-// time between page load and submit, sensitive words, and an in-memory sliding-window limiter.
+// time between page load and submit, sensitive words, and the body fingerprint of the duplicate
+// check (the rate limit and the duplicate check themselves are in lib/actions/comments.ts).
 import { createHmac, createHash, timingSafeEqual } from "node:crypto";
-import { ExpiringMap } from "@/lib/expiring-map";
 import { z } from "zod";
 import { cleanLine, cleanMultiline } from "@/lib/text";
 
@@ -94,29 +94,4 @@ export function applySensitiveWords(
 export function bodyFingerprint(body: string): string {
   const norm = body.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, "");
   return createHash("sha256").update(norm).digest("base64url").slice(0, 22);
-}
-
-/**
- * At most `limit` events per key in any `windowMs`; exact within one process. Bounded to
- * `maxKeys` keys, the least recently active forgotten first, at a constant cost per event.
- */
-export class SlidingWindowLimiter {
-  private readonly hits: ExpiringMap<number[]>;
-
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-    maxKeys = 100_000,
-  ) {
-    this.hits = new ExpiringMap(maxKeys);
-  }
-
-  /** Records the event and returns true when allowed; returns false (not recorded) when over. */
-  take(key: string, now: number): boolean {
-    const recent = (this.hits.get(key, now) ?? []).filter((t) => t > now - this.windowMs);
-    const allowed = recent.length < this.limit;
-    if (allowed) recent.push(now);
-    this.hits.set(key, recent, Math.max(...recent, now - this.windowMs) + this.windowMs, now);
-    return allowed;
-  }
 }

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { submitComment } from "@/lib/actions/comments";
+import { DUPLICATE_WINDOW_MS, RATE_WINDOW_MS, addressHash, submitComment } from "@/lib/actions/comments";
 import { clearCache } from "@/lib/cache/memo";
 import { MIN_FILL_MS, issueFormToken } from "@/lib/comments/policy";
+import { isPostgres } from "@/lib/database-url";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { makeArticle, makeChannel, uniq } from "@/lib/testing/fixtures";
@@ -99,16 +100,30 @@ describe("submitComment", () => {
     expect(count).toBe(0);
   });
 
-  it("refuses a duplicate body, even when two arrive at once", async () => {
+  it("refuses a duplicate body, even when several arrive at once from different addresses", async () => {
     const { article, now, token } = await setup();
     const body = uniq("同样的话");
-    const [a, b] = await Promise.all([
-      submitComment({ articleId: article.id, body, token }, { address: nextAddress() }, now),
-      submitComment({ articleId: article.id, body: `${body}！`, token }, { address: nextAddress() }, now),
-    ]);
-    expect([a.status, b.status].sort()).toEqual(["error", "pending"]);
-    expect([a.code, b.code]).toContain("duplicate");
+    // Spacing and punctuation do not make a body new (bodyFingerprint).
+    const variants = [body, `${body}！`, ` ${body}。`, `${body}!!`, `「${body}」`];
+    const results = await Promise.all(
+      variants.map((b) =>
+        submitComment({ articleId: article.id, body: b, token }, { address: nextAddress() }, now),
+      ),
+    );
+    expect(results.filter((r) => r.status === "pending")).toHaveLength(1);
+    expect(results.filter((r) => r.code === "duplicate")).toHaveLength(variants.length - 1);
     expect(await (await getDb()).comment.count({ where: { articleId: article.id } })).toBe(1);
+    // The same words on another story are a different comment.
+    const other = await setup();
+    expect(
+      (
+        await submitComment(
+          { articleId: other.article.id, body, token: other.token },
+          { address: nextAddress() },
+          now,
+        )
+      ).status,
+    ).toBe("pending");
   });
 
   it("rate-limits one address and honours bans", async () => {
@@ -124,7 +139,6 @@ describe("submitComment", () => {
     expect(results.at(-1)?.code).toBe("rate-limited");
 
     const banned = nextAddress();
-    const { addressHash } = await import("@/lib/actions/comments");
     await (
       await getDb()
     ).ban.create({ data: { ipHash: addressHash(banned), until: new Date(now + 3_600_000) } });
@@ -132,6 +146,79 @@ describe("submitComment", () => {
       (await submitComment({ articleId: article.id, body: uniq("被禁"), token }, { address: banned }, now))
         .code,
     ).toBe("banned");
+  });
+
+  it("lets exactly COMMENT_RATE_LIMIT of many simultaneous submissions from one address through", async () => {
+    const { article, now, token } = await setup();
+    const address = nextAddress();
+    const results = await Promise.all(
+      Array.from({ length: env.COMMENT_RATE_LIMIT + 8 }, (_, i) =>
+        submitComment({ articleId: article.id, body: uniq(`同时第${i}条`), token }, { address }, now),
+      ),
+    );
+    expect(results.filter((r) => r.status === "pending")).toHaveLength(env.COMMENT_RATE_LIMIT);
+    expect(results.filter((r) => r.code === "rate-limited")).toHaveLength(8);
+    const db = await getDb();
+    expect(await db.comment.count({ where: { articleId: article.id } })).toBe(env.COMMENT_RATE_LIMIT);
+    // Refused submissions leave no claim behind.
+    expect(await db.commentAttempt.count({ where: { ipHash: addressHash(address) } })).toBe(
+      env.COMMENT_RATE_LIMIT,
+    );
+  });
+
+  it("counts only accepted comments, including ones moderators deleted since, over a sliding window", async () => {
+    const { article, now } = await setup();
+    const db = await getDb();
+    const address = nextAddress();
+    // A form opened just before `at` (a day on, the first page's token has expired).
+    const send = (body: string, at = now) =>
+      submitComment(
+        {
+          articleId: article.id,
+          body,
+          token: issueFormToken(article.id, at - MIN_FILL_MS - 1000, env.APP_SECRET),
+        },
+        { address },
+        at,
+      );
+    const first = uniq("第一条");
+    expect((await send(first)).status).toBe("pending");
+    // Refused for other reasons: a duplicate, a blocked word, a too-fast form. None uses a slot.
+    for (let i = 0; i < env.COMMENT_RATE_LIMIT; i++)
+      expect((await send(`${first}！`)).code).toBe("duplicate");
+    const fast = issueFormToken(article.id, now - 100, env.APP_SECRET);
+    expect(
+      (await submitComment({ articleId: article.id, body: uniq(), token: fast }, { address }, now)).code,
+    ).toBe("too-fast");
+    for (let i = 1; i < env.COMMENT_RATE_LIMIT; i++)
+      expect((await send(uniq(`再${i}`))).status).toBe("pending");
+    expect((await send(uniq("超出"))).code).toBe("rate-limited");
+    // Deleting the comments (moderation) frees neither a slot nor the words.
+    await db.comment.deleteMany({ where: { articleId: article.id } });
+    expect((await send(uniq("删后"))).code).toBe("rate-limited");
+    const later = now + RATE_WINDOW_MS + 1;
+    expect((await send(first, later)).code).toBe("duplicate");
+    // The window slides: ten minutes on, the address may post again.
+    expect((await send(uniq("十分钟后"), later)).status).toBe("pending");
+    // A day on, the same words may be posted again.
+    expect((await send(first, now + DUPLICATE_WINDOW_MS + 1)).status).toBe("pending");
+  });
+
+  it("prunes claims older than a day, a bounded batch per accepted comment", async () => {
+    const { article, now, token } = await setup();
+    const db = await getDb();
+    const ipHash = `old-${uniq()}`;
+    const old = new Date(now - DUPLICATE_WINDOW_MS - 60_000);
+    await db.commentAttempt.createMany({
+      data: Array.from({ length: 150 }, (_, i) => ({ ipHash, bodyHash: `${ipHash}:${i}`, createdAt: old })),
+    });
+    const send = () =>
+      submitComment({ articleId: article.id, body: uniq("修剪"), token }, { address: nextAddress() }, now);
+    expect((await send()).status).toBe("pending");
+    // 100 a comment (test files run one after another: no other old claims exist).
+    expect(await db.commentAttempt.count({ where: { ipHash } })).toBe(50);
+    expect((await send()).status).toBe("pending");
+    expect(await db.commentAttempt.count({ where: { ipHash } })).toBe(0);
   });
 
   it("masks configured sensitive words and refuses comments on hidden stories", async () => {
@@ -153,7 +240,9 @@ describe("submitComment", () => {
   });
 });
 
-describe("submitComment on a full disk", () => {
+// SQLite only: the full disk is made with PRAGMA max_page_count, which PostgreSQL has no
+// equivalent of (a tablespace cannot be capped from SQL); the refusal path itself is the same code.
+describe.skipIf(isPostgres(env.DATABASE_URL))("submitComment on a full disk", () => {
   it("refuses with a clear message, keeps what was typed, and loses no comment acknowledged before", async () => {
     const db = await getDb();
     const { article, now, token } = await setup();
@@ -162,6 +251,8 @@ describe("submitComment on a full disk", () => {
     await db.$queryRawUnsafe(`PRAGMA max_page_count = ${Number(pages[0]?.page_count)}`);
     const acknowledged: string[] = [];
     let refused: Awaited<ReturnType<typeof submitComment>> | undefined;
+    const reader = nextAddress();
+    const refusedForReader: (string | undefined)[] = [];
     try {
       for (let i = 0; i < 400 && !refused; i++) {
         const body = `第${i}条：${"满".repeat(150)}${uniq()}`;
@@ -173,6 +264,12 @@ describe("submitComment on a full disk", () => {
         if (state.status === "pending") acknowledged.push(body);
         else refused = state;
       }
+      // Still full: one reader's tries are refused, more of them than the rate limit.
+      for (let i = 0; i <= env.COMMENT_RATE_LIMIT; i++) {
+        const body = `重试${i}：${"满".repeat(150)}${uniq()}`;
+        const state = await submitComment({ articleId: article.id, body, token }, { address: reader }, now);
+        refusedForReader.push(state.code);
+      }
     } finally {
       await db.$queryRawUnsafe("PRAGMA max_page_count = 1073741823");
     }
@@ -180,5 +277,19 @@ describe("submitComment on a full disk", () => {
     expect(refused?.message).toContain("存储空间");
     const stored = await db.comment.findMany({ where: { articleId: article.id }, select: { body: true } });
     expect(stored.map((c) => c.body).sort()).toEqual([...acknowledged].sort());
+    // Comments the full disk refused do not count against the reader's limit.
+    expect(refusedForReader).toEqual(Array(env.COMMENT_RATE_LIMIT + 1).fill("unavailable"));
+    const after = [];
+    for (let i = 0; i <= env.COMMENT_RATE_LIMIT; i++)
+      after.push(
+        (
+          await submitComment(
+            { articleId: article.id, body: uniq(`恢复${i}`), token },
+            { address: reader },
+            now,
+          )
+        ).status,
+      );
+    expect(after).toEqual([...Array(env.COMMENT_RATE_LIMIT).fill("pending"), "error"]);
   });
 });

@@ -63,6 +63,7 @@ function fillSource(file) {
       VALUES (40, 3, 'publish', 10, '', '${T1}'), (41, NULL, 'login', NULL, '失败', '${T2}');
     INSERT INTO "Ban" ("ipHash", "until", "reason", "createdAt") VALUES ('h2', '${T3}', '广告', '${T1}');
     INSERT INTO "ViewSeen" ("key", "until") VALUES ('c0ffee:101', '${T3}'), ('c0ffee:102', '${T1}');
+    INSERT INTO "CommentAttempt" ("id", "ipHash", "bodyHash", "createdAt") VALUES (60, 'abc', '10:x7Yq', '${T1}');
     INSERT INTO "CacheInvalidation" ("id", "tag", "dueAt", "createdAt")
       VALUES (50, 'site', NULL, '${T1}'), (51, 'article:15', '${T3}', '${T2}');
   `);

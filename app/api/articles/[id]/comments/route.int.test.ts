@@ -13,7 +13,7 @@ import { makeArticle, makeChannel, uniq } from "@/lib/testing/fixtures";
 const CHROME =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 let peerCounter = 0;
-/** A client address of its own for each test (the rate limiter lives in this process). */
+/** A client address of its own for each test (the rate limit counts its comments in the shared database). */
 const newPeer = () => `198.51.100.${++peerCounter}`;
 
 async function story() {
