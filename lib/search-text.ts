@@ -52,6 +52,13 @@ export function parseSearchQuery(raw: string | string[] | undefined): SearchQuer
 /** Search looks at most at this many matches, the newest: its cost stays bounded on any archive. */
 export const SEARCH_MAX_MATCHES = 1_000;
 
+/**
+ * Newest visible stories checked one by one before any index is used. A word in more than half of
+ * them is common (柳州, 记者, 乡村振兴): its newest SEARCH_MAX_MATCHES + 1 matches are among them,
+ * and going through the index would hand over a long list of its matches across the archive.
+ */
+export const SEARCH_RECENT_WINDOW = 2 * SEARCH_MAX_MATCHES;
+
 export interface ArticleSearchQuery {
   /** Words that must all occur (see parseSearchQuery). */
   terms: readonly string[];

@@ -3,6 +3,7 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import {
   SEARCH_MAX_MATCHES,
+  SEARCH_RECENT_WINDOW,
   ftsMatchExpression,
   isFtsTerm,
   likeContains,
@@ -71,10 +72,12 @@ export async function readSqlitePragma(
  * Visible stories containing every term, as one page of ids plus the total, among the newest
  * SEARCH_MAX_MATCHES matches (`capped` when there are more: a common word in a million stories
  * would otherwise be counted and sorted in full, over a second). Terms of three or more characters
- * go through the trigram index as quoted FTS5 strings (never as FTS syntax), newest first by rowid;
- * shorter ones, which a trigram index cannot answer, are LIKE conditions with %, _ and \ escaped,
- * over the visible stories newest first (stopping at the cap). Order within the matches: stories
- * with more of the terms in their title first, then newest first.
+ * go through the trigram index as quoted FTS5 strings (never as FTS syntax), newest first by rowid,
+ * after a look at the newest SEARCH_RECENT_WINDOW visible stories, which answers a common word
+ * alone (the index would hand over a long list of its matches); shorter terms, which a trigram
+ * index cannot answer, are LIKE conditions with %, _ and \ escaped, over the visible stories newest
+ * first (stopping at the cap). Order within the matches: stories with more of the terms in their
+ * title first, then newest first.
  *
  * `publishedAt` is compared as stored: the better-sqlite3 adapter writes DateTime columns and
  * binds Date parameters in the same ISO-8601 text form (`2026-11-25T02:05:50.943+00:00`), which
@@ -83,34 +86,49 @@ export async function readSqlitePragma(
 export async function searchArticleIds(db: PrismaClient, q: ArticleSearchQuery): Promise<ArticleSearchPage> {
   if (q.terms.length === 0) return { ids: [], total: 0, capped: false };
   const match = ftsMatchExpression(q.terms);
-  const contains = (column: Prisma.Sql, term: string) =>
-    Prisma.sql`${column} LIKE ${likeContains(term)} ESCAPE '\\'`;
-  const title = Prisma.sql`a."title"`;
-  const conditions: Prisma.Sql[] = [
+  const contains = (row: string, term: string) => {
+    const like = likeContains(term);
+    const column = (name: string) => Prisma.raw(`${row}."${name}"`);
+    return Prisma.sql`(${column("title")} LIKE ${like} ESCAPE '\\' OR ${column("summary")} LIKE ${like} ESCAPE '\\' OR ${column("bodyText")} LIKE ${like} ESCAPE '\\')`;
+  };
+  const visible: Prisma.Sql[] = [
     Prisma.sql`a."status" = 'published'`,
     Prisma.sql`a."publishedAt" <= ${q.now}`,
   ];
-  if (q.channelId !== null) conditions.push(Prisma.sql`a."channelId" = ${q.channelId}`);
-  for (const term of q.terms.filter((t) => !isFtsTerm(t))) {
-    conditions.push(
-      Prisma.sql`(${contains(title, term)} OR ${contains(Prisma.sql`a."summary"`, term)} OR ${contains(Prisma.sql`a."bodyText"`, term)})`,
-    );
-  }
-  const where = Prisma.join(conditions, " AND ");
+  if (q.channelId !== null) visible.push(Prisma.sql`a."channelId" = ${q.channelId}`);
   // One more than the cap, to know whether there are more.
   const cap = SEARCH_MAX_MATCHES + 1;
-  const matches =
-    match !== null
-      ? await db.$queryRaw<SearchMatch[]>`
-          SELECT a."id" AS "id", a."title" AS "title", a."publishedAt" AS "publishedAt"
-          FROM (SELECT "rowid" AS "id" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${match}
-                ORDER BY "rowid" DESC) AS m
-          CROSS JOIN "Article" a ON a."id" = m."id"
-          WHERE ${where} LIMIT ${cap}`
-      : await db.$queryRaw<SearchMatch[]>`
-          SELECT a."id" AS "id", a."title" AS "title", a."publishedAt" AS "publishedAt"
-          FROM "Article" a WHERE ${where}
-          ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT ${cap}`;
+  if (match === null) {
+    const where = Prisma.join([...visible, ...q.terms.map((t) => contains("a", t))], " AND ");
+    const matches = await db.$queryRaw<SearchMatch[]>`
+      SELECT a."id" AS "id", a."title" AS "title", a."publishedAt" AS "publishedAt"
+      FROM "Article" a WHERE ${where}
+      ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT ${cap}`;
+    return rankMatches(matches, q);
+  }
+  // A common word first: its newest matches are among the newest stories (bounded work; the
+  // subquery's LIMIT keeps it a walk of the visibility index).
+  const recent = await db.$queryRaw<SearchMatch[]>`
+    SELECT r."id" AS "id", r."title" AS "title", r."publishedAt" AS "publishedAt"
+    FROM (SELECT a."id", a."title", a."summary", a."bodyText", a."publishedAt" FROM "Article" a
+          WHERE ${Prisma.join(visible, " AND ")}
+          ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT ${SEARCH_RECENT_WINDOW}) AS r
+    WHERE ${Prisma.join(
+      q.terms.map((t) => contains("r", t)),
+      " AND ",
+    )}
+    LIMIT ${cap}`;
+  if (recent.length >= cap) return rankMatches(recent, q);
+  const where = Prisma.join(
+    [...visible, ...q.terms.filter((t) => !isFtsTerm(t)).map((t) => contains("a", t))],
+    " AND ",
+  );
+  const matches = await db.$queryRaw<SearchMatch[]>`
+    SELECT a."id" AS "id", a."title" AS "title", a."publishedAt" AS "publishedAt"
+    FROM (SELECT "rowid" AS "id" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${match}
+          ORDER BY "rowid" DESC) AS m
+    CROSS JOIN "Article" a ON a."id" = m."id"
+    WHERE ${where} LIMIT ${cap}`;
   return rankMatches(matches, q);
 }
 

@@ -90,7 +90,9 @@ interface Statement {
 /**
  * The plan lines of `statement` that may read more than ROW_BUDGET rows of a big table: a
  * full scan, or an index search whose equality prefix matches more rows than the budget, unless
- * the statement stops after LIMIT + OFFSET rows taken in index order (no aggregate, no sort).
+ * the statement stops after LIMIT + OFFSET rows taken in index order (no aggregate, no sort), or
+ * the search runs in a subquery ending in `LIMIT ?)` that SQLite runs as a co-routine (the outer
+ * query reads its rows one at a time, so the index walk stops at that LIMIT).
  */
 export function overBudget({ sql, params, plan }: Statement, stats: Stats): string[] {
   const tables = new Map<string, string>(BIG_TABLES.map((t) => [t, t]));
@@ -106,6 +108,11 @@ export function overBudget({ sql, params, plan }: Statement, stats: Stats): stri
   const limited = /LIMIT \? OFFSET \?\s*$/.exec(sql) !== null && params.length >= 2;
   const limit = limited ? Number(params.at(-2)) : -1;
   const stopAfter = !aggregate && limit >= 0 ? limit + Number(params.at(-1)) : Infinity;
+  const sub = /LIMIT \?\)/.exec(sql);
+  const subLimit =
+    sub && !aggregate && plan.some((l) => l.startsWith("CO-ROUTINE"))
+      ? Number(params[(sql.slice(0, sub.index).match(/\?/g) ?? []).length])
+      : Infinity;
   return plan.filter((line) => {
     const m = /^(SCAN|SEARCH) (?:main\.)?(\w+)(?: USING (?:COVERING )?INDEX (\w+)(?: \((.*)\))?)?/.exec(line);
     if (!m || !tables.has(m[2]!) || /VIRTUAL TABLE|PRIMARY KEY/.test(line)) return false;
@@ -117,7 +124,7 @@ export function overBudget({ sql, params, plan }: Statement, stats: Stats): stri
       const equal = constraints.split(" AND ").filter((c) => /^\w+=\?$/.test(c)).length;
       rows = stat[equal] ?? total;
     }
-    return Math.min(rows, stopAfter) > ROW_BUDGET;
+    return Math.min(rows, stopAfter, subLimit) > ROW_BUDGET;
   });
 }
 
@@ -282,6 +289,10 @@ describe.skipIf(postgres)(
       expect(
         run(`SELECT SUM(count) FROM \`main\`.\`ArticleViewBucket\` GROUP BY articleId`, [window]),
       ).toEqual([window]);
+      const recent = `SELECT r.id FROM (SELECT a.id, a.title FROM "Article" a WHERE a.status = 'published' ORDER BY a.publishedAt DESC LIMIT ?) AS r WHERE r.title LIKE ? LIMIT ?`;
+      const walk = "SEARCH a USING INDEX Article_status_publishedAt_idx (status=?)";
+      expect(run(recent, ["CO-ROUTINE r", walk, "SCAN r"], [2_000, "%x%", 1_001])).toEqual([]);
+      expect(run(recent, ["CO-ROUTINE r", walk, "SCAN r"], [50_000, "%x%", 1_001])).toEqual([walk]);
       const comments =
         "SEARCH main.Comment USING INDEX Comment_articleId_status_createdAt_idx (articleId=? AND status=?)";
       expect(run(`SELECT COUNT(*) FROM \`main\`.\`Comment\` WHERE articleId = ?`, [comments])).toEqual([]);

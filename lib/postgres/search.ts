@@ -6,6 +6,7 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import {
   SEARCH_MAX_MATCHES,
+  SEARCH_RECENT_WINDOW,
   isFtsTerm,
   likeContains,
   rankMatches,
@@ -39,13 +40,6 @@ const inColumns = (row: string, term: string) => {
   const r = Prisma.raw(row);
   return Prisma.sql`(${contains(Prisma.sql`${r}."title"`, term)} OR ${contains(Prisma.sql`${r}."summary"`, term)} OR ${contains(Prisma.sql`${r}."bodyText"`, term)})`;
 };
-
-/**
- * Newest visible stories read before the trigram index is used. A word in more than half of
- * them is common (柳州, 记者): its newest SEARCH_MAX_MATCHES + 1 matches are among them, and going
- * through the index would recheck every one of its matches in the archive instead.
- */
-export const SEARCH_RECENT_WINDOW = 2 * SEARCH_MAX_MATCHES;
 
 /**
  * Visible stories containing every term; see lib/sqlite.ts searchArticleIds for the contract.
