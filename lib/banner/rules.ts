@@ -37,7 +37,11 @@ export function readBannerForm(formData: FormData): BannerFormValues {
     const v = formData.get(name);
     return typeof v === "string" ? v.slice(0, max) : "";
   };
-  return { text: text("text", BANNER_LIMITS.text * 4), article: text("article", 2000), endsAt: text("endsAt", 40) };
+  return {
+    text: text("text", BANNER_LIMITS.text * 4),
+    article: text("article", 2000),
+    endsAt: text("endsAt", 40),
+  };
 }
 
 /**
@@ -55,7 +59,11 @@ export function articleIdFrom(value: string): number | null {
       return null;
     }
   }
-  const segments = pathname.split(/[?#]/)[0]?.split("/").filter((s) => s !== "") ?? [];
+  const segments =
+    pathname
+      .split(/[?#]/)[0]
+      ?.split("/")
+      .filter((s) => s !== "") ?? [];
   // A bare id, or /<channel>/<id>: the only shapes of a story's address.
   if (segments.length === 1 && !v.includes("/")) return parseArticleId(segments[0] ?? "");
   if (segments.length === 2) return parseArticleId(segments[1] ?? "");
@@ -89,7 +97,8 @@ export function bannerFormSchema(now: Date) {
     endsAt: z.string().transform((v, ctx) => {
       const date = parseBeijingLocal(v);
       if (!date) ctx.addIssue({ code: "custom", message: BANNER_MESSAGES.endsAtBad });
-      else if (date.getTime() <= now.getTime()) ctx.addIssue({ code: "custom", message: BANNER_MESSAGES.endsAtPast });
+      else if (date.getTime() <= now.getTime())
+        ctx.addIssue({ code: "custom", message: BANNER_MESSAGES.endsAtPast });
       else if (date.getTime() - now.getTime() > BANNER_LIMITS.maxDurationMs) {
         ctx.addIssue({ code: "custom", message: BANNER_MESSAGES.endsAtFar });
       } else return date;
@@ -99,8 +108,7 @@ export function bannerFormSchema(now: Date) {
 }
 
 export type BannerParse =
-  | { ok: true; input: BannerInput }
-  | { ok: false; errors: Partial<Record<BannerField, string[]>> };
+  { ok: true; input: BannerInput } | { ok: false; errors: Partial<Record<BannerField, string[]>> };
 
 export function parseBannerForm(values: BannerFormValues, now: Date): BannerParse {
   const parsed = bannerFormSchema(now).safeParse(values);
@@ -108,5 +116,8 @@ export function parseBannerForm(values: BannerFormValues, now: Date): BannerPars
     const { text, article, endsAt } = z.flattenError(parsed.error).fieldErrors;
     return { ok: false, errors: { text, article, endsAt } };
   }
-  return { ok: true, input: { text: parsed.data.text, articleId: parsed.data.article, endsAt: parsed.data.endsAt } };
+  return {
+    ok: true,
+    input: { text: parsed.data.text, articleId: parsed.data.article, endsAt: parsed.data.endsAt },
+  };
 }

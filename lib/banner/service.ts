@@ -12,8 +12,7 @@ import { canWriteArticles, type Actor } from "@/lib/articles/permissions";
 import { BANNER_ID, type BannerField, type BannerInput } from "@/lib/banner/rules";
 
 export type BannerResult =
-  | { ok: true }
-  | { ok: false; message: string; errors?: Partial<Record<BannerField, string[]>> };
+  { ok: true } | { ok: false; message: string; errors?: Partial<Record<BannerField, string[]>> };
 
 export const BANNER_SERVICE_MESSAGES = {
   forbidden: "您的账号没有设置突发横幅的权限",
@@ -22,7 +21,12 @@ export const BANNER_SERVICE_MESSAGES = {
   nothingToRemove: "当前没有突发横幅",
 } as const;
 
-export async function setBanner(db: PrismaClient, actor: Actor, input: BannerInput, now: Date): Promise<BannerResult> {
+export async function setBanner(
+  db: PrismaClient,
+  actor: Actor,
+  input: BannerInput,
+  now: Date,
+): Promise<BannerResult> {
   if (!canWriteArticles(actor)) return { ok: false, message: BANNER_SERVICE_MESSAGES.forbidden };
   const article = await db.article.findUnique({
     where: { id: input.articleId },
@@ -34,9 +38,19 @@ export async function setBanner(db: PrismaClient, actor: Actor, input: BannerInp
       ? BANNER_SERVICE_MESSAGES.notVisible
       : null;
   if (refused) return { ok: false, message: "请检查标出的内容", errors: { article: [refused] } };
-  const row = { text: input.text, articleId: input.articleId, endsAt: input.endsAt, createdById: actor.id, createdAt: now };
+  const row = {
+    text: input.text,
+    articleId: input.articleId,
+    endsAt: input.endsAt,
+    createdById: actor.id,
+    createdAt: now,
+  };
   await db.$transaction(async (tx) => {
-    await tx.breakingBanner.upsert({ where: { id: BANNER_ID }, create: { id: BANNER_ID, ...row }, update: row });
+    await tx.breakingBanner.upsert({
+      where: { id: BANNER_ID },
+      create: { id: BANNER_ID, ...row },
+      update: row,
+    });
     await tx.auditLog.create({
       data: {
         userId: actor.id,

@@ -28,7 +28,15 @@ export async function getBannerForAdmin(nowMs: number): Promise<AdminBanner | nu
       endsAt: true,
       createdAt: true,
       createdBy: { select: { username: true, displayName: true } },
-      article: { select: { id: true, title: true, status: true, publishedAt: true, channel: { select: { slug: true } } } },
+      article: {
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          publishedAt: true,
+          channel: { select: { slug: true } },
+        },
+      },
     },
   });
   if (!row) return null;

@@ -25,7 +25,9 @@ const readBanner = cached(
       where: { id: BANNER_ID, endsAt: { gt: new Date(nowMs) }, article: visibleWhere(nowMs) },
       select: { text: true, article: { select: { id: true, channel: { select: { slug: true } } } } },
     });
-    return { banner: row ? { text: row.text, href: articleHref(row.article.channel.slug, row.article.id) } : null };
+    return {
+      banner: row ? { text: row.text, href: articleHref(row.article.channel.slug, row.article.id) } : null,
+    };
   },
 );
 

@@ -22,12 +22,12 @@ export async function setBannerAction(_prev: BannerFormState, formData: FormData
   return { ok: true, message: "突发横幅已发布，所有页面将在几秒内显示", values };
 }
 
-/** Remove the banner at once. */
-export async function removeBannerAction(_prev: BannerFormState, _formData: FormData): Promise<BannerFormState> {
+/** Remove the banner at once (the refreshed page then says there is none: the confirmation). */
+export async function removeBannerAction(): Promise<BannerFormState> {
   const guard = await guardAction();
   if (!guard.ok) return { message: guard.message };
   const result = await removeBanner(await getDb(), guard.user, new Date());
   if (!result.ok) return { message: result.message };
   refresh();
-  return { ok: true, message: "突发横幅已撤下" };
+  return { ok: true };
 }
