@@ -96,13 +96,18 @@ export function bannerFormSchema(now: Date) {
     }),
     endsAt: z.string().transform((v, ctx) => {
       const date = parseBeijingLocal(v);
-      if (!date) ctx.addIssue({ code: "custom", message: BANNER_MESSAGES.endsAtBad });
-      else if (date.getTime() <= now.getTime())
-        ctx.addIssue({ code: "custom", message: BANNER_MESSAGES.endsAtPast });
-      else if (date.getTime() - now.getTime() > BANNER_LIMITS.maxDurationMs) {
-        ctx.addIssue({ code: "custom", message: BANNER_MESSAGES.endsAtFar });
-      } else return date;
-      return z.NEVER;
+      const message = !date
+        ? BANNER_MESSAGES.endsAtBad
+        : date.getTime() <= now.getTime()
+          ? BANNER_MESSAGES.endsAtPast
+          : date.getTime() - now.getTime() > BANNER_LIMITS.maxDurationMs
+            ? BANNER_MESSAGES.endsAtFar
+            : null;
+      if (message || !date) {
+        ctx.addIssue({ code: "custom", message: message ?? BANNER_MESSAGES.endsAtBad });
+        return z.NEVER;
+      }
+      return date;
     }),
   });
 }

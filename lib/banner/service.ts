@@ -38,6 +38,8 @@ export async function setBanner(
       ? BANNER_SERVICE_MESSAGES.notVisible
       : null;
   if (refused) return { ok: false, message: "请检查标出的内容", errors: { article: [refused] } };
+  // Checked outside the transaction: a story unpublished meanwhile only hides the banner, since
+  // readers see it only while its story is visible (lib/data/banner.ts).
   const row = {
     text: input.text,
     articleId: input.articleId,
