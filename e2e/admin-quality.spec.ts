@@ -30,6 +30,7 @@ test("editor pages: no serious accessibility violations, valid HTML", async ({ p
     "/admin/comments",
     "/admin/comments?status=all",
     "/admin/channels",
+    "/admin/banner",
     "/admin/audit",
   ];
   for (const path of paths) {

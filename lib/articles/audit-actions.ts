@@ -16,6 +16,8 @@ export const EDITORIAL_AUDIT = {
   commentDeleted: "comment_deleted",
   addressBanned: "address_banned",
   channelUpdated: "channel_updated",
+  bannerSet: "banner_set",
+  bannerRemoved: "banner_removed",
 } as const;
 
 export type EditorialAuditAction = (typeof EDITORIAL_AUDIT)[keyof typeof EDITORIAL_AUDIT];
@@ -34,6 +36,8 @@ const LABELS: Record<string, string> = {
   [EDITORIAL_AUDIT.commentDeleted]: "删除评论",
   [EDITORIAL_AUDIT.addressBanned]: "封禁评论地址",
   [EDITORIAL_AUDIT.channelUpdated]: "修改频道",
+  [EDITORIAL_AUDIT.bannerSet]: "设置突发横幅",
+  [EDITORIAL_AUDIT.bannerRemoved]: "撤下突发横幅",
   [AUDIT.login]: "登录",
   [AUDIT.logout]: "退出登录",
   [AUDIT.logoutEverywhere]: "退出所有设备",

@@ -64,6 +64,8 @@ function fillSource(file) {
     INSERT INTO "Ban" ("ipHash", "until", "reason", "createdAt") VALUES ('h2', '${T3}', '广告', '${T1}');
     INSERT INTO "ViewSeen" ("key", "until") VALUES ('c0ffee:101', '${T3}'), ('c0ffee:102', '${T1}');
     INSERT INTO "CommentAttempt" ("id", "ipHash", "bodyHash", "createdAt") VALUES (60, 'abc', '10:x7Yq', '${T1}');
+    INSERT INTO "BreakingBanner" ("id", "text", "articleId", "endsAt", "createdById", "createdAt")
+      VALUES (1, '突发：柳江水位上涨', 10, '${T3}', 3, '${T2}');
     INSERT INTO "CacheInvalidation" ("id", "tag", "dueAt", "createdAt")
       VALUES (50, 'site', NULL, '${T1}'), (51, 'article:15', '${T3}', '${T2}');
   `);
