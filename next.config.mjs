@@ -8,7 +8,7 @@ import { securityHeaderRules } from "./lib/security/headers.mjs";
 const READER_PAGE_EXPIRE_S = 40;
 
 /** First path segments that are not channels (routes of their own). */
-const NOT_CHANNELS = "admin|api|media|search|tag|sitemaps|_next";
+const NOT_CHANNELS = "admin|api|media|search|tag|rank|sitemaps|_next";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -40,15 +40,22 @@ const nextConfig = {
     return securityHeaderRules();
   },
   // Page numbers stay query parameters in public addresses (/liujiang?page=2, ?cpage=2 for
-  // comments), but a cached page is keyed by its path, so they are mapped onto path segments.
+  // comments, /rank?window=7d&channel=rongan), but a cached page is keyed by its path, so they are
+  // mapped onto path segments.
   async rewrites() {
     const page = [{ type: "query", key: "page", value: "(?<page>.*)" }];
+    const rankWindow = { type: "query", key: "window", value: "(?<window>.+)" };
+    const rankChannel = { type: "query", key: "channel", value: "(?<channel>.+)" };
     return {
       beforeFiles: [
         // Addresses that are not valid percent-encoded UTF-8 answer 400 here: matching a dynamic
         // route would fail to decode them and Next would answer 500 (lib/http/malformed-path.mjs).
         { source: MALFORMED_PATH_SOURCE, destination: BAD_REQUEST_PATH },
         { source: "/tag/:name", has: page, destination: "/tag/:name/page/:page" },
+        // The first rule that matches wins: both parameters, then each alone (24 hours by default).
+        { source: "/rank", has: [rankWindow, rankChannel], destination: "/rank/:window/:channel" },
+        { source: "/rank", has: [rankWindow], destination: "/rank/:window" },
+        { source: "/rank", has: [rankChannel], destination: "/rank/24h/:channel" },
         {
           source: `/:channel((?!(?:${NOT_CHANNELS})$)[^/.]+)`,
           has: page,
