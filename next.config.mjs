@@ -56,6 +56,9 @@ const nextConfig = {
         { source: "/rank", has: [rankWindow, rankChannel], destination: "/rank/:window/:channel" },
         { source: "/rank", has: [rankWindow], destination: "/rank/:window" },
         { source: "/rank", has: [rankChannel], destination: "/rank/24h/:channel" },
+        // Plain /rank too: a static /rank route would be reused by the client router for every
+        // query string (a static page cannot depend on one), so every variant is a dynamic route.
+        { source: "/rank", destination: "/rank/24h" },
         {
           source: `/:channel((?!(?:${NOT_CHANNELS})$)[^/.]+)`,
           has: page,

@@ -70,14 +70,14 @@ export async function renderRankPage(params: RankParams): Promise<ReactNode> {
               热点排行<span className="page-no">{`${scopeName} · ${HOT_WINDOWS[window].label}`}</span>
             </h1>
           </header>
-          <nav aria-label="统计时段" className="rank-filter">
+          <nav aria-label="排行时段" className="rank-filter">
             {WINDOWS.map((w) => (
               <Link key={w} href={rankHref(w, slug)} aria-current={w === window ? "page" : undefined}>
                 {HOT_WINDOWS[w].label}
               </Link>
             ))}
           </nav>
-          <nav aria-label="频道" className="rank-filter">
+          <nav aria-label="排行频道" className="rank-filter">
             <Link href={rankHref(window, null)} aria-current={channel ? undefined : "page"}>
               全站
             </Link>

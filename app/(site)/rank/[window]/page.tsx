@@ -10,7 +10,8 @@ interface Props {
   params: Promise<Params>;
 }
 
-// `/rank?window=7d`, rewritten here by next.config.mjs: cached whole per address (PAGE_REVALIDATE_S).
+// `/rank` (24 hours) and `/rank?window=7d`, rewritten here by next.config.mjs: cached whole per
+// address (PAGE_REVALIDATE_S).
 export const revalidate = 20;
 export function generateStaticParams(): Params[] {
   return [];
