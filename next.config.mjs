@@ -44,8 +44,10 @@ const nextConfig = {
   // mapped onto path segments.
   async rewrites() {
     const page = [{ type: "query", key: "page", value: "(?<page>.*)" }];
-    const rankWindow = { type: "query", key: "window", value: "(?<window>.+)" };
-    const rankChannel = { type: "query", key: "channel", value: "(?<channel>.+)" };
+    // Only values that can be a window or a channel slug become path segments (a value such as
+    // `../admin` would otherwise leave /rank); anything else is ignored like other query strings.
+    const rankWindow = { type: "query", key: "window", value: "(?<window>[0-9a-z]{1,8})" };
+    const rankChannel = { type: "query", key: "channel", value: "(?<channel>[a-z][a-z0-9-]{0,40})" };
     return {
       beforeFiles: [
         // Addresses that are not valid percent-encoded UTF-8 answer 400 here: matching a dynamic

@@ -97,11 +97,17 @@ test("the sidebar's 热点排行 shows numbers that never increase down each lis
   }
 });
 
-test("a ranking address that names no window or channel is a readable 404", async ({ request }) => {
+test("a ranking address that names an unknown window or channel is a readable 404", async ({ request }) => {
   for (const path of ["/rank?window=1y", "/rank?channel=no-such-channel", "/rank?window=7d&channel=nope"]) {
     const res = await request.get(path);
     expect(res.status(), path).toBe(404);
     expect(await res.text(), path).toContain("页面不存在");
+  }
+  // A value that cannot be a window or a channel is ignored like any other query string.
+  for (const path of ["/rank?window=../admin", "/rank?channel=..%2F..%2Fadmin", "/rank?channel=%ff"]) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(200);
+    expect(await res.text(), path).toContain("全站 · 24小时");
   }
 });
 
