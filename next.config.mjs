@@ -8,7 +8,7 @@ import { securityHeaderRules } from "./lib/security/headers.mjs";
 const READER_PAGE_EXPIRE_S = 40;
 
 /** First path segments that are not channels (routes of their own). */
-const NOT_CHANNELS = "admin|api|media|search|tag|sitemaps|_next";
+const NOT_CHANNELS = "admin|api|media|search|tag|rank|sitemaps|_next";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -40,15 +40,27 @@ const nextConfig = {
     return securityHeaderRules();
   },
   // Page numbers stay query parameters in public addresses (/liujiang?page=2, ?cpage=2 for
-  // comments), but a cached page is keyed by its path, so they are mapped onto path segments.
+  // comments, /rank?window=7d&channel=rongan), but a cached page is keyed by its path, so they are
+  // mapped onto path segments.
   async rewrites() {
     const page = [{ type: "query", key: "page", value: "(?<page>.*)" }];
+    // Only values that can be a window or a channel slug become path segments (a value such as
+    // `../admin` would otherwise leave /rank); anything else is ignored like other query strings.
+    const rankWindow = { type: "query", key: "window", value: "(?<window>[0-9a-z]{1,8})" };
+    const rankChannel = { type: "query", key: "channel", value: "(?<channel>[a-z][a-z0-9-]{0,40})" };
     return {
       beforeFiles: [
         // Addresses that are not valid percent-encoded UTF-8 answer 400 here: matching a dynamic
         // route would fail to decode them and Next would answer 500 (lib/http/malformed-path.mjs).
         { source: MALFORMED_PATH_SOURCE, destination: BAD_REQUEST_PATH },
         { source: "/tag/:name", has: page, destination: "/tag/:name/page/:page" },
+        // The first rule that matches wins: both parameters, then each alone (24 hours by default).
+        { source: "/rank", has: [rankWindow, rankChannel], destination: "/rank/:window/:channel" },
+        { source: "/rank", has: [rankWindow], destination: "/rank/:window" },
+        { source: "/rank", has: [rankChannel], destination: "/rank/24h/:channel" },
+        // Plain /rank too: a static /rank route would be reused by the client router for every
+        // query string (a static page cannot depend on one), so every variant is a dynamic route.
+        { source: "/rank", destination: "/rank/24h" },
         {
           source: `/:channel((?!(?:${NOT_CHANNELS})$)[^/.]+)`,
           has: page,

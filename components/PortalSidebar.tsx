@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { SidebarData } from "@/lib/data/page-data";
 import { SidebarBlock } from "@/components/SidebarBlock";
 import { BulletList } from "@/components/ArticleList";
@@ -20,7 +21,15 @@ export function PortalSidebar({ data }: { data: SidebarData }) {
       <SidebarBlock title="乡里乡亲" id="community">
         <BulletList items={data.community} />
       </SidebarBlock>
-      <SidebarBlock title="热点排行" id="hot-ranking">
+      <SidebarBlock
+        title="热点排行"
+        id="hot-ranking"
+        more={
+          <Link href="/rank" className="more" aria-label="热点排行：更多">
+            更多
+          </Link>
+        }
+      >
         <HotRanking lists={data.ranking} />
       </SidebarBlock>
     </aside>

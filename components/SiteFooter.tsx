@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 export function SiteFooter({
   siteName,
   slogan,
@@ -15,6 +17,9 @@ export function SiteFooter({
     <footer className="site-footer">
       <div className="wrap">
         <p className="slogan">{slogan}</p>
+        <p>
+          <Link href="/rank">热点排行</Link>
+        </p>
         <p>
           © {siteName} · <a href={siteUrl}>{siteUrl.replace(/^https?:\/\//, "")}</a>
         </p>

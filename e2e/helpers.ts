@@ -22,9 +22,9 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-/** Hrefs of the links inside a block (a <section data-block=...>). */
+/** Hrefs of the links of a block's items (a <section data-block=...>; not its heading's 更多). */
 export async function blockLinks(page: Page, block: string): Promise<string[]> {
-  const links = page.locator(`section[data-block="${block}"] a`);
+  const links = page.locator(`section[data-block="${block}"] a:not(.block-head a)`);
   const hrefs = await links.evaluateAll((els) => els.map((e) => e.getAttribute("href") ?? ""));
   return hrefs.filter((h) => h.length > 0);
 }

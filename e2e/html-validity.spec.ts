@@ -18,6 +18,8 @@ test("reader pages are valid HTML", async ({ request }) => {
     "/liucheng",
     "/liucheng?page=2",
     article,
+    "/rank",
+    "/rank?window=7d&channel=rongan",
     "/search?q=" + encodeURIComponent("融安"),
     "/no-such-page",
   ]) {

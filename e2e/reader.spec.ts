@@ -97,13 +97,13 @@ test("an article page shows all sixteen blocks filled from the database", async 
   // 猜你喜欢 repeats nothing from 新闻推荐 or 相关新闻.
   const shown = new Set([...(await blockLinks(page, "recommended")), ...(await blockLinks(page, "related"))]);
   for (const href of await blockLinks(page, "you-may-like")) expect(shown.has(href), href).toBe(false);
-  // Pictures have alt text; the ranking shows view counts.
+  // Pictures have alt text; the ranking shows 热度 figures.
   for (const alt of await page
     .locator('section[data-block="pictures"] img')
     .evaluateAll((els) => els.map((e) => e.getAttribute("alt")))) {
     expect(alt ?? "").not.toBe("");
   }
-  await expect(page.locator('section[data-block="hot-ranking"] .views').first()).toHaveText(/\d/);
+  await expect(page.locator('section[data-block="hot-ranking"] .heat').first()).toHaveText(/\d/);
   // Every linked story is a real, published page.
   for (const href of seen) {
     const r = await request.get(href);

@@ -3,6 +3,9 @@ import {
   decayWeight,
   epochWeight,
   firstBucket,
+  formatHeat,
+  heatLegend,
+  heatOf,
   HOT_WINDOWS,
   rankHot,
   windowStart,
@@ -184,5 +187,80 @@ describe("rankHot", () => {
     const s7 = rankHot(rows, NOW, "7d", 1)[0]?.score ?? 0;
     expect(s24).toBeCloseTo(Math.pow(2, -12 / HOT_WINDOWS["24h"].halfLifeHours), 10);
     expect(s7).toBeCloseTo(Math.pow(2, -12 / HOT_WINDOWS["7d"].halfLifeHours), 10);
+  });
+});
+
+describe("热度 (heatOf, formatHeat)", () => {
+  const hourOf = (ms: number) => Math.floor(ms / HOUR_MS);
+  /** A story's stored weight for these buckets, as the view writer keeps it (epochWeight). */
+  const weightOf = (rows: readonly ViewBucketRow[], epochHour: number, halfLife: number) =>
+    rows.reduce((w, r) => w + r.count * epochWeight(hourOf(r.bucket.getTime()), epochHour, halfLife), 0);
+
+  it("is rankHot's decayed score from the stored weight, whatever the epoch", () => {
+    const rows: ViewBucketRow[] = [
+      { articleId: 1, bucket: bucketAgo(0), count: 5 },
+      { articleId: 1, bucket: bucketAgo(7), count: 40 },
+      { articleId: 1, bucket: bucketAgo(23), count: 100 },
+    ];
+    const halfLife = HOT_WINDOWS["24h"].halfLifeHours;
+    const score = rankHot(rows, NOW, "24h", 1)[0]?.score ?? 0;
+    for (const epochHour of [
+      hourOf(CURRENT_BUCKET) - 30,
+      hourOf(CURRENT_BUCKET) - 2,
+      hourOf(CURRENT_BUCKET),
+    ]) {
+      expect(heatOf(weightOf(rows, epochHour, halfLife), epochHour, NOW.getTime(), halfLife)).toBeCloseTo(
+        score,
+        9,
+      );
+    }
+  });
+
+  it("never counts a view more than once, early in the hour too", () => {
+    const early = CURRENT_BUCKET + 60_000; // 12:01, before the current bucket's middle
+    const epoch = hourOf(CURRENT_BUCKET) - 5;
+    const halfLife = HOT_WINDOWS["24h"].halfLifeHours;
+    const w = weightOf([{ articleId: 1, bucket: new Date(CURRENT_BUCKET), count: 10 }], epoch, halfLife);
+    expect(heatOf(w, epoch, early, halfLife)).toBeCloseTo(10, 9);
+    expect(heatOf(w, epoch, early + 45 * 60_000, halfLife)).toBeLessThan(10);
+  });
+
+  it("orders like the weights: a list in weight order shows non-increasing numbers", () => {
+    const epoch = hourOf(CURRENT_BUCKET) - 100;
+    const halfLife = HOT_WINDOWS["7d"].halfLifeHours;
+    // Weights of the order seen in the old sidebar's bug: more raw views can rank lower.
+    const weights = [9.9e4, 5.2e4, 5.2e4 - 1e-9, 3141.5, 1024, 1023.6, 12, 11.5, 0.4, 0];
+    const shown = weights.map((w) => heatOf(w * Math.pow(2, 100 / halfLife), epoch, NOW.getTime(), halfLife));
+    const numbers = shown.map((h) => {
+      const t = formatHeat(h).replace(/,/g, "");
+      return t.endsWith("万") ? Number(t.slice(0, -1)) * 10_000 : Number(t);
+    });
+    for (let i = 1; i < weights.length; i++) {
+      expect(shown[i]).toBeLessThanOrEqual(shown[i - 1] ?? Infinity);
+      expect(numbers[i]).toBeLessThanOrEqual(numbers[i - 1] ?? Infinity);
+    }
+  });
+
+  it("is the plain count for a list without decay (热点阅读)", () => {
+    expect(heatOf(17, 123, NOW.getTime(), Infinity)).toBe(17);
+  });
+
+  it("formats whole numbers, then 万 with one decimal, rounding down past 10,000", () => {
+    expect(formatHeat(0)).toBe("0");
+    expect(formatHeat(0.49)).toBe("0");
+    expect(formatHeat(215.5)).toBe("216");
+    expect(formatHeat(9_999.4)).toBe("9,999");
+    expect(formatHeat(9_999.6)).toBe("1.0万");
+    expect(formatHeat(12_345)).toBe("1.2万");
+    expect(formatHeat(19_999)).toBe("1.9万");
+    expect(formatHeat(1_234_567)).toBe("123.4万");
+    expect(formatHeat(-3)).toBe("0");
+  });
+
+  it("explains itself per window", () => {
+    expect(heatLegend("24h")).toBe("热度：24小时内的阅读数按时间折算，越新的阅读分量越重，每过6小时减半");
+    expect(heatLegend("7d")).toContain("每过36小时减半");
+    expect(heatLegend("30d")).toContain("一月内");
+    expect(heatLegend("30d")).toContain("每过7天减半");
   });
 });

@@ -105,3 +105,34 @@ export function rankHot(
     .sort((a, b) => b.score - a.score || b.views - a.views || a.articleId - b.articleId)
     .slice(0, limit);
 }
+
+/**
+ * 热度, the figure a hot list shows next to each story: its decayed views now (rankHot's score),
+ * from a stored running total (HotScore.weight, relative to the list's epoch hour). Every story of
+ * a list is multiplied by the same factor, so 热度 orders stories exactly as the weights do and
+ * the numbers never increase down a list. The factor is taken at the middle of the current hour
+ * when that is still ahead, so that no view counts more than once: 热度 ≤ the window's views.
+ */
+export function heatOf(weight: number, epochHour: number, nowMs: number, halfLifeHours: number): number {
+  if (!Number.isFinite(halfLifeHours)) return weight;
+  const nowHour = nowMs / HOUR_MS;
+  const refHour = Math.max(nowHour, Math.floor(nowHour) + 0.5);
+  return weight * Math.pow(2, -(refHour - epochHour) / halfLifeHours);
+}
+
+/**
+ * 热度 for display: a whole number (thousands grouped), 万 with one decimal from 10,000 on. A
+ * non-decreasing function of the figure, so a list in 热度 order shows non-increasing numbers.
+ */
+export function formatHeat(heat: number): string {
+  const n = Math.max(0, Math.round(heat));
+  if (n < 10_000) return n.toLocaleString("zh-CN");
+  return `${(Math.floor(n / 1_000) / 10).toLocaleString("zh-CN", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}万`;
+}
+
+/** What 热度 means, for the lists' legend and tooltips. */
+export function heatLegend(window: HotWindow): string {
+  const { label, halfLifeHours } = HOT_WINDOWS[window];
+  const halfLife = halfLifeHours % 24 === 0 ? `${halfLifeHours / 24}天` : `${halfLifeHours}小时`;
+  return `热度：${label}内的阅读数按时间折算，越新的阅读分量越重，每过${halfLife}减半`;
+}

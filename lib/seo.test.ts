@@ -2,7 +2,14 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { JsonLd } from "@/components/JsonLd";
-import { articleJsonLd, breadcrumbJsonLd, bylineNames, serializeJsonLd, type JsonLdArticle } from "@/lib/seo";
+import {
+  articleJsonLd,
+  breadcrumbJsonLd,
+  bylineNames,
+  serializeJsonLd,
+  shareCard,
+  type JsonLdArticle,
+} from "@/lib/seo";
 
 const site = { siteUrl: "https://news.example.cn", siteName: "柳州地方网" };
 
@@ -88,6 +95,26 @@ describe("articleJsonLd", () => {
     expect(articleJsonLd(story({ byline: "", source: "" }), site).author).toEqual([
       { "@type": "Organization", name: "柳州地方网" },
     ]);
+  });
+});
+
+describe("shareCard", () => {
+  it("gives absolute addresses: the story's and its lead image's largest derivative", () => {
+    expect(shareCard(story(), site)).toEqual({
+      url: "https://news.example.cn/liujiang/42",
+      title: "柳江区：万亩荷塘迎来挖藕季",
+      description: "冬天的百朋荷塘，藕农忙着挖藕。",
+      image: { url: "https://news.example.cn/media/abc-1280.webp", width: 1280, height: 720, alt: "荷塘" },
+    });
+  });
+
+  it("shows the publisher logo for a story without a lead image", () => {
+    expect(shareCard(story({ image: null }), site).image).toEqual({
+      url: "https://news.example.cn/logo.png",
+      width: 512,
+      height: 512,
+      alt: "柳州地方网",
+    });
   });
 });
 

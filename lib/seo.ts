@@ -44,8 +44,8 @@ interface ImageObject {
   caption?: string;
 }
 
-/** The largest derivative of a stored image, as an ImageObject. */
-function largestImage(siteUrl: string, image: ImageRef): ImageObject {
+/** The largest derivative of a stored image, as an ImageObject (JSON-LD and the share card). */
+export function largestImage(siteUrl: string, image: ImageRef): ImageObject {
   let best = { url: image.src, width: image.width };
   let found = false;
   for (const candidate of image.srcSet.split(",")) {
@@ -64,6 +64,39 @@ function largestImage(siteUrl: string, image: ImageRef): ImageObject {
     width,
     height,
     ...(image.caption ? { caption: image.caption } : {}),
+  };
+}
+
+export interface ShareCard {
+  /** The story's absolute address (og:url, the QR code). */
+  url: string;
+  title: string;
+  description: string;
+  /** Absolute: the lead image's largest derivative, else the publisher logo. */
+  image: { url: string; width: number; height: number; alt: string };
+}
+
+/**
+ * What a shared link shows (WeChat, other apps): the same title, summary and image in the Open
+ * Graph tags and in the `itemprop` name / description / image that WeChat's crawler reads.
+ */
+export function shareCard(
+  article: Pick<ArticleDetail, "href" | "title" | "summary" | "image">,
+  site: SiteInfo,
+): ShareCard {
+  const image = article.image
+    ? { ...largestImage(site.siteUrl, article.image), alt: article.image.alt || article.title }
+    : {
+        url: absoluteUrl(site.siteUrl, PUBLISHER_LOGO.path),
+        width: PUBLISHER_LOGO.width,
+        height: PUBLISHER_LOGO.height,
+        alt: site.siteName,
+      };
+  return {
+    url: absoluteUrl(site.siteUrl, article.href),
+    title: article.title,
+    description: article.summary,
+    image: { url: image.url, width: image.width, height: image.height, alt: image.alt },
   };
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
-// The sidebars of the reader pages. Each reads a bounded, indexed range (recent buckets of the
-// view table, one channel's newest rows, one story's tags) and is cached (lists per minute,
-// view-based ones for TTL.views); none scans a whole table per request. The ranking rules themselves are pure functions in lib/ranking.ts and
+// The sidebars of the reader pages. Each reads a bounded, indexed range (the top of a hot list's
+// running totals, recent buckets of the view table for given stories, one channel's newest rows,
+// one story's tags) and is cached (lists per minute, view-based ones for TTL.views); none scans a
+// whole table per request. The ranking rules themselves are pure functions in lib/ranking.ts and
 // lib/recommend.ts.
 import { cached } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
@@ -9,41 +10,29 @@ import { TAGS, TTL } from "@/lib/data/cache-tags";
 import { cardSelect, toCard } from "@/lib/data/cards";
 import { listCardsByIds, listLatestInChannel } from "@/lib/data/articles";
 import { visibleWhere } from "@/lib/data/visibility";
-import { firstBucket, type HotList, type HotWindow } from "@/lib/ranking";
-import { maintainHotLists } from "@/lib/actions/record-view";
+import { topOfHotList, topOfHotListInChannel } from "@/lib/data/hot-lists";
+import { firstBucket, type HotWindow } from "@/lib/ranking";
 import { rankRelated, rankYouMayLike, type Candidate } from "@/lib/recommend";
 import { HOUR_MS } from "@/lib/time";
 import type { ArticleCard, RankedCard } from "@/lib/data/types";
 
 /**
- * The top of a hot list (lib/ranking.ts HOT_LISTS), from its running totals (table HotScore, kept
- * by the view writer): the first rows of one index, whatever the traffic and history. Ranks twice
- * as many as needed: a ranked story may have been unpublished since it was read.
+ * 热点排行: time-decayed views over the window, shown as 热度 (the decayed views themselves,
+ * lib/ranking.ts heatOf), so the numbers follow the order.
  */
-async function topOfHotList(list: HotList, limit: number, nowMs: number): Promise<RankedCard[]> {
-  // Hours that have left the window since the last view was written are taken out first.
-  await maintainHotLists(nowMs);
-  const db = await getDb();
-  const rows = await db.hotScore.findMany({
-    where: { list },
-    orderBy: [{ weight: "desc" }, { views: "desc" }, { articleId: "asc" }],
-    take: limit * 2,
-    select: { articleId: true, views: true },
-  });
-  const cards = await listCardsByIds(
-    rows.map((r) => r.articleId),
-    nowMs,
-  );
-  const views = new Map(rows.map((r) => [r.articleId, r.views]));
-  return cards.slice(0, limit).map((c) => ({ ...c, views: views.get(c.id) ?? 0 }));
-}
-
-/** 热点排行: time-decayed views over the window, with the window's raw view count shown. */
 export const getHotRanking = cached(
   "getHotRanking",
   { ttlMs: TTL.views, tags: () => [TAGS.site] },
   (window: HotWindow, limit: number, nowMs: number): Promise<RankedCard[]> =>
     topOfHotList(window, limit, nowMs),
+);
+
+/** 热点排行 within one channel (the /rank page), by the same 热度; see topOfHotListInChannel's cost. */
+export const getChannelHotRanking = cached(
+  "getChannelHotRanking",
+  { ttlMs: TTL.views, tags: () => [TAGS.site] },
+  (window: HotWindow, channelId: number, limit: number, nowMs: number): Promise<RankedCard[]> =>
+    topOfHotListInChannel(window, channelId, limit, nowMs),
 );
 
 /** Sum of views per article since `since`, for the given ids only (an indexed lookup). */

@@ -35,7 +35,10 @@ export interface ArticleCard {
 }
 
 export interface RankedCard extends ArticleCard {
+  /** Views inside the list's window. */
   views: number;
+  /** What the list is ordered by: decayed views (lib/ranking.ts heatOf); equals `views` for 48h. */
+  heat: number;
 }
 
 export interface ArticleDetail extends ArticleCard {

@@ -9,6 +9,7 @@ export const RESERVED_SLUGS = [
   "media",
   "search",
   "tag",
+  "rank",
   "rss.xml",
   "sitemap.xml",
   "news-sitemap.xml",

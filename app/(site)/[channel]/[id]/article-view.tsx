@@ -11,7 +11,8 @@ import { getRecommended, getStoryRecommendations } from "@/lib/data/sidebars";
 import { isVisible } from "@/lib/data/visibility";
 import { env } from "@/lib/env";
 import { minuteNow, toBeijingIso } from "@/lib/time";
-import { PUBLISHER_LOGO, articleJsonLd, breadcrumbJsonLd } from "@/lib/seo";
+import { articleJsonLd, breadcrumbJsonLd, shareCard } from "@/lib/seo";
+import { qrSvg } from "@/lib/qr";
 import { tagHref } from "@/lib/data/tags";
 import { parseArticleId } from "@/lib/url";
 import { ArticleList } from "@/components/ArticleList";
@@ -22,6 +23,7 @@ import { CommentForm } from "@/components/CommentForm";
 import { JsonLd } from "@/components/JsonLd";
 import { CommentList } from "@/components/CommentList";
 import { PortalSidebar } from "@/components/PortalSidebar";
+import { ShareBlock } from "@/components/ShareBlock";
 import { SidebarBlock } from "@/components/SidebarBlock";
 import { StoryTeasers } from "@/components/StoryTeasers";
 import { ViewBeacon } from "@/components/ViewBeacon";
@@ -50,19 +52,8 @@ export async function articleMetadata({ id: rawId }: ArticleParams): Promise<Met
   const article = await visibleArticle(rawId);
   // Nothing about a hidden story leaks into the 404 page's <head>.
   if (!article) return { title: "页面不存在" };
-  const img = article.image
-    ? {
-        url: article.image.src,
-        width: article.image.width,
-        height: article.image.height,
-        alt: article.image.alt || article.title,
-      }
-    : {
-        url: PUBLISHER_LOGO.path,
-        width: PUBLISHER_LOGO.width,
-        height: PUBLISHER_LOGO.height,
-        alt: env.SITE_NAME,
-      };
+  // Absolute addresses (WeChat does not resolve relative ones): the same card as the share block.
+  const card = shareCard(article, { siteUrl: env.SITE_URL, siteName: env.SITE_NAME });
   return {
     title: article.title,
     description: article.summary,
@@ -72,7 +63,7 @@ export async function articleMetadata({ id: rawId }: ArticleParams): Promise<Met
     },
     openGraph: {
       type: "article",
-      url: article.href,
+      url: card.url,
       title: article.title,
       description: article.summary,
       siteName: env.SITE_NAME,
@@ -81,13 +72,13 @@ export async function articleMetadata({ id: rawId }: ArticleParams): Promise<Met
       modifiedTime: toBeijingIso(article.updatedAt),
       section: article.channel.name,
       tags: article.tags,
-      images: [img],
+      images: [card.image],
     },
     twitter: {
       card: article.image ? "summary_large_image" : "summary",
       title: article.title,
       description: article.summary,
-      images: [img.url],
+      images: [card.image.url],
     },
   };
 }
@@ -159,6 +150,8 @@ export async function renderArticlePage(params: ArticleParams): Promise<ReactNod
     { label: "正文" },
   ];
   const site = { siteUrl: env.SITE_URL, siteName: env.SITE_NAME };
+  const card = shareCard(article, site);
+  const qr = await qrSvg(card.url);
   return (
     <div className="layout">
       <div className="content">
@@ -170,6 +163,7 @@ export async function renderArticlePage(params: ArticleParams): Promise<ReactNod
           siteName={env.SITE_NAME}
           siteHost={siteHost}
         />
+        <ShareBlock card={card} qrSvg={qr} />
         <SidebarBlock title="新闻推荐" id="recommended">
           <StoryTeasers items={recommended} />
         </SidebarBlock>
