@@ -17,6 +17,8 @@ const CACHED_ROUTES = [
   "app/(site)/[channel]/rss.xml/route.ts",
   "app/(site)/tag/[name]/page.tsx",
   "app/(site)/tag/[name]/page/[n]/page.tsx",
+  "app/(site)/rank/[window]/page.tsx",
+  "app/(site)/rank/[window]/[channel]/page.tsx",
   "app/rss.xml/route.ts",
   "app/sitemap.xml/route.ts",
   "app/sitemaps/[file]/route.ts",
