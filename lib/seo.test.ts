@@ -17,7 +17,7 @@ function story(overrides: Partial<JsonLdArticle> = {}): JsonLdArticle {
   return {
     href: "/liujiang/42",
     title: "柳江区：万亩荷塘迎来挖藕季",
-    summary: "冬天的百朋荷塘，藕农忙着挖藕。",
+    description: "冬天的百朋荷塘，藕农忙着挖藕。",
     publishedAt: new Date("2026-11-24T01:30:00Z"),
     updatedAt: new Date("2026-11-24T03:05:09Z"),
     byline: "本报记者 覃小梅 通讯员 韦柳",

@@ -81,7 +81,7 @@ export interface ShareCard {
  * Graph tags and in the `itemprop` name / description / image that WeChat's crawler reads.
  */
 export function shareCard(
-  article: Pick<ArticleDetail, "href" | "title" | "summary" | "image">,
+  article: Pick<ArticleDetail, "href" | "title" | "description" | "image">,
   site: SiteInfo,
 ): ShareCard {
   const image = article.image
@@ -95,7 +95,7 @@ export function shareCard(
   return {
     url: absoluteUrl(site.siteUrl, article.href),
     title: article.title,
-    description: article.summary,
+    description: article.description,
     image: { url: image.url, width: image.width, height: image.height, alt: image.alt },
   };
 }
@@ -135,7 +135,7 @@ export type JsonLdArticle = Pick<
   ArticleDetail,
   | "href"
   | "title"
-  | "summary"
+  | "description"
   | "publishedAt"
   | "updatedAt"
   | "byline"
@@ -172,7 +172,7 @@ export function articleJsonLd(article: JsonLdArticle, site: SiteInfo): NewsArtic
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     url,
     headline: article.title,
-    description: article.summary,
+    description: article.description,
     datePublished: toBeijingIso(article.publishedAt),
     dateModified: toBeijingIso(modified),
     author,

@@ -7,6 +7,7 @@ import { visibleWhere } from "@/lib/data/visibility";
 import { imageRef } from "@/lib/images/urls";
 import type { ArticleCard, ArticleDetail } from "@/lib/data/types";
 import { readerBodyHtml } from "@/lib/markdown";
+import { excerpt } from "@/lib/text";
 
 /**
  * One story with everything its page shows. Cached per story (tag article:<id>); the caller
@@ -23,6 +24,7 @@ export const getArticle = cached(
         ...cardSelect,
         status: true,
         bodyHtml: true,
+        bodyText: true,
         source: true,
         byline: true,
         updatedAt: true,
@@ -36,6 +38,8 @@ export const getArticle = cached(
       ...toCard(row),
       status: row.status,
       bodyHtml: readerBodyHtml(row.bodyHtml),
+      // What a shared link and search engines show: the summary, or the body's opening words.
+      description: row.summary || excerpt(row.bodyText),
       source: row.source,
       byline: row.byline,
       updatedAt: row.updatedAt,

@@ -107,6 +107,17 @@ describe("getArticle", () => {
     expect(got?.bodyHtml).toContain('href="https://example.com/src"');
     expect(got?.image).toBeNull();
     expect(got?.viewCount).toBe(0);
+    expect(got?.description).toBe("测试摘要");
+  });
+
+  it("describes a story without a summary by the opening words of its body (share card, meta)", async () => {
+    const ch = await makeChannel();
+    const a = await makeArticle({
+      channelId: ch.id,
+      body: "柳江区百朋镇的荷塘迎来挖藕季，藕农天不亮就下田。",
+    });
+    await (await getDb()).article.update({ where: { id: a.id }, data: { summary: "" } });
+    expect((await getArticle(a.id))?.description).toBe("柳江区百朋镇的荷塘迎来挖藕季，藕农天不亮就下田。");
   });
 
   it("returns null for a missing id", async () => {

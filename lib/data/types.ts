@@ -44,6 +44,8 @@ export interface RankedCard extends ArticleCard {
 export interface ArticleDetail extends ArticleCard {
   status: string;
   bodyHtml: string;
+  /** The summary, or an excerpt of the body when the story has none (meta description, share card). */
+  description: string;
   source: string;
   byline: string;
   updatedAt: Date;

@@ -56,7 +56,7 @@ export async function articleMetadata({ id: rawId }: ArticleParams): Promise<Met
   const card = shareCard(article, { siteUrl: env.SITE_URL, siteName: env.SITE_NAME });
   return {
     title: article.title,
-    description: article.summary,
+    description: article.description,
     alternates: {
       canonical: article.href,
       types: { "application/rss+xml": `/${article.channel.slug}/rss.xml` },
