@@ -1,39 +1,8 @@
-// Runs once when a `next start` process starts (Next's instrumentation hook), before requests.
-// 1. Reads the configuration (lib/env.ts) and stops the process with a readable message when it is
-//    bad, instead of answering the first request with a 500.
-// 2. Has the process record each request's socket address and scheme (lib/client-address.ts).
-// 3. Installs the page store behind the cache handler (lib/cache/next-cache-handler.mjs).
-import type { Env } from "@/lib/env";
-
+// Next's instrumentation hook. Everything it does needs Node (the configuration check that may stop
+// the process, better-sqlite3, the PostgreSQL listener): lib/instrumentation-node.ts, imported only
+// in the Node.js runtime so that the Edge compilation of this file does not include it.
 export async function register(): Promise<void> {
-  // Next's documented runtime switch; the store needs Node (better-sqlite3).
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  let env: Env;
-  try {
-    ({ env } = await import("@/lib/env"));
-  } catch (error) {
-    console.error(`difang: cannot start.\n${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
-  const [{ PageStore, installPageStore }, { installPeerHeaders }] = await Promise.all([
-    import("@/lib/cache/page-store"),
-    import("@/lib/client-address"),
-  ]);
-  installPeerHeaders();
-  // On PostgreSQL: connect the invalidation listener before the first request is answered.
-  await (await import("@/lib/cache/shared")).cacheReady();
-  installPageStore(
-    new PageStore({
-      maxBytes: env.PAGE_CACHE_MB * 1024 * 1024,
-      // Only if code calls Next's revalidateTag()/revalidatePath(); difang's writes record their
-      // tags themselves (lib/cache/invalidate.ts).
-      onRevalidateTag: async (tags) => {
-        const [{ getDb }, { recordInvalidation }] = await Promise.all([
-          import("@/lib/db"),
-          import("@/lib/cache/invalidate"),
-        ]);
-        await recordInvalidation(await getDb(), tags, new Date());
-      },
-    }),
-  );
+  const { registerNode } = await import("@/lib/instrumentation-node");
+  await registerNode();
 }
