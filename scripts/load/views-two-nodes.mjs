@@ -21,6 +21,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { Processes, freePorts, waitForHttp } from "../bench/lib/procs.mjs";
 import { migratePostgres } from "../db/migrate.mjs";
+import { prng } from "../bench/lib/synthetic.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const { values: opts } = parseArgs({
@@ -49,16 +50,9 @@ const UA =
   "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36";
 const say = (msg) => console.log(`views-two-nodes: ${msg}`);
 
-/** A deterministic stream of (reader, story) beacons with many repeats (mulberry32). */
+/** A deterministic stream of (reader, story) beacons with many repeats. */
 export function beaconPlan(count, readers, stories, seed = 20261130) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = prng(seed);
   return Array.from({ length: count }, () => ({
     reader: Math.floor(next() * readers),
     story: Math.floor(next() * stories),
