@@ -37,7 +37,7 @@ describe("PageStore", () => {
     const a = storyPath();
     const b = storyPath();
     const store = storeWith(a, b, "/");
-    expect(store.get(key(a), ctx)?.value).toMatchObject({ html: `<h1>${a}</h1>` });
+    expect(store.get(key(a), ctx)?.value).toMatchObject({ html: Buffer.from(`<h1>${a}</h1>`) });
 
     await invalidate(`article:${id - 1}`); // story a
     expect(store.get(key(a), ctx)).toBeNull();
@@ -102,12 +102,24 @@ describe("PageStore", () => {
   });
 
   it("stays within its memory bound, oldest pages first", () => {
-    const store = new PageStore({ maxBytes: 450_000 });
-    const big = "页".repeat(40_000); // 80 KB as a string, 120 KB as the RSC payload
+    const store = new PageStore({ maxBytes: 600_000 });
+    const big = "页".repeat(40_000); // 120 KB of UTF-8, kept twice: the HTML and the RSC payload
     for (let i = 0; i < 5; i++) store.set(key(`/p/${i}`), page(big), ctx);
     expect(store.stats().pages).toBe(2);
     expect(store.get(key("/p/0"), ctx)).toBeNull();
     expect(store.get(key("/p/4"), ctx)).not.toBeNull();
+  });
+
+  it("keeps a page's HTML as UTF-8 bytes and leaves the value being answered as it was", () => {
+    const store = new PageStore({ maxBytes: 1024 * 1024 });
+    const html = "<h1>柳州新闻</h1><p>螺蛳粉 · 三江</p>";
+    const value = page(html);
+    store.set(key("/b"), value, ctx);
+    const served = store.get(key("/b"), ctx)?.value.html;
+    expect(Buffer.isBuffer(served)).toBe(true);
+    expect((served as Buffer).toString("utf8")).toBe(html);
+    // The render's own response is sent from the object Next passed in.
+    expect(value.html).toBe(html);
   });
 
   it("caches nothing else than pages and route answers", () => {

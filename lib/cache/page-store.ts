@@ -130,14 +130,6 @@ export class PageStore {
     const started = this.pending.get(key);
     this.pending.delete(key);
     const stamp = started && now - started.at < PENDING_MS ? started : stampNow(now);
-    const entry: PageEntry = {
-      value,
-      lastModified: now,
-      cacheControl: ctx.cacheControl,
-      tags: pageTags(pathOfCacheKey(key)),
-      stamp,
-      bytes: byteSize(value.html) + byteSize(value.rscData) + byteSize(value.body) + 512,
-    };
     const status = value.status ?? 200;
     // A browser keeps a permanent redirect for good unless told otherwise; a channel renamed back
     // would then loop. A Cache-Control header set here wins over the one Next derives from
@@ -147,6 +139,20 @@ export class PageStore {
     // page's inline scripts are allowed by hash (lib/security/headers.mjs explains the two policies).
     if (value.kind === "APP_PAGE" && typeof value.html === "string")
       value.headers = { ...value.headers, "content-security-policy": cachedPagePolicy(value.html) };
+    // The HTML is kept as UTF-8 bytes, not as the string Next rendered: Next answers a string page
+    // with Buffer.byteLength and res.end(string), which measures and encodes the whole string (a
+    // two-byte one: the page holds Chinese) again on every request, about three times the cost of
+    // writing bytes (README § Caching, "Bytes, not strings"). The value Next passed in keeps its
+    // string: the request whose render this is is answered from it.
+    const stored = typeof value.html === "string" ? { ...value, html: Buffer.from(value.html) } : value;
+    const entry: PageEntry = {
+      value: stored,
+      lastModified: now,
+      cacheControl: ctx.cacheControl,
+      tags: pageTags(pathOfCacheKey(key)),
+      stamp,
+      bytes: byteSize(stored.html) + byteSize(stored.rscData) + byteSize(stored.body) + 512,
+    };
     (status === 200 ? this.ok : this.other).set(key, entry);
     (status === 200 ? this.other : this.ok).delete(key);
   }
