@@ -3,6 +3,7 @@ import { cached } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
 import { TAGS, TTL } from "@/lib/data/cache-tags";
 import { cardSelect, inOrder, pageOfCards, toCard } from "@/lib/data/cards";
+import { MAX_SCHEDULED_PER_CHANNEL, channelPageIds } from "@/lib/data/channel-pages";
 import { visibleWhere } from "@/lib/data/visibility";
 import { imageRef } from "@/lib/images/urls";
 import type { ArticleCard, ArticleDetail } from "@/lib/data/types";
@@ -56,7 +57,7 @@ export interface ChannelPage {
   total: number;
 }
 
-/** One page of a channel, newest first (see pageOfCards for why page 200 stays cheap). */
+/** One page of a channel, newest first (see channelPageIds for why page 5,000 stays cheap). */
 export const listChannelArticles = cached(
   "listChannelArticles",
   {
@@ -66,11 +67,11 @@ export const listChannelArticles = cached(
     keep: (page) => page.items.length > 0,
   },
   async (channelId: number, page: number, nowMs: number): Promise<ChannelPage> =>
-    pageOfCards({ channelId, ...visibleWhere(nowMs) }, page, () => countVisibleInChannel(channelId, nowMs)),
+    pageOfCards(
+      () => channelPageIds(channelId, page, nowMs),
+      () => countVisibleInChannel(channelId, nowMs),
+    ),
 );
-
-/** Most scheduled stories of one channel a count subtracts (more would be a newsroom's first). */
-export const MAX_SCHEDULED_PER_CHANNEL = 1_000;
 
 /**
  * Visible stories of a channel: its count of published stories (kept by database triggers, table

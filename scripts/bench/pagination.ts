@@ -1,6 +1,6 @@
 // Does page 200 of a channel cost what page 1 costs? Builds a temporary database with 5,000
 // published stories in one channel (plus 1,000 elsewhere), then times the channel-page query
-// (pageOfCards, the function the channel page uses) for pages 1, 50, 100 and 200 with the read
+// (pageOfCards with channelPageIds, the functions the channel page uses) for pages 1, 50, 100 and 200 with the read
 // cache cleared each time, and prints SQLite's plan for the id lookup.
 //
 //   npm run bench:pagination
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const { getDb } = await import("@/lib/db");
   const { pageOfCards } = await import("@/lib/data/cards");
   const { countVisibleInChannel } = await import("@/lib/data/articles");
-  const { visibleWhere } = await import("@/lib/data/visibility");
+  const { channelPageIds } = await import("@/lib/data/channel-pages");
   const db = await getDb();
   const region = await db.region.create({ data: { name: "测试市", level: "city" } });
   const [big, other] = await Promise.all([
@@ -38,13 +38,15 @@ async function main(): Promise<void> {
     }));
   for (let i = 0; i < 5000; i += 500) await db.article.createMany({ data: rows(big.id, 500, i) });
   await db.article.createMany({ data: rows(other.id, 1000, 0) });
-  const where = { channelId: big.id, ...visibleWhere(now) };
 
   for (const page of [1, 50, 100, 200, 1, 200]) {
     const runs: number[] = [];
     for (let r = 0; r < 20; r++) {
       const t0 = performance.now();
-      const { items } = await pageOfCards(where, page, () => countVisibleInChannel(big.id, now));
+      const { items } = await pageOfCards(
+        () => channelPageIds(big.id, page, now),
+        () => countVisibleInChannel(big.id, now),
+      );
       runs.push(performance.now() - t0);
       if (items.length === 0) throw new Error(`page ${page} is empty`);
     }
