@@ -64,10 +64,12 @@ describe("channel pages by day counts", () => {
         expect(visible).toBeGreaterThan(5 * PAGE_SIZE);
         for (let page = 1; page <= Math.ceil(visible / PAGE_SIZE) + 2; page++) {
           const want = await offsetIds(page, nowMs);
-          expect(await channelPageIds(ch.id, page, nowMs, 0), `page ${page} at ${nowMs}`).toEqual(want);
+          expect(await channelPageIds(ch.id, page, nowMs, undefined, 0), `page ${page} at ${nowMs}`).toEqual(
+            want,
+          );
           expect(await channelPageIds(ch.id, page, nowMs)).toEqual(want);
         }
-        expect(await channelPageIds(ch.id, 9_999_999, nowMs, 0)).toEqual([]);
+        expect(await channelPageIds(ch.id, 9_999_999, nowMs, undefined, 0)).toEqual([]);
       }
     };
 
