@@ -9,8 +9,8 @@ export const MAX_SCHEDULED_PER_CHANNEL = 1_000;
 /**
  * Up to this many stories before a page (page 251), the page is found by OFFSET, walking that many
  * entries of the (channelId, status, publishedAt) index: cheaper than the two more reads of the
- * counts (about 0.2 ms against 1 ms on the million-story database); deeper pages add up the
- * channel's month and day counts instead.
+ * counts (about 0.3 ms against 1–1.5 ms on the million-story database, npm run bench:pagination);
+ * deeper pages add up the channel's month and day counts instead.
  */
 export const DIRECT_OFFSET_MAX = 5_000;
 
@@ -58,8 +58,8 @@ export async function scheduledStories(channelId: number, nowMs: number): Promis
 
 /**
  * The ids of page `page` of a channel's visible stories, newest first (publishedAt, then id,
- * descending): exactly what OFFSET (page − 1) · PAGE_SIZE over those stories returns, in four
- * small reads for any page. The published stories of every UTC day and month are counted by
+ * descending): exactly what OFFSET (page − 1) · PAGE_SIZE over those stories returns, in three
+ * small reads for any page besides the scheduled stories (read for the channel's count anyway). The published stories of every UTC day and month are counted by
  * database triggers (ChannelDayCount, ChannelMonthCount; scheduled stories included, as the
  * triggers cannot know when a time comes). Every month and day before the current one holds only
  * visible stories; the current month's and today's counts less their scheduled stories (read,

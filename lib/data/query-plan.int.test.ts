@@ -141,8 +141,9 @@ function explain(sql: string, params: unknown[]): string[] {
   }
 }
 
-let article: { id: number; channelId: number };
+/** Stories a day in the channel counts of the large archive the channel pages are planned for. */
 const STORIES_A_DAY = 100;
+let article: { id: number; channelId: number };
 let channelSlug: string;
 let tagName: string;
 let restoreStats: { tbl: string; idx: string | null; stat: string }[] = [];
