@@ -3,6 +3,7 @@ import { cached } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
 import { TAGS, TTL } from "@/lib/data/cache-tags";
 import { cardSelect, inOrder, pageOfCards, toCard } from "@/lib/data/cards";
+import { channelPageIds, scheduledStories } from "@/lib/data/channel-pages";
 import { visibleWhere } from "@/lib/data/visibility";
 import { imageRef } from "@/lib/images/urls";
 import type { ArticleCard, ArticleDetail } from "@/lib/data/types";
@@ -56,7 +57,7 @@ export interface ChannelPage {
   total: number;
 }
 
-/** One page of a channel, newest first (see pageOfCards for why page 200 stays cheap). */
+/** One page of a channel, newest first (see channelPageIds for why page 5,000 stays cheap). */
 export const listChannelArticles = cached(
   "listChannelArticles",
   {
@@ -65,31 +66,32 @@ export const listChannelArticles = cached(
     // A page number past the end (a scanner counting up) is not kept: it would push real pages out.
     keep: (page) => page.items.length > 0,
   },
-  async (channelId: number, page: number, nowMs: number): Promise<ChannelPage> =>
-    pageOfCards({ channelId, ...visibleWhere(nowMs) }, page, () => countVisibleInChannel(channelId, nowMs)),
+  async (channelId: number, page: number, nowMs: number): Promise<ChannelPage> => {
+    // One read of the scheduled stories serves the count and a deep page.
+    const scheduled = scheduledStories(channelId, nowMs);
+    return pageOfCards(
+      () => channelPageIds(channelId, page, nowMs, scheduled),
+      () => countVisibleInChannel(channelId, nowMs, scheduled),
+    );
+  },
 );
-
-/** Most scheduled stories of one channel a count subtracts (more would be a newsroom's first). */
-export const MAX_SCHEDULED_PER_CHANNEL = 1_000;
 
 /**
  * Visible stories of a channel: its count of published stories (kept by database triggers, table
  * ChannelStoryCount) minus those whose time is still ahead (its scheduled stories, an index range
  * read up to MAX_SCHEDULED_PER_CHANNEL), so a channel of any size is counted in two small reads.
  */
-export async function countVisibleInChannel(channelId: number, nowMs: number): Promise<number> {
+export async function countVisibleInChannel(
+  channelId: number,
+  nowMs: number,
+  scheduled = scheduledStories(channelId, nowMs),
+): Promise<number> {
   const db = await getDb();
-  const [counted, scheduled] = await Promise.all([
+  const [counted, ahead] = await Promise.all([
     db.channelStoryCount.findUnique({ where: { channelId }, select: { published: true } }),
-    db.article.findMany({
-      where: { channelId, status: "published", publishedAt: { gt: new Date(nowMs) } },
-      // In the index's own order (Prisma would otherwise sort by id).
-      orderBy: { publishedAt: "asc" },
-      select: { id: true },
-      take: MAX_SCHEDULED_PER_CHANNEL,
-    }),
+    scheduled,
   ]);
-  return Math.max(0, (counted?.published ?? 0) - scheduled.length);
+  return Math.max(0, (counted?.published ?? 0) - ahead.length);
 }
 
 /** Latest visible stories of a channel (home page blocks, 新闻推荐 fallback). */

@@ -1,8 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { imageRef } from "@/lib/images/urls";
-import { PAGE_SIZE } from "@/lib/pagination";
 import type { ArticleCard } from "@/lib/data/types";
 
 /** The columns every card needs; `select` only what the page shows. */
@@ -57,27 +55,15 @@ export function inOrder<T extends { id: number }>(ids: readonly number[], rows: 
 }
 
 /**
- * One page of the stories matching `where`, newest first, with their total from `countAll`. The
- * offset walks only an index to find the page's ids (e.g. (channelId, status, publishedAt) for a
- * channel), then the rows are read by primary key, so page 200 costs about what page 1 costs.
+ * One page of cards: the page's ids from `pageIds` (which finds them from an index only, e.g.
+ * lib/data/channel-pages.ts), then the rows by primary key, with the total from `countAll`.
  */
 export async function pageOfCards(
-  where: Prisma.ArticleWhereInput,
-  page: number,
+  pageIds: () => Promise<number[]>,
   countAll: () => Promise<number>,
 ): Promise<{ items: ArticleCard[]; total: number }> {
   const db = await getDb();
-  const [total, idRows] = await Promise.all([
-    countAll(),
-    db.article.findMany({
-      where,
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: { id: true },
-    }),
-  ]);
-  const ids = idRows.map((r) => r.id);
+  const [total, ids] = await Promise.all([countAll(), pageIds()]);
   const rows = ids.length
     ? await db.article.findMany({ where: { id: { in: ids } }, select: cardSelect })
     : [];

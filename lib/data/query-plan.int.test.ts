@@ -30,6 +30,7 @@ import { getRecommended, getStoryRecommendations } from "@/lib/data/sidebars";
 import { listRecentStories, listSitemapStories, maxStoryId } from "@/lib/data/sitemap";
 import { getTagByName, listTagArticles } from "@/lib/data/tags";
 import { isPostgres } from "@/lib/database-url";
+import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { parseSearchQuery } from "@/lib/search-text";
 import largeStats from "@/lib/testing/large-planner-stats.json";
@@ -140,6 +141,8 @@ function explain(sql: string, params: unknown[]): string[] {
   }
 }
 
+/** Stories a day in the channel counts of the large archive the channel pages are planned for. */
+const STORIES_A_DAY = 100;
 let article: { id: number; channelId: number };
 let channelSlug: string;
 let tagName: string;
@@ -154,6 +157,22 @@ beforeAll(async () => {
   tagName = uniq("标签");
   const made = await makeArticle({ channelId: channel.id, title: "柳州螺蛳粉产业园扩建", tags: [tagName] });
   article = { id: made.id, channelId: channel.id };
+  // The channel's counts of a large archive, 100 stories a day for 1,200 days before this month
+  // (the stories themselves are not needed: page 5,000's statements and their parameters are
+  // what the counts make them), so that page 5,000 reads the day holding its first story.
+  const prisma = await getDb();
+  const monthStart = Date.parse(`${new Date().toISOString().slice(0, 7)}-01T00:00:00.000Z`);
+  const days = Array.from({ length: 1_200 }, (_, i) =>
+    new Date(monthStart - (i + 1) * 86_400_000).toISOString().slice(0, 10),
+  );
+  await prisma.channelDayCount.createMany({
+    data: days.map((day) => ({ channelId: channel.id, day, published: STORIES_A_DAY })),
+  });
+  const months = new Map<string, number>();
+  for (const day of days) months.set(day.slice(0, 7), (months.get(day.slice(0, 7)) ?? 0) + 1);
+  await prisma.channelMonthCount.createMany({
+    data: [...months].map(([month, n]) => ({ channelId: channel.id, month, published: n * STORIES_A_DAY })),
+  });
   const db = new Database(file);
   const hasStats = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").get() !== undefined;
   if (hasStats)
@@ -244,11 +263,6 @@ const LARGE = statsMap(largeStats.rows);
  */
 const KNOWN_OVER_BUDGET: { page: string; sql: RegExp; why: string }[] = [
   {
-    page: "channel page 5,000",
-    sql: /^SELECT `main`\.`Article`\.`id` FROM .*`main`\.`Article`\.`channelId` = \? .* LIMIT \? OFFSET \?$/,
-    why: "OFFSET pagination walks every story before the page (keyset pagination)",
-  },
-  {
     page: "search, 2 characters",
     sql: /FROM "Article" a WHERE .* LIKE/,
     why: "LIKE walks the visible stories newest first until 1,001 match: all of them for a rare word",
@@ -324,6 +338,14 @@ describe.skipIf(postgres)(
         expect(problems, problems.join("\n\n")).toEqual([]);
       });
     }
+
+    it("channel page 5,000 skips fewer stories than one day holds", async () => {
+      const skipped = (await statementsOf(PAGES["channel page 5,000"]!))
+        .filter((st) => /FROM `main`\.`Article`.* LIMIT \? OFFSET \?$/.test(st.sql))
+        .map(({ args }) => Number((args.length === 1 && Array.isArray(args[0]) ? args[0] : args).at(-1)));
+      expect(skipped.length).toBeGreaterThan(0);
+      expect(Math.max(...skipped)).toBeLessThan(STORIES_A_DAY);
+    });
 
     it("every statement listed as over budget still is (delete the lines of fixed ones)", () => {
       const fixed = KNOWN_OVER_BUDGET.filter((_, i) => !found.has(i)).map((k) => `${k.page}: ${k.sql}`);

@@ -1,24 +1,27 @@
-// Does page 200 of a channel cost what page 1 costs? Builds a temporary database with 5,000
-// published stories in one channel (plus 1,000 elsewhere), then times the channel-page query
-// (pageOfCards, the function the channel page uses) for pages 1, 50, 100 and 200 with the read
-// cache cleared each time, and prints SQLite's plan for the id lookup.
+// Does page 5,000 of a channel cost what page 1 costs? Times the channel page's reads
+// (listChannelArticles, its cache cleared: the page's ids by channelPageIds, its cards, the
+// channel's count) for pages 1 to 5,000 of the largest channel, 50 runs each, beside the page's ids
+// found by OFFSET alone (the way before the day counts), and prints SQLite's plan of each id read.
 //
-//   npm run bench:pagination
+//   npm run bench:pagination                               a temporary database: 5,000 stories
+//                                                          in one channel (plus 1,000 elsewhere)
+//   npm run bench:pagination -- --db file:<path>           an existing database (only read), e.g.
+//                                                          one of `npm run seed:large`
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
 
-const dir = mkdtempSync(path.join(tmpdir(), "difang-pagination-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
+const { values: opts } = parseArgs({ options: { db: { type: "string" } } });
+if (opts.db !== undefined && !opts.db.startsWith("file:")) throw new Error("--db must be a file: URL");
+const dir = opts.db ? null : mkdtempSync(path.join(tmpdir(), "difang-pagination-"));
+process.env.DATABASE_URL = opts.db ?? `file:${path.join(dir!, "bench.db")}`;
 
-async function main(): Promise<void> {
+async function fill(): Promise<void> {
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env: process.env, stdio: "ignore" });
   const { getDb } = await import("@/lib/db");
-  const { pageOfCards } = await import("@/lib/data/cards");
-  const { countVisibleInChannel } = await import("@/lib/data/articles");
-  const { visibleWhere } = await import("@/lib/data/visibility");
   const db = await getDb();
   const region = await db.region.create({ data: { name: "测试市", level: "city" } });
   const [big, other] = await Promise.all([
@@ -38,27 +41,70 @@ async function main(): Promise<void> {
     }));
   for (let i = 0; i < 5000; i += 500) await db.article.createMany({ data: rows(big.id, 500, i) });
   await db.article.createMany({ data: rows(other.id, 1000, 0) });
-  const where = { channelId: big.id, ...visibleWhere(now) };
+}
 
-  for (const page of [1, 50, 100, 200, 1, 200]) {
+async function main(): Promise<void> {
+  if (dir) await fill();
+  const { getDb } = await import("@/lib/db");
+  const { clearCache } = await import("@/lib/cache/memo");
+  const { countVisibleInChannel, listChannelArticles } = await import("@/lib/data/articles");
+  const { channelPageIds } = await import("@/lib/data/channel-pages");
+  const { PAGE_SIZE } = await import("@/lib/pagination");
+  const db = await getDb();
+  const largest = await db.channelStoryCount.findFirst({ orderBy: { published: "desc" } });
+  if (!largest) throw new Error("no channel has stories");
+  const channelId = largest.channelId;
+  const now = Date.now();
+  const last = Math.ceil((await countVisibleInChannel(channelId, now)) / PAGE_SIZE);
+  console.log(
+    `channel ${channelId}: ${largest.published.toLocaleString("en")} published stories, ${last} pages`,
+  );
+
+  const RUNS = 50;
+  /** Median and fastest of RUNS runs (the fastest shows the cost when nothing else runs). */
+  const time = async (run: () => Promise<unknown>) => {
     const runs: number[] = [];
-    for (let r = 0; r < 20; r++) {
+    for (let r = 0; r < RUNS; r++) {
       const t0 = performance.now();
-      const { items } = await pageOfCards(where, page, () => countVisibleInChannel(big.id, now));
+      await run();
       runs.push(performance.now() - t0);
-      if (items.length === 0) throw new Error(`page ${page} is empty`);
     }
     runs.sort((a, b) => a - b);
+    return `${runs[RUNS >> 1]!.toFixed(2)} / ${runs[0]!.toFixed(2)}`;
+  };
+  console.log(
+    `ms, median / fastest of ${RUNS}: the page's ids by counts, by OFFSET; the whole page (ids, cards, count)`,
+  );
+  for (const page of [1, 50, 251, 252, 500, 5_000, last, 1, 5_000].filter((p) => p <= last)) {
+    const ids = await channelPageIds(channelId, page, now);
+    if (ids.length === 0) throw new Error(`page ${page} is empty`);
+    const byCounts = await time(() => channelPageIds(channelId, page, now));
+    const byOffset = await time(() => channelPageIds(channelId, page, now, undefined, Infinity));
+    const whole = await time(() => {
+      clearCache();
+      return listChannelArticles(channelId, page, now);
+    });
     console.log(
-      `page ${String(page).padStart(3)}: median ${runs[10]?.toFixed(2)} ms, max ${runs[19]?.toFixed(2)} ms (20 runs)`,
+      `page ${String(page).padStart(5)}: ids ${byCounts} · OFFSET ${byOffset} · whole page ${whole}`,
     );
   }
-  const plan = await db.$queryRawUnsafe<{ detail: string }[]>(
-    `EXPLAIN QUERY PLAN SELECT "id" FROM "Article" WHERE "channelId" = ? AND "status" = 'published' AND "publishedAt" <= ? ORDER BY "publishedAt" DESC, "id" DESC LIMIT 20 OFFSET 3980`,
-    big.id,
-    new Date(now).toISOString().replace("Z", "+00:00"),
-  );
-  console.log("plan:", plan.map((p) => p.detail).join(" | "));
+  // The id read of a deep page as channelPageIds runs it (one day's range), and as OFFSET ran it.
+  const at = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
+  for (const [what, sql, args] of [
+    [
+      "a day's range",
+      `SELECT "id" FROM "Article" WHERE "channelId" = ? AND "status" = 'published' AND "publishedAt" <= ? AND "publishedAt" < ? ORDER BY "publishedAt" DESC, "id" DESC LIMIT 20 OFFSET 40`,
+      [channelId, at(now), at(now - 86_400_000)],
+    ],
+    [
+      "OFFSET",
+      `SELECT "id" FROM "Article" WHERE "channelId" = ? AND "status" = 'published' AND "publishedAt" <= ? ORDER BY "publishedAt" DESC, "id" DESC LIMIT 20 OFFSET 3980`,
+      [channelId, at(now)],
+    ],
+  ] as const) {
+    const plan = await db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`, ...args);
+    console.log(`plan (${what}):`, plan.map((p) => p.detail).join(" | "));
+  }
   await db.$disconnect();
 }
 
@@ -67,4 +113,4 @@ main()
     console.error(e);
     process.exitCode = 1;
   })
-  .finally(() => rmSync(dir, { recursive: true, force: true }));
+  .finally(() => dir && rmSync(dir, { recursive: true, force: true }));

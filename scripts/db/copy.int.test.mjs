@@ -229,6 +229,13 @@ describe.skipIf(!server)("npm run db:copy (SQLite → PostgreSQL)", () => {
       { channelId: 2, published: 1 },
       { channelId: 5, published: 1 },
     ]);
+    const days = (
+      await client.query(`SELECT "channelId", "day", "published" FROM "ChannelDayCount" ORDER BY 1`)
+    ).rows;
+    expect(days).toEqual([
+      { channelId: 2, day: "2026-11-25", published: 1 },
+      { channelId: 5, day: "2026-12-01", published: 1 },
+    ]);
     const disabled = await client.query(
       `SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'O'`,
     );

@@ -18,7 +18,8 @@
 // - The tables' own triggers (ALTER TABLE … DISABLE TRIGGER USER, inside the transaction, so
 //   they can never stay off) are off while copying: the trigger-maintained columns
 //   (ArticleTag's copies of its story's status and publication time, ChannelStoryCount;
-//   prisma/postgresql/migrations/20261130140100_triggers) are copied verbatim from SQLite, where
+//   prisma/postgresql/migrations/20261130140100_triggers; ChannelDayCount, ChannelMonthCount:
+//   20261130200400_channel_day_counts) are copied verbatim from SQLite, where
 //   the same triggers kept them, and then checked against the stories (DERIVED_CHECKS), and the
 //   cache-invalidation NOTIFY trigger does not fire for every copied row. Foreign-key checks stay
 //   on (they are not user triggers). A new trigger that maintains data needs a check there.
@@ -393,6 +394,18 @@ const DERIVED_CHECKS = [
                      GROUP BY "channelId") a ON a."channelId" = c."id"
           WHERE coalesce(s."published", 0) <> coalesce(a.published, 0)`,
   },
+  ...[
+    ["ChannelDayCount", "day", "YYYY-MM-DD"],
+    ["ChannelMonthCount", "month", "YYYY-MM"],
+  ].map(([table, key, format]) => ({
+    what: `channels whose ${table} differs from their published stories of that ${key}`,
+    tables: [table, "Article"],
+    sql: `SELECT count(*)::int AS n FROM
+            (SELECT "channelId", to_char("publishedAt", '${format}') AS "${key}", count(*)::int AS published
+             FROM "Article" WHERE "status" = 'published' AND "publishedAt" IS NOT NULL GROUP BY 1, 2) a
+          FULL JOIN (SELECT * FROM "${table}" WHERE "published" <> 0) c USING ("channelId", "${key}")
+          WHERE coalesce(c."published", 0) <> coalesce(a.published, 0)`,
+  })),
 ];
 
 /**

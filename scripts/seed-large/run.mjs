@@ -204,9 +204,10 @@ function tagId(name) {
   return id;
 }
 
-// Triggers that would run once per row: the search index is rebuilt once at the end instead, and
-// the tag links get their story's status and time as they are written.
-const triggers = ["Article_search_ai", "ArticleTag_story_copy_ai"].map((name) => {
+// Triggers that would run once per row: the search index is rebuilt once at the end instead, as
+// are the channels' day and month counts, and the tag links get their story's status and time as
+// they are written.
+const triggers = ["Article_search_ai", "ArticleTag_story_copy_ai", "Article_channel_day_ai"].map((name) => {
   const sql = db
     .prepare(`SELECT "sql" FROM sqlite_master WHERE "type" = 'trigger' AND "name" = ?`)
     .get(name)?.sql;
@@ -295,6 +296,24 @@ try {
 }
 const tStories = Date.now() - t0;
 
+say("counting every channel's stories per day and month");
+const tDays = Date.now();
+// As prisma/migrations/20261130200400_channel_day_counts counts them, over every story (the demo
+// content's too).
+db.transaction(() => {
+  db.exec(`
+    DELETE FROM "ChannelDayCount";
+    DELETE FROM "ChannelMonthCount";
+    INSERT INTO "ChannelDayCount" ("channelId", "day", "published")
+    SELECT "channelId", substr("publishedAt", 1, 10), count(*) FROM "Article"
+    WHERE "status" = 'published' AND "publishedAt" IS NOT NULL
+    GROUP BY "channelId", substr("publishedAt", 1, 10);
+    INSERT INTO "ChannelMonthCount" ("channelId", "month", "published")
+    SELECT "channelId", substr("day", 1, 7), sum("published") FROM "ChannelDayCount"
+    GROUP BY "channelId", substr("day", 1, 7);`);
+})();
+const tDayCounts = Date.now() - tDays;
+
 say("building the search index (FTS5 trigram) over every story");
 const t1 = Date.now();
 db.exec(`INSERT INTO "ArticleSearch" ("ArticleSearch") VALUES ('rebuild')`);
@@ -319,6 +338,7 @@ const summary = {
   years: YEARS,
   seconds: {
     stories: +(tStories / 1000).toFixed(1),
+    dayCounts: +(tDayCounts / 1000).toFixed(1),
     searchIndex: +(tSearch / 1000).toFixed(1),
     analyze: +(tAnalyze / 1000).toFixed(1),
     total: +((Date.now() - started) / 1000).toFixed(1),
