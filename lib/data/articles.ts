@@ -31,6 +31,7 @@ export const getArticle = cached(
         viewCount: true,
         isCommunity: true,
         tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
+        bylineAuthors: { select: { author: { select: { name: true, slug: true } } }, orderBy: { position: "asc" } },
       },
     });
     if (!row) return null;
@@ -42,6 +43,7 @@ export const getArticle = cached(
       description: row.summary || excerpt(row.bodyText),
       source: row.source,
       byline: row.byline,
+      authors: row.bylineAuthors.map((l) => l.author),
       updatedAt: row.updatedAt,
       viewCount: row.viewCount,
       isCommunity: row.isCommunity,
