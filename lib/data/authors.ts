@@ -48,7 +48,8 @@ export const getAuthorBySlug = cached(
     return {
       ...row,
       href: authorHref(row.slug),
-      photo: row.photo ? imageRef({ ...row.photo, alt: row.photo.alt || row.name }) : null,
+      // The photo shows the reporter, whatever the image was uploaded with.
+      photo: row.photo ? imageRef({ ...row.photo, alt: row.name }) : null,
     };
   },
 );
