@@ -6,7 +6,8 @@
 // On PostgreSQL both kinds of write take one advisory lock first: a story saved while a profile of
 // the same name is created would otherwise see neither the other's row (READ COMMITTED) and miss the
 // link. SQLite runs write transactions one at a time anyway.
-import "server-only";
+//
+// No "server-only": the demo seed links its reporters with relinkAuthor too.
 import { bylineNames } from "@/lib/authors/byline";
 import { isPostgres } from "@/lib/database-url";
 import { env } from "@/lib/env";
