@@ -175,7 +175,10 @@ describe("authorJsonLd", () => {
   it("is a Person with the page's address, desk, bio, photo and the site as employer", () => {
     const photo = story().image;
     const data = embedded(
-      authorJsonLd({ name: "韦莉", href: "/author/wei-li", desk: "柳州新闻部", bio: "跑民生线。", photo }, site),
+      authorJsonLd(
+        { name: "韦莉", href: "/author/wei-li", desk: "柳州新闻部", bio: "跑民生线。", photo },
+        site,
+      ),
     );
     expect(data).toEqual({
       "@context": "https://schema.org",
@@ -196,7 +199,9 @@ describe("authorJsonLd", () => {
   });
 
   it("leaves out what the profile does not have", () => {
-    const data = embedded(authorJsonLd({ name: "覃文", href: "/author/qin-wen", desk: "", bio: "", photo: null }, site));
+    const data = embedded(
+      authorJsonLd({ name: "覃文", href: "/author/qin-wen", desk: "", bio: "", photo: null }, site),
+    );
     expect(Object.keys(data).sort()).toEqual(["@context", "@type", "name", "url", "worksFor"]);
   });
 });

@@ -149,9 +149,13 @@ describe("profile creation and rename", () => {
     expect(await linksOf(draft)).toEqual([`${a}@0`]);
     expect(await linksOf(near)).toEqual([]);
     const tags = ["authors", `article:${published}`, `article:${draft}`, `article:${near}`];
-    expect(await tagsSince(before, tags)).toEqual(["article:" + published, "article:" + draft, "authors"].sort());
+    expect(await tagsSince(before, tags)).toEqual(
+      ["article:" + published, "article:" + draft, "authors"].sort(),
+    );
 
-    const audit = await (await getDb()).auditLog.findFirst({
+    const audit = await (
+      await getDb()
+    ).auditLog.findFirst({
       where: { userId: editor.id, action: "author_created" },
       select: { detail: true },
     });
@@ -182,7 +186,13 @@ describe("profile creation and rename", () => {
     await updateAuthor(db, editor, author.id, { ...author.input, name: newName, slug }, new Date());
     expect(await tagsSince(slugBefore, tags)).toEqual(["authors", `article:${newStory}`].sort());
     const bioBefore = await lastRowId();
-    await updateAuthor(db, editor, author.id, { ...author.input, name: newName, slug, bio: "新简介" }, new Date());
+    await updateAuthor(
+      db,
+      editor,
+      author.id,
+      { ...author.input, name: newName, slug, bio: "新简介" },
+      new Date(),
+    );
     expect(await tagsSince(bioBefore, tags)).toEqual(["authors"]);
     await cacheCaughtUp();
     expect(await getAuthorBySlug(slug)).toMatchObject({ name: newName, bio: "新简介" });

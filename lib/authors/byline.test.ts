@@ -14,7 +14,14 @@ describe("bylineNames", () => {
   });
 
   it("splits on every usual separator, full-width ones and the ideographic space included", () => {
-    expect(bylineNames("记者 张三，李四,王五；赵六;钱七|孙八")).toEqual(["张三", "李四", "王五", "赵六", "钱七", "孙八"]);
+    expect(bylineNames("记者 张三，李四,王五；赵六;钱七|孙八")).toEqual([
+      "张三",
+      "李四",
+      "王五",
+      "赵六",
+      "钱七",
+      "孙八",
+    ]);
     expect(bylineNames("本报记者\u3000韦莉\u3000通讯员\u3000覃文")).toEqual(["韦莉", "覃文"]);
     expect(bylineNames("记者：张三")).toEqual(["张三"]);
   });
@@ -35,7 +42,14 @@ describe("bylineNames", () => {
 
 describe("bylineParts", () => {
   it("gives back the byline exactly when its texts are joined", () => {
-    for (const byline of ["本报记者 韦莉 通讯员 覃文", "记者张三、李四摄", "（记者 张文）", "文/图 钱七", "", "  "]) {
+    for (const byline of [
+      "本报记者 韦莉 通讯员 覃文",
+      "记者张三、李四摄",
+      "（记者 张文）",
+      "文/图 钱七",
+      "",
+      "  ",
+    ]) {
       expect(
         bylineParts(byline)
           .map((p) => p.text)

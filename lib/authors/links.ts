@@ -41,7 +41,8 @@ export async function linkStoryAuthors(tx: Tx, articleId: number, byline: string
       .join(",");
   if (key(wanted) === key(current)) return false;
   await tx.articleAuthor.deleteMany({ where: { articleId } });
-  if (wanted.length > 0) await tx.articleAuthor.createMany({ data: wanted.map((w) => ({ articleId, ...w })) });
+  if (wanted.length > 0)
+    await tx.articleAuthor.createMany({ data: wanted.map((w) => ({ articleId, ...w })) });
   return true;
 }
 

@@ -43,13 +43,9 @@ export const authorFormSchema = z.object({
     .refine((v) => bylineNames(v).join("|") === v, {
       error: "姓名须与署名中的写法一致：不含空格、顿号、逗号、括号，也不以“记者”“通讯员”等开头",
     }),
-  slug: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(AUTHOR_SLUG_PATTERN, {
-      error: "地址须为 2–40 位小写拼音字母、数字或 -，并以字母开头，如 wei-li",
-    }),
+  slug: z.string().trim().toLowerCase().regex(AUTHOR_SLUG_PATTERN, {
+    error: "地址须为 2–40 位小写拼音字母、数字或 -，并以字母开头，如 wei-li",
+  }),
   desk: lineText()
     .trim()
     .max(AUTHOR_LIMITS.desk, { error: `部门最多 ${AUTHOR_LIMITS.desk} 个字` }),
@@ -65,8 +61,7 @@ export const authorFormSchema = z.object({
 export type AuthorInput = z.output<typeof authorFormSchema>;
 
 export type ParsedAuthorForm =
-  | { ok: true; input: AuthorInput }
-  | { ok: false; errors: Partial<Record<AuthorField, string[]>> };
+  { ok: true; input: AuthorInput } | { ok: false; errors: Partial<Record<AuthorField, string[]>> };
 
 export function parseAuthorForm(values: AuthorFormValues): ParsedAuthorForm {
   const parsed = authorFormSchema.safeParse(values);

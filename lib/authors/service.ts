@@ -31,7 +31,10 @@ async function taken(
   exceptId: number | null,
 ): Promise<AuthorResult | null> {
   const others = await db.author.findMany({
-    where: { OR: [{ name: input.name }, { slug: input.slug }], ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: {
+      OR: [{ name: input.name }, { slug: input.slug }],
+      ...(exceptId ? { NOT: { id: exceptId } } : {}),
+    },
     select: { name: true, slug: true },
   });
   const errors: Partial<Record<AuthorField, string[]>> = {};
@@ -47,7 +50,9 @@ async function checkInput(
 ): Promise<AuthorResult | null> {
   const [conflict, photo] = await Promise.all([
     taken(db, input, exceptId),
-    input.photoId === null ? null : db.image.findUnique({ where: { id: input.photoId }, select: { id: true } }),
+    input.photoId === null
+      ? null
+      : db.image.findUnique({ where: { id: input.photoId }, select: { id: true } }),
   ]);
   if (conflict) return conflict;
   if (input.photoId !== null && !photo)
@@ -89,7 +94,12 @@ export async function createAuthor(
         data: {
           userId: actor.id,
           action: EDITORIAL_AUDIT.authorCreated,
-          detail: JSON.stringify({ authorId: author.id, name: input.name, slug: input.slug, linked: changed.length }),
+          detail: JSON.stringify({
+            authorId: author.id,
+            name: input.name,
+            slug: input.slug,
+            linked: changed.length,
+          }),
           createdAt: now,
         },
       });

@@ -31,7 +31,10 @@ export const getArticle = cached(
         viewCount: true,
         isCommunity: true,
         tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
-        bylineAuthors: { select: { author: { select: { name: true, slug: true } } }, orderBy: { position: "asc" } },
+        bylineAuthors: {
+          select: { author: { select: { name: true, slug: true } } },
+          orderBy: { position: "asc" },
+        },
       },
     });
     if (!row) return null;

@@ -10,7 +10,10 @@ import { createAuthor, updateAuthor } from "@/lib/authors/service";
 export type AuthorFormState = ActionState<AuthorField>;
 
 /** Create a reporter's profile (editors and admins), then open it for further edits. */
-export async function createAuthorAction(_prev: AuthorFormState, formData: FormData): Promise<AuthorFormState> {
+export async function createAuthorAction(
+  _prev: AuthorFormState,
+  formData: FormData,
+): Promise<AuthorFormState> {
   const values = readAuthorForm(formData);
   const guard = await guardAction();
   if (!guard.ok) return { message: guard.message, values };
@@ -22,7 +25,10 @@ export async function createAuthorAction(_prev: AuthorFormState, formData: FormD
 }
 
 /** Save a profile's fields; a new name or slug relinks the bylines that name it. */
-export async function updateAuthorAction(_prev: AuthorFormState, formData: FormData): Promise<AuthorFormState> {
+export async function updateAuthorAction(
+  _prev: AuthorFormState,
+  formData: FormData,
+): Promise<AuthorFormState> {
   const values = readAuthorForm(formData);
   const guard = await guardAction();
   if (!guard.ok) return { message: guard.message, values };
@@ -36,6 +42,12 @@ export async function updateAuthorAction(_prev: AuthorFormState, formData: FormD
   return {
     ok: true,
     message: "已保存",
-    values: { ...values, name: parsed.input.name, slug: parsed.input.slug, desk: parsed.input.desk, bio: parsed.input.bio },
+    values: {
+      ...values,
+      name: parsed.input.name,
+      slug: parsed.input.slug,
+      desk: parsed.input.desk,
+      bio: parsed.input.bio,
+    },
   };
 }

@@ -59,7 +59,12 @@ export function AuthorForm({ author }: { author: AdminAuthor | null }) {
   };
 
   return (
-    <form action={formAction} className="admin-form" aria-label={author ? "编辑记者资料" : "新建记者资料"} noValidate>
+    <form
+      action={formAction}
+      className="admin-form"
+      aria-label={author ? "编辑记者资料" : "新建记者资料"}
+      noValidate
+    >
       {author ? <input type="hidden" name="id" value={author.id} /> : null}
       <FormMessage message={state.message} ok={state.ok} />
       <div className="adm-field">

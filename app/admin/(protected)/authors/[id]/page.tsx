@@ -37,7 +37,9 @@ export default async function EditAuthorPage({ params, searchParams }: Props) {
           记者资料已创建，已有 {created} 篇稿件的署名链接到它。
         </p>
       ) : null}
-      <p className="adm-lead">署名写到“{author.name}”的稿件：{author.stories} 篇（含草稿和未发布的）。</p>
+      <p className="adm-lead">
+        署名写到“{author.name}”的稿件：{author.stories} 篇（含草稿和未发布的）。
+      </p>
       <section className="adm-panel">
         <AuthorForm author={author} />
       </section>
