@@ -6,7 +6,7 @@ import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { HtmlValidate } from "html-validate";
-import { EDITOR, publishStory, randomJpeg, signIn, unique } from "./admin-helpers";
+import { EDITOR, publishStory, randomJpeg, readerPage, signIn, unique } from "./admin-helpers";
 import { expectNoHorizontalOverflow, OTHER_PROCESS } from "./helpers";
 
 const SHOTS = process.env.AUTHOR_SHOTS_DIR ?? "test-results/screenshots";
@@ -95,7 +95,7 @@ test("an editor's reporter profile links the bylines naming it to a page listing
   expect(second).toBeGreaterThan(first);
 
   // A reader: the byline's name is a link, the other name stays text.
-  const reader = await browser.newPage();
+  const { context, page: reader } = await readerPage(browser);
   await reader.goto(`/liujiang/${second}`);
   const byline = reader.locator("article .byline");
   await expect(byline).toHaveText(`通讯员 覃文 记者${name}`);
@@ -165,7 +165,7 @@ test("an editor's reporter profile links the bylines naming it to a page listing
 
   // The sitemap lists the page.
   expect(await (await request.get("/sitemap.xml")).text()).toContain(`/author/${slug}</loc>`);
-  await reader.close();
+  await context.close();
 });
 
 test("demo reporters have their pages, linked from the demo stories' bylines", async ({ page }) => {
