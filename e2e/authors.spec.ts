@@ -52,6 +52,8 @@ test("an editor's reporter profile links the bylines naming it to a page listing
   await page.getByRole("navigation", { name: "后台导航" }).getByRole("link", { name: "记者" }).click();
   await expect(page).toHaveURL(/\/admin\/authors$/);
   await page.getByRole("link", { name: "新建记者资料" }).click();
+  await expectAccessible(page);
+  await page.screenshot({ path: `${SHOTS}/admin-author-new-1280.png`, fullPage: true });
   await page.getByLabel("姓名").fill(name);
   await page.getByLabel("页面地址").fill(slug);
   await page.getByLabel("部门").fill("柳州新闻部");
@@ -78,6 +80,10 @@ test("an editor's reporter profile links the bylines naming it to a page listing
   await page.getByRole("button", { name: "创建" }).click();
   await expect(page.locator("#author-name-error")).toContainText("已有同名");
   await expect(page.getByLabel("姓名")).toHaveValue(name);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expectNoHorizontalOverflow(page);
+  await page.screenshot({ path: `${SHOTS}/admin-author-refused-375.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // Two stories name the reporter among others; the second is the newer.
   const older = unique("记者页测试甲");

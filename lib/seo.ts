@@ -133,8 +133,9 @@ export type JsonLdArticle = Pick<
 
 /**
  * NewsArticle for a story page. Authors come from the byline (people, with the address of their
- * page when they have a profile), else the source publication or the site (organization). Times are Beijing time with +08:00. The image is the
- * lead image's largest derivative, else the publisher logo (Google requires one).
+ * page when they have a profile), else the source publication or the site (organization). Times
+ * are Beijing time with +08:00. The image is the lead image's largest derivative, else the
+ * publisher logo (Google requires one).
  */
 export function articleJsonLd(article: JsonLdArticle, site: SiteInfo): NewsArticleJsonLd {
   const url = absoluteUrl(site.siteUrl, article.href);
