@@ -52,8 +52,6 @@ test("an editor's reporter profile links the bylines naming it to a page listing
   await page.getByRole("navigation", { name: "后台导航" }).getByRole("link", { name: "记者" }).click();
   await expect(page).toHaveURL(/\/admin\/authors$/);
   await page.getByRole("link", { name: "新建记者资料" }).click();
-  await expectAccessible(page);
-  await page.screenshot({ path: `${SHOTS}/admin-author-new-1280.png`, fullPage: true });
   await page.getByLabel("姓名").fill(name);
   await page.getByLabel("页面地址").fill(slug);
   await page.getByLabel("部门").fill("柳州新闻部");
@@ -68,6 +66,15 @@ test("an editor's reporter profile links the bylines naming it to a page listing
   await page.getByRole("button", { name: "创建" }).click();
   await expect(page).toHaveURL(/\/admin\/authors\/\d+\?created=0$/);
   await expect(page.getByRole("status")).toContainText("记者资料已创建");
+  const editPath = new URL(page.url()).pathname;
+
+  // The editor's pages pass the same checks as the rest of the editor area.
+  for (const path of ["/admin/authors", "/admin/authors/new", editPath]) {
+    await page.goto(path);
+    await expectAccessible(page);
+    await expectValidHtml(await (await page.request.get(path)).text(), path);
+  }
+  await page.screenshot({ path: `${SHOTS}/admin-author-edit-1280.png`, fullPage: true });
 
   // A second profile of the same name, with a bad address, is refused and keeps what was typed.
   await page.goto("/admin/authors/new");
