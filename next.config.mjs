@@ -8,7 +8,7 @@ import { securityHeaderRules } from "./lib/security/headers.mjs";
 const READER_PAGE_EXPIRE_S = 40;
 
 /** First path segments that are not channels (routes of their own). */
-const NOT_CHANNELS = "admin|api|media|search|tag|rank|sitemaps|_next";
+const NOT_CHANNELS = "admin|api|media|search|tag|author|rank|sitemaps|_next";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -54,6 +54,7 @@ const nextConfig = {
         // route would fail to decode them and Next would answer 500 (lib/http/malformed-path.mjs).
         { source: MALFORMED_PATH_SOURCE, destination: BAD_REQUEST_PATH },
         { source: "/tag/:name", has: page, destination: "/tag/:name/page/:page" },
+        { source: "/author/:slug", has: page, destination: "/author/:slug/page/:page" },
         // The first rule that matches wins: both parameters, then each alone (24 hours by default).
         { source: "/rank", has: [rankWindow, rankChannel], destination: "/rank/:window/:channel" },
         { source: "/rank", has: [rankWindow], destination: "/rank/:window" },

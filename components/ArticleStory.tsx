@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { linkedByline, type BylineAuthor } from "@/lib/authors/byline";
 import type { ImageRef } from "@/lib/data/types";
 import { LeadImage } from "@/components/LeadImage";
 import { TimeText } from "@/components/TimeText";
@@ -12,6 +13,8 @@ export interface StoryView {
   /** Sanitized HTML (lib/markdown.ts renders and sanitizes it when the story is saved). */
   bodyHtml: string;
   byline: string;
+  /** Profiles the byline names, whose names become links to their pages (none in the preview). */
+  authors?: readonly BylineAuthor[];
   tags: { name: string; href: string }[];
 }
 
@@ -50,7 +53,19 @@ export function ArticleStory({
         </figure>
       ) : null}
       <div className={USER_HTML_CLASS} dangerouslySetInnerHTML={{ __html: story.bodyHtml }} />
-      {story.byline ? <p className="byline">{story.byline}</p> : null}
+      {story.byline ? (
+        <p className="byline">
+          {linkedByline(story.byline, story.authors ?? []).map((part, i) =>
+            part.href ? (
+              <Link key={i} href={part.href} rel="author">
+                {part.text}
+              </Link>
+            ) : (
+              part.text
+            ),
+          )}
+        </p>
+      ) : null}
       {story.tags.length > 0 ? (
         <ul className="story-tags" aria-label="标签">
           {story.tags.map((t) => (

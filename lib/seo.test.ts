@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { JsonLd } from "@/components/JsonLd";
 import {
   articleJsonLd,
+  authorJsonLd,
   breadcrumbJsonLd,
-  bylineNames,
   serializeJsonLd,
   shareCard,
   type JsonLdArticle,
@@ -21,6 +21,7 @@ function story(overrides: Partial<JsonLdArticle> = {}): JsonLdArticle {
     publishedAt: new Date("2026-11-24T01:30:00Z"),
     updatedAt: new Date("2026-11-24T03:05:09Z"),
     byline: "本报记者 覃小梅 通讯员 韦柳",
+    authors: [],
     source: "柳州日报",
     tags: ["百朋", "莲藕"],
     channel: { id: 2, slug: "liujiang", name: "柳江新闻" },
@@ -118,16 +119,13 @@ describe("shareCard", () => {
   });
 });
 
-describe("bylineNames", () => {
-  it("keeps names and drops role words", () => {
-    expect(bylineNames("记者 张三")).toEqual(["张三"]);
-    expect(bylineNames("融媒体记者 张三")).toEqual(["张三"]);
-    expect(bylineNames("通讯员 李四 记者 张三")).toEqual(["李四", "张三"]);
-    expect(bylineNames("记者 王五 实习生 赵六")).toEqual(["王五", "赵六"]);
-    expect(bylineNames("本报记者张三、李四")).toEqual(["张三", "李四"]);
-    expect(bylineNames("文/图 钱七")).toEqual(["钱七"]);
-    expect(bylineNames("（记者 张文）")).toEqual(["张文"]);
-    expect(bylineNames("")).toEqual([]);
+describe("articleJsonLd authors", () => {
+  it("gives a Person the address of their page when the byline names a profile", () => {
+    const data = embedded(articleJsonLd(story({ authors: [{ name: "韦柳", slug: "wei-liu" }] }), site));
+    expect(data.author).toEqual([
+      { "@type": "Person", name: "覃小梅" },
+      { "@type": "Person", name: "韦柳", url: "https://news.example.cn/author/wei-liu" },
+    ]);
   });
 });
 
@@ -170,5 +168,40 @@ describe("JsonLd / serializeJsonLd", () => {
     const html = renderToStaticMarkup(createElement(JsonLd, { data: hostile }));
     expect(html.match(/<\/script>/g)).toHaveLength(1);
     expect(embedded(hostile)).toEqual(hostile);
+  });
+});
+
+describe("authorJsonLd", () => {
+  it("is a Person with the page's address, desk, bio, photo and the site as employer", () => {
+    const photo = story().image;
+    const data = embedded(
+      authorJsonLd(
+        { name: "韦莉", href: "/author/wei-li", desk: "柳州新闻部", bio: "跑民生线。", photo },
+        site,
+      ),
+    );
+    expect(data).toEqual({
+      "@context": "https://schema.org",
+      "@type": "Person",
+      name: "韦莉",
+      url: "https://news.example.cn/author/wei-li",
+      jobTitle: "柳州新闻部",
+      description: "跑民生线。",
+      image: {
+        "@type": "ImageObject",
+        url: "https://news.example.cn/media/abc-1280.webp",
+        width: 1280,
+        height: 720,
+        caption: "藕农在荷塘里挖藕",
+      },
+      worksFor: { "@type": "Organization", name: "柳州地方网", url: "https://news.example.cn/" },
+    });
+  });
+
+  it("leaves out what the profile does not have", () => {
+    const data = embedded(
+      authorJsonLd({ name: "覃文", href: "/author/qin-wen", desk: "", bio: "", photo: null }, site),
+    );
+    expect(Object.keys(data).sort()).toEqual(["@context", "@type", "name", "url", "worksFor"]);
   });
 });

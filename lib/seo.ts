@@ -1,5 +1,6 @@
 // Structured data (schema.org JSON-LD) for reader pages (pure). components/JsonLd.tsx renders it.
 import type { ArticleDetail, ImageRef } from "@/lib/data/types";
+import { authorHref, bylineNames } from "@/lib/authors/byline";
 import { toBeijingIso } from "@/lib/time";
 
 /** The publisher logo in public/ (512×512 PNG). */
@@ -16,24 +17,6 @@ export interface SiteInfo {
 export function absoluteUrl(siteUrl: string, pathOrUrl: string): string {
   if (/^https?:\/\//i.test(pathOrUrl)) return pathOrUrl;
   return `${siteUrl.replace(/\/+$/, "")}${pathOrUrl.startsWith("/") ? "" : "/"}${pathOrUrl}`;
-}
-
-// Role words of a Chinese byline (本报记者 张三 通讯员 李四 / 记者 王五 实习生 赵六 / 文/图 钱七).
-const ROLE =
-  /^(?:本报|本台|本刊|本网|融媒体|特约|见习|实习)*(?:记者|通讯员|实习生|责任编辑|责编|编辑|摄影|摄像|撰稿|主笔|文\/图|图\/文|文|图|摄)[:：]?/;
-
-/** The people named in a byline, in order, without role words. */
-export function bylineNames(byline: string): string[] {
-  const names: string[] = [];
-  for (const raw of byline.split(/[\s,，、;；|()（）【】[\]]+/)) {
-    let token = raw;
-    // Strip leading role words, possibly several ("本报记者"), possibly glued to the name ("记者张三").
-    for (let m = ROLE.exec(token); m && m[0] !== ""; m = ROLE.exec(token)) token = token.slice(m[0].length);
-    // A trailing 摄 ("张三摄") marks the photographer, not part of the name.
-    token = token.replace(/摄$/, "");
-    if (token !== "" && !names.includes(token)) names.push(token);
-  }
-  return names;
 }
 
 interface ImageObject {
@@ -103,6 +86,8 @@ export function shareCard(
 export interface Person {
   "@type": "Person";
   name: string;
+  /** The reporter's page, when the name has a profile. */
+  url?: string;
 }
 
 export interface Organization {
@@ -143,12 +128,14 @@ export type JsonLdArticle = Pick<
   | "image"
   | "tags"
   | "channel"
+  | "authors"
 >;
 
 /**
- * NewsArticle for a story page. Authors come from the byline (people), else the source
- * publication or the site (organization). Times are Beijing time with +08:00. The image is the
- * lead image's largest derivative, else the publisher logo (Google requires one).
+ * NewsArticle for a story page. Authors come from the byline (people, with the address of their
+ * page when they have a profile), else the source publication or the site (organization). Times
+ * are Beijing time with +08:00. The image is the lead image's largest derivative, else the
+ * publisher logo (Google requires one).
  */
 export function articleJsonLd(article: JsonLdArticle, site: SiteInfo): NewsArticleJsonLd {
   const url = absoluteUrl(site.siteUrl, article.href);
@@ -159,9 +146,16 @@ export function articleJsonLd(article: JsonLdArticle, site: SiteInfo): NewsArtic
     height: PUBLISHER_LOGO.height,
   };
   const names = bylineNames(article.byline);
+  const profiles = new Map(article.authors.map((a) => [a.name, a.slug]));
+  const person = (name: string): Person => {
+    const slug = profiles.get(name);
+    return slug === undefined
+      ? { "@type": "Person", name }
+      : { "@type": "Person", name, url: absoluteUrl(site.siteUrl, authorHref(slug)) };
+  };
   const author: (Person | Organization)[] =
     names.length > 0
-      ? names.map((name) => ({ "@type": "Person", name }))
+      ? names.map(person)
       : [{ "@type": "Organization", name: article.source || site.siteName }];
   // A story edited before it went out was not modified after its publication.
   const modified =
@@ -182,6 +176,34 @@ export function articleJsonLd(article: JsonLdArticle, site: SiteInfo): NewsArtic
     ...(article.tags.length > 0 ? { keywords: article.tags.join(",") } : {}),
     inLanguage: "zh-CN",
     isAccessibleForFree: true,
+  };
+}
+
+export interface PersonJsonLd {
+  "@context": "https://schema.org";
+  "@type": "Person";
+  name: string;
+  url: string;
+  jobTitle?: string;
+  description?: string;
+  image?: ImageObject;
+  worksFor: Organization;
+}
+
+/** Person for a reporter's page: name, page address, desk, bio and photo, working for the site. */
+export function authorJsonLd(
+  author: { name: string; href: string; desk: string; bio: string; photo: ImageRef | null },
+  site: SiteInfo,
+): PersonJsonLd {
+  return {
+    "@context": "https://schema.org",
+    "@type": "Person",
+    name: author.name,
+    url: absoluteUrl(site.siteUrl, author.href),
+    ...(author.desk ? { jobTitle: author.desk } : {}),
+    ...(author.bio ? { description: author.bio } : {}),
+    ...(author.photo ? { image: largestImage(site.siteUrl, author.photo) } : {}),
+    worksFor: { "@type": "Organization", name: site.siteName, url: absoluteUrl(site.siteUrl, "/") },
   };
 }
 

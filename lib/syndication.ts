@@ -4,6 +4,7 @@ import "server-only";
 // pure builders of lib/feeds.ts and lib/sitemap.ts. Route handlers only call these.
 import { getChannelBySlug, listChannels } from "@/lib/data/channels";
 import { listFeedStories } from "@/lib/data/feeds";
+import { listSitemapAuthors } from "@/lib/data/authors";
 import { maxStoryId, listRecentStories, listSitemapStories, type SitemapStory } from "@/lib/data/sitemap";
 import { env } from "@/lib/env";
 import { buildRss, type RssItem } from "@/lib/feeds";
@@ -105,9 +106,10 @@ export async function channelFeedXml(slug: string, nowMs: number): Promise<strin
   });
 }
 
-/** Home and channel pages, each dated by its newest visible story. */
+/** Home, channel and reporters' pages, each dated by its newest visible story. */
 async function fixedPages(channels: readonly ChannelInfo[], nowMs: number): Promise<SitemapUrl[]> {
-  const [newest, ...perChannel] = await Promise.all([
+  const [authors, newest, ...perChannel] = await Promise.all([
+    listSitemapAuthors(nowMs),
     listFeedStories(null, 1, nowMs),
     ...channels.map((c) => listFeedStories(c.id, 1, nowMs)),
   ]);
@@ -117,6 +119,7 @@ async function fixedPages(channels: readonly ChannelInfo[], nowMs: number): Prom
       loc: absoluteUrl(`/${c.slug}`),
       lastModified: perChannel[i]?.[0]?.publishedAt,
     })),
+    ...authors.map((a) => ({ loc: absoluteUrl(a.href), lastModified: a.lastModified })),
   ];
 }
 

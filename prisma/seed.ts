@@ -11,6 +11,8 @@ import { renderMarkdown } from "@/lib/markdown";
 import { markdownToText } from "@/lib/text";
 import { storeImage } from "@/lib/images/store";
 import { HOUR_MS } from "@/lib/time";
+import { relinkAuthor } from "@/lib/authors/links";
+import { DEMO_AUTHORS } from "./demo/authors";
 import { buildDemoArticles, DEMO_CHANNELS, type DemoArticle } from "./demo/content";
 import { renderDemoImage } from "./demo/images";
 import { mulberry32 as prng } from "./demo/kit";
@@ -193,10 +195,17 @@ async function main(): Promise<void> {
       comments += nComments;
       buckets += history.length;
     }
+    let authorLinks = 0;
+    for (const profile of DEMO_AUTHORS) {
+      authorLinks += await db.$transaction(async (tx) => {
+        const author = await tx.author.create({ data: profile, select: { id: true, name: true } });
+        return (await relinkAuthor(tx, author)).length;
+      });
+    }
     const similar = await rebuildAllSimilar(db);
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
     console.log(
-      `seed: ${channelIds.size} channels, ${articles.length} articles, ${tagIds.size} tags, ${images} images, ${comments} comments, ${buckets} view buckets, ${similar.links} similarity links in ${seconds}s`,
+      `seed: ${channelIds.size} channels, ${articles.length} articles, ${tagIds.size} tags, ${images} images, ${comments} comments, ${buckets} view buckets, ${DEMO_AUTHORS.length} reporters on ${authorLinks} bylines, ${similar.links} similarity links in ${seconds}s`,
     );
   } finally {
     await db.$disconnect();

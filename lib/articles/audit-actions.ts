@@ -18,6 +18,8 @@ export const EDITORIAL_AUDIT = {
   channelUpdated: "channel_updated",
   bannerSet: "banner_set",
   bannerRemoved: "banner_removed",
+  authorCreated: "author_created",
+  authorUpdated: "author_updated",
 } as const;
 
 export type EditorialAuditAction = (typeof EDITORIAL_AUDIT)[keyof typeof EDITORIAL_AUDIT];
@@ -38,6 +40,8 @@ const LABELS: Record<string, string> = {
   [EDITORIAL_AUDIT.channelUpdated]: "修改频道",
   [EDITORIAL_AUDIT.bannerSet]: "设置突发横幅",
   [EDITORIAL_AUDIT.bannerRemoved]: "撤下突发横幅",
+  [EDITORIAL_AUDIT.authorCreated]: "新建记者资料",
+  [EDITORIAL_AUDIT.authorUpdated]: "修改记者资料",
   [AUDIT.login]: "登录",
   [AUDIT.logout]: "退出登录",
   [AUDIT.logoutEverywhere]: "退出所有设备",

@@ -18,6 +18,7 @@ import { decidePublication, type SaveIntent } from "@/lib/articles/publication";
 import { parseSnapshot, snapshotToInput, toSnapshot } from "@/lib/articles/snapshot";
 import { deriveStatus, type DisplayStatus, type StoredStatus } from "@/lib/articles/status";
 import { storyCard, storyWriteInvalidation, type StoryReaderState } from "@/lib/articles/cache-tags";
+import { linkStoryAuthors, lockAuthorLinks } from "@/lib/authors/links";
 import { recordInvalidation } from "@/lib/cache/invalidate";
 import { TAGS } from "@/lib/data/cache-tags";
 
@@ -177,6 +178,7 @@ export async function saveArticle(
     image !== null && JSON.stringify([image.alt, image.caption, image.credit]) !== JSON.stringify(imageTexts);
 
   const row = await db.$transaction(async (tx) => {
+    await lockAuthorLinks(tx);
     // An edit writes only over the version it was read at, checked by the UPDATE itself (the check
     // above is only the early answer): of two saves started from the same version, the second
     // finds nothing to update, and nothing has been written when it gives up.
@@ -210,6 +212,9 @@ export async function saveArticle(
       await tx.articleTag.createMany({ data: tagIds.map((tagId) => ({ articleId, tagId })) });
       article = { id: articleId, updatedAt: now };
     }
+    // The reporters' pages its byline links to (lib/authors/links.ts); they list it while it is visible.
+    const authorsChanged = await linkStoryAuthors(tx, article.id, saved.byline);
+    const listed = current?.status === "published" || decision.status === "published";
     if (saved.leadImageId !== null) {
       // Alt text, caption and credit belong to the image row (the reader page and picture lists
       // show them); editing them here changes them wherever the image is used.
@@ -247,6 +252,7 @@ export async function saveArticle(
       tx,
       [
         ...invalidation.now,
+        ...(authorsChanged && listed ? [TAGS.authors] : []),
         ...(sharing.length > 0 ? [TAGS.site] : []),
         ...sharing.map((a) => TAGS.article(a.id)),
       ],

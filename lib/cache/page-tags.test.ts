@@ -15,10 +15,16 @@ describe("pageTags", () => {
       "/tag/%E6%B0%91%E7%94%9F",
       "/rss.xml",
       "/liujiang/rss.xml",
-      "/sitemaps/1.xml",
+      "/news-sitemap.xml",
     ]) {
       expect(pageTags(path)).toEqual(["site"]);
     }
+  });
+  it("ties author pages and the sitemaps to the site and the reporters' profiles", () => {
+    for (const path of ["/author/wei-li", "/author/wei-li/page/3", "/sitemap.xml", "/sitemaps/1.xml"]) {
+      expect(pageTags(path)).toEqual(["site", "authors"]);
+    }
+    expect(pageTags("/authors")).toEqual(["site"]);
   });
   it("reads the path out of Next's response-cache key", () => {
     expect(pathOfCacheKey("/route-cache/APP_PAGE/3f0a/$/liujiang/123")).toBe("/liujiang/123");

@@ -1,7 +1,8 @@
 // Which cache tags a whole cached reader page or feed depends on, from its path alone (the page
 // cache is keyed by path: lib/cache/page-store.ts). Every reader page shows the channel bar and
 // lists of stories (sidebars, feeds), so every page depends on `site`; a story's page and its
-// comment pages also on that story and its comments.
+// comment pages also on that story and its comments; author pages and the sitemaps (which list
+// them) also on the reporters' profiles.
 import { TAGS } from "@/lib/data/cache-tags";
 
 /** The path inside one of Next's response-cache keys (`/route-cache/APP_PAGE/<hash>/$/liujiang/1`). */
@@ -16,5 +17,6 @@ export function pageTags(path: string): string[] {
     const id = Number(story[1]);
     return [TAGS.site, TAGS.article(id), TAGS.comments(id)];
   }
+  if (/^\/(?:author\/|sitemaps\/|sitemap\.xml$)/.test(path)) return [TAGS.site, TAGS.authors];
   return [TAGS.site];
 }

@@ -32,6 +32,10 @@ export const getArticle = cached(
         viewCount: true,
         isCommunity: true,
         tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
+        bylineAuthors: {
+          select: { author: { select: { name: true, slug: true } } },
+          orderBy: { position: "asc" },
+        },
       },
     });
     if (!row) return null;
@@ -43,6 +47,7 @@ export const getArticle = cached(
       description: row.summary || excerpt(row.bodyText),
       source: row.source,
       byline: row.byline,
+      authors: row.bylineAuthors.map((l) => l.author),
       updatedAt: row.updatedAt,
       viewCount: row.viewCount,
       isCommunity: row.isCommunity,

@@ -7,6 +7,8 @@ export const TAGS = {
   site: "site",
   /** Channel names, slugs, slogans and order (also inside every cached story). */
   channels: "channels",
+  /** Reporters' profiles and which visible stories name them: author pages and the sitemap. */
+  authors: "authors",
   /** One story's own page data. */
   article: (id: number) => `article:${id}`,
   /** Approved comments of one story. */

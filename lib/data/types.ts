@@ -48,6 +48,8 @@ export interface ArticleDetail extends ArticleCard {
   description: string;
   source: string;
   byline: string;
+  /** The reporters' profiles its byline names (lib/authors/links.ts), in byline order. */
+  authors: { name: string; slug: string }[];
   updatedAt: Date;
   tags: string[];
   viewCount: number;

@@ -2,6 +2,8 @@ import { describe, it, expect } from "vitest";
 import sharp from "sharp";
 import { buildDemoArticles, DEMO_CHANNELS, STORY_TEMPLATES } from "./content";
 import { renderDemoImage } from "./images";
+import { DEMO_AUTHORS } from "./authors";
+import { bylineNames } from "@/lib/authors/byline";
 
 const len = (s: string): number => Array.from(s).length;
 
@@ -167,5 +169,12 @@ describe("demo images", () => {
       const b = await renderDemoImage(scene, 11, 320, 180);
       expect(a.equals(b)).toBe(true);
     }
+  });
+});
+
+describe("demo reporters", () => {
+  it("each profile's name appears in the bylines of demo stories", () => {
+    const names = new Set(buildDemoArticles().flatMap((a) => bylineNames(a.byline)));
+    for (const author of DEMO_AUTHORS) expect(names.has(author.name), author.name).toBe(true);
   });
 });

@@ -64,6 +64,9 @@ function fillSource(file) {
     INSERT INTO "Ban" ("ipHash", "until", "reason", "createdAt") VALUES ('h2', '${T3}', '广告', '${T1}');
     INSERT INTO "ViewSeen" ("key", "until") VALUES ('c0ffee:101', '${T3}'), ('c0ffee:102', '${T1}');
     INSERT INTO "CommentAttempt" ("id", "ipHash", "bodyHash", "createdAt") VALUES (60, 'abc', '10:x7Yq', '${T1}');
+    INSERT INTO "Author" ("id", "slug", "name", "desk", "bio", "photoId", "createdAt", "updatedAt")
+      VALUES (70, 'wei-li', '韦莉', '柳州新闻部', '跑民生线。', 7, '${T1}', '${T2}');
+    INSERT INTO "ArticleAuthor" ("articleId", "authorId", "position") VALUES (10, 70, 0), (15, 70, 1);
     INSERT INTO "BreakingBanner" ("id", "text", "articleId", "endsAt", "createdById", "createdAt")
       VALUES (1, '突发：柳江水位上涨', 10, '${T3}', 3, '${T2}');
     INSERT INTO "CacheInvalidation" ("id", "tag", "dueAt", "createdAt")

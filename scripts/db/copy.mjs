@@ -17,9 +17,10 @@
 //   is read parents first), so PostgreSQL checks every foreign key as rows arrive.
 // - The tables' own triggers (ALTER TABLE … DISABLE TRIGGER USER, inside the transaction, so
 //   they can never stay off) are off while copying: the trigger-maintained columns
-//   (ArticleTag's copies of its story's status and publication time, ChannelStoryCount;
-//   prisma/postgresql/migrations/20261130140100_triggers; ChannelDayCount, ChannelMonthCount:
-//   20261130200400_channel_day_counts) are copied verbatim from SQLite, where
+//   (ArticleTag's and ArticleAuthor's copies of its story's status and publication time,
+//   ChannelStoryCount; prisma/postgresql/migrations/20261130140100_triggers, 20261130200000_authors;
+//   ChannelDayCount, ChannelMonthCount: 20261130200400_channel_day_counts) are copied verbatim
+//   from SQLite, where
 //   the same triggers kept them, and then checked against the stories (DERIVED_CHECKS), and the
 //   cache-invalidation NOTIFY trigger does not fire for every copied row. Foreign-key checks stay
 //   on (they are not user triggers). A new trigger that maintains data needs a check there.
@@ -382,6 +383,12 @@ const DERIVED_CHECKS = [
     what: "ArticleTag rows whose status/publishedAt differ from their story's",
     tables: ["ArticleTag", "Article"],
     sql: `SELECT count(*)::int AS n FROM "ArticleTag" t JOIN "Article" a ON a."id" = t."articleId"
+          WHERE t."status" IS DISTINCT FROM a."status" OR t."publishedAt" IS DISTINCT FROM a."publishedAt"`,
+  },
+  {
+    what: "ArticleAuthor rows whose status/publishedAt differ from their story's",
+    tables: ["ArticleAuthor", "Article"],
+    sql: `SELECT count(*)::int AS n FROM "ArticleAuthor" t JOIN "Article" a ON a."id" = t."articleId"
           WHERE t."status" IS DISTINCT FROM a."status" OR t."publishedAt" IS DISTINCT FROM a."publishedAt"`,
   },
   {

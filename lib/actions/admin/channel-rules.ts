@@ -9,6 +9,7 @@ export const RESERVED_SLUGS = [
   "media",
   "search",
   "tag",
+  "author",
   "rank",
   "rss.xml",
   "sitemap.xml",
