@@ -18,6 +18,9 @@ export const EDITORIAL_AUDIT = {
   channelUpdated: "channel_updated",
   bannerSet: "banner_set",
   bannerRemoved: "banner_removed",
+  topicCreated: "topic_created",
+  topicUpdated: "topic_updated",
+  topicDeleted: "topic_deleted",
 } as const;
 
 export type EditorialAuditAction = (typeof EDITORIAL_AUDIT)[keyof typeof EDITORIAL_AUDIT];
@@ -38,6 +41,9 @@ const LABELS: Record<string, string> = {
   [EDITORIAL_AUDIT.channelUpdated]: "修改频道",
   [EDITORIAL_AUDIT.bannerSet]: "设置突发横幅",
   [EDITORIAL_AUDIT.bannerRemoved]: "撤下突发横幅",
+  [EDITORIAL_AUDIT.topicCreated]: "新建专题",
+  [EDITORIAL_AUDIT.topicUpdated]: "修改专题",
+  [EDITORIAL_AUDIT.topicDeleted]: "删除专题",
   [AUDIT.login]: "登录",
   [AUDIT.logout]: "退出登录",
   [AUDIT.logoutEverywhere]: "退出所有设备",

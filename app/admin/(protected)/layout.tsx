@@ -21,6 +21,7 @@ export default async function ProtectedAdminLayout({ children }: { children: Rea
     { href: "/admin/articles", label: "稿件" },
     { href: "/admin/comments", label: "评论审核" },
     { href: "/admin/banner", label: "突发横幅" },
+    { href: "/admin/topics", label: "专题" },
     ...(isAdmin(user)
       ? [
           { href: "/admin/channels", label: "频道" },
