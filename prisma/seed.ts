@@ -14,6 +14,7 @@ import { HOUR_MS } from "@/lib/time";
 import { buildDemoArticles, DEMO_CHANNELS, type DemoArticle } from "./demo/content";
 import { renderDemoImage } from "./demo/images";
 import { mulberry32 as prng } from "./demo/kit";
+import { seedTopics } from "./demo/topics";
 import { rebuildAllSimilar } from "@/lib/actions/similarity";
 
 const SEED = 20261125;
@@ -194,9 +195,10 @@ async function main(): Promise<void> {
       buckets += history.length;
     }
     const similar = await rebuildAllSimilar(db);
+    const topics = await seedTopics(db, now);
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
     console.log(
-      `seed: ${channelIds.size} channels, ${articles.length} articles, ${tagIds.size} tags, ${images} images, ${comments} comments, ${buckets} view buckets, ${similar.links} similarity links in ${seconds}s`,
+      `seed: ${channelIds.size} channels, ${articles.length} articles, ${tagIds.size} tags, ${images} images, ${comments} comments, ${buckets} view buckets, ${similar.links} similarity links, ${topics} topics in ${seconds}s`,
     );
   } finally {
     await db.$disconnect();
