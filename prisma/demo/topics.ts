@@ -1,7 +1,7 @@
 // Demo 专题: two topics built from the demo stories' tags, each with a hand-picked section (the
 // tag's three newest stories with a lead image) and a section listing the whole tag, newest first.
 // One is on the home page.
-import type { PrismaClient } from "../../lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/prisma-factory";
 
 interface DemoTopic {
   slug: string;
