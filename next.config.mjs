@@ -65,7 +65,11 @@ const nextConfig = {
         // a section's pages.
         { source: "/zhuanti", has: page, destination: "/zhuanti/page/:page" },
         { source: "/zhuanti", destination: "/zhuanti/page/1" },
-        { source: "/zhuanti/:slug/:section(\\d+)", has: page, destination: "/zhuanti/:slug/:section/page/:page" },
+        {
+          source: "/zhuanti/:slug/:section(\\d+)",
+          has: page,
+          destination: "/zhuanti/:slug/:section/page/:page",
+        },
         {
           source: `/:channel((?!(?:${NOT_CHANNELS})$)[^/.]+)`,
           has: page,

@@ -282,16 +282,14 @@ export const listTopicFeedStories = cached(
         channel: { select: { slug: true, name: true } },
       },
     });
-    return rows.map(
-      (r): TopicFeedStory => ({
-        id: r.id,
-        href: articleHref(r.channel.slug, r.id),
-        title: r.title,
-        summary: r.summary.trim() !== "" ? r.summary : excerpt(r.bodyText, 200, 100),
-        publishedAt: r.publishedAt ?? new Date(0),
-        channelName: r.channel.name,
-      }),
-    );
+    return rows.map((r): TopicFeedStory => ({
+      id: r.id,
+      href: articleHref(r.channel.slug, r.id),
+      title: r.title,
+      summary: r.summary.trim() !== "" ? r.summary : excerpt(r.bodyText, 200, 100),
+      publishedAt: r.publishedAt ?? new Date(0),
+      channelName: r.channel.name,
+    }));
   },
 );
 

@@ -12,8 +12,7 @@ import { canWriteArticles, type Actor } from "@/lib/articles/permissions";
 import type { TopicFieldErrors, TopicInput } from "@/lib/topics/rules";
 
 export type TopicResult =
-  | { ok: true; id: number; slug: string }
-  | { ok: false; message: string; errors?: TopicFieldErrors };
+  { ok: true; id: number; slug: string } | { ok: false; message: string; errors?: TopicFieldErrors };
 
 export const TOPIC_SERVICE_MESSAGES = {
   forbidden: "您的账号没有编辑专题的权限",
@@ -57,7 +56,8 @@ async function checkReferences(
   for (const s of input.sections) {
     const missing = s.articleIds.filter((a) => !known.has(a));
     if (missing.length) errors[`${s.field}.stories`] = [TOPIC_SERVICE_MESSAGES.noStories(missing)];
-    if (s.tag !== null && !tagIds.has(s.tag)) errors[`${s.field}.tag`] = [TOPIC_SERVICE_MESSAGES.noTag(s.tag)];
+    if (s.tag !== null && !tagIds.has(s.tag))
+      errors[`${s.field}.tag`] = [TOPIC_SERVICE_MESSAGES.noTag(s.tag)];
   }
   if (input.bannerImageId !== null && !image) errors.bannerImageId = [TOPIC_SERVICE_MESSAGES.noImage];
   if (sameSlug && sameSlug.id !== id) errors.slug = [TOPIC_SERVICE_MESSAGES.slugTaken(sameSlug.title)];

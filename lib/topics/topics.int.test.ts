@@ -74,7 +74,12 @@ describe("专题", () => {
     for (let i = 0; i < 8; i++) tagged.push(await taggedStory(tag, i + 1));
     const values = form({
       sections: [
-        { title: "精选", kind: "picked", stories: `${picked[0]?.id}\n/x/${picked[1]?.id}, ${draft.id}`, tag: "" },
+        {
+          title: "精选",
+          kind: "picked",
+          stories: `${picked[0]?.id}\n/x/${picked[1]?.id}, ${draft.id}`,
+          tag: "",
+        },
         { title: "最新", kind: "tag", stories: "", tag },
         { title: "", kind: "picked", stories: "", tag: "" },
       ],
@@ -103,7 +108,9 @@ describe("专题", () => {
     expect(p2.items.map((c) => c.id)).toEqual(tagged.slice(6).map((t) => t.id));
 
     // 本文所属专题: hand-picked and through a tag; the feed has both.
-    expect((await listStoryTopics(picked[0]?.id ?? 0)).items).toEqual([{ href: topic.href, title: "柳州螺蛳粉" }]);
+    expect((await listStoryTopics(picked[0]?.id ?? 0)).items).toEqual([
+      { href: topic.href, title: "柳州螺蛳粉" },
+    ]);
     expect((await listStoryTopics(tagged[3]?.id ?? 0)).items.map((t) => t.href)).toEqual([topic.href]);
     const feed = await listTopicFeedStories(topic, 50, nowMs());
     expect(feed.map((s) => s.id).sort((a, b) => a - b)).toEqual(

@@ -190,7 +190,11 @@ function sectionOf(topic: TopicDetail, raw: string) {
 }
 
 /** /zhuanti/<slug>/<n>?page=M: one section's stories, 20 a page. */
-export async function renderTopicSection(slug: string, section: string, n: string | undefined): Promise<ReactNode> {
+export async function renderTopicSection(
+  slug: string,
+  section: string,
+  n: string | undefined,
+): Promise<ReactNode> {
   const page = parsePageParam(n);
   if (page === null) return null;
   const topic = await getTopic(slug);

@@ -5,7 +5,12 @@ import { getDb } from "@/lib/db";
 import { guardAction } from "@/lib/actions/admin/guard";
 import { findStoriesForTopic, type StoryHit } from "@/lib/data/admin-topics";
 import { lineText } from "@/lib/text";
-import { parseTopicForm, readTopicForm, type TopicFieldErrors, type TopicFormValues } from "@/lib/topics/rules";
+import {
+  parseTopicForm,
+  readTopicForm,
+  type TopicFieldErrors,
+  type TopicFormValues,
+} from "@/lib/topics/rules";
 import { deleteTopic, saveTopic } from "@/lib/topics/service";
 
 export interface TopicFormState {
@@ -35,7 +40,11 @@ export async function saveTopicAction(_prev: TopicFormState, formData: FormData)
   if (!result.ok) return { message: result.message, errors: result.errors, values };
   if (id === null) redirect(`/admin/topics/${result.id}?created=1`);
   refresh();
-  return { ok: true, message: values.published ? "专题已保存，读者几秒内看到新内容" : "专题已保存（未发布）", values };
+  return {
+    ok: true,
+    message: values.published ? "专题已保存，读者几秒内看到新内容" : "专题已保存（未发布）",
+    values,
+  };
 }
 
 export async function deleteTopicAction(_prev: TopicFormState, formData: FormData): Promise<TopicFormState> {

@@ -17,7 +17,8 @@ export default async function TopicsPage({ searchParams }: Props) {
     <>
       <h1>专题</h1>
       <p className="adm-lead">
-        专题汇集一个主题的报道（节庆、灾情、会议等），读者地址 /zhuanti/地址。每个栏目手选稿件或按标签自动列出。
+        专题汇集一个主题的报道（节庆、灾情、会议等），读者地址
+        /zhuanti/地址。每个栏目手选稿件或按标签自动列出。
       </p>
       {query.deleted ? (
         <p className="adm-form-message adm-ok" role="status">
@@ -50,9 +51,7 @@ export default async function TopicsPage({ searchParams }: Props) {
                     <td data-label="标题">
                       <Link href={`/admin/topics/${t.id}`}>{t.title}</Link>
                     </td>
-                    <td data-label="地址">
-                      {t.published ? <Link href={t.href}>{t.href}</Link> : t.href}
-                    </td>
+                    <td data-label="地址">{t.published ? <Link href={t.href}>{t.href}</Link> : t.href}</td>
                     <td data-label="状态">
                       {t.published ? "已发布" : "未发布"}
                       {t.featuredOnHome ? "，首页显示" : ""}

@@ -32,7 +32,7 @@ export function StoryFinder({ sections }: { sections: number }) {
   };
 
   return (
-    <div className="adm-fieldset" role="search" aria-label="查找稿件">
+    <div className="adm-fieldset" role="search" aria-label="稿件查找">
       <div className="adm-button-row">
         <label htmlFor="topic-find-q">查找稿件</label>
         <input

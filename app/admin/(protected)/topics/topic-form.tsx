@@ -2,7 +2,12 @@
 import { useActionState } from "react";
 import { deleteTopicAction, saveTopicAction, type TopicFormState } from "@/lib/actions/admin/topics";
 import type { AdminImage } from "@/lib/data/admin-images";
-import { BLANK_SECTIONS, TOPIC_LIMITS, type SectionFormValues, type TopicFormValues } from "@/lib/topics/rules";
+import {
+  BLANK_SECTIONS,
+  TOPIC_LIMITS,
+  type SectionFormValues,
+  type TopicFormValues,
+} from "@/lib/topics/rules";
 import { FieldError, FormMessage, SubmitButton } from "../../_components/form-parts";
 import { BannerImageField } from "./banner-image-field";
 import { StoryFinder } from "./story-finder";
@@ -33,7 +38,12 @@ export function TopicForm({ topicId, initial, image, recentImages, message }: Pr
   // Each answer remounts the fields, so that they show exactly what the answer holds.
   const key = JSON.stringify(state.values ?? null).length + (state.message ?? "");
   return (
-    <form action={formAction} className="admin-form" aria-label={topicId ? "编辑专题" : "新建专题"} noValidate>
+    <form
+      action={formAction}
+      className="admin-form"
+      aria-label={topicId ? "编辑专题" : "新建专题"}
+      noValidate
+    >
       <FormMessage message={state.message} ok={state.ok} />
       <div key={key}>
         {topicId ? <input type="hidden" name="id" value={topicId} /> : null}

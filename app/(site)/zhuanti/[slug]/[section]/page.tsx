@@ -27,5 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TopicSectionPage({ params }: Props) {
   const address = pageParams(await params);
-  return (address && (await renderTopicSection(address.slug, address.section, address.n))) ?? <NotFoundPage />;
+  return (
+    (address && (await renderTopicSection(address.slug, address.section, address.n))) ?? <NotFoundPage />
+  );
 }
