@@ -22,7 +22,7 @@ export function HomeTopics({ items }: { items: TopicCard[] }) {
           <li key={t.slug} className="topic-card">
             {t.image ? (
               <Link href={t.href} className="topic-card-image" tabIndex={-1} aria-hidden="true">
-                <LeadImage image={t.image} sizes="(max-width: 640px) 100vw, 240px" />
+                <LeadImage image={t.image} sizes="120px" />
               </Link>
             ) : null}
             <div>
