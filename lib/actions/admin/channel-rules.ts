@@ -10,6 +10,7 @@ export const RESERVED_SLUGS = [
   "search",
   "tag",
   "rank",
+  "zhuanti",
   "rss.xml",
   "sitemap.xml",
   "news-sitemap.xml",
