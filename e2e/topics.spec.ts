@@ -78,6 +78,11 @@ test("an editor builds a 专题 with two sections and readers see it everywhere"
   await expect(page).toHaveURL(/\/admin\/topics\/\d+\?created=1$/);
   await expect(page.getByText("专题已创建")).toBeVisible();
   const editUrl = page.url();
+  // The editor area's form and list pass the same checks.
+  await expectAccessible(page);
+  await page.goto("/admin/topics");
+  await expect(page.getByRole("link", { name: title })).toBeVisible();
+  await expectAccessible(page);
 
   const href = `/zhuanti/${slug}`;
   for (const base of ["", OTHER_PROCESS]) {

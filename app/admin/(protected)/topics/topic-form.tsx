@@ -35,8 +35,9 @@ export function TopicForm({ topicId, initial, image, recentImages, message }: Pr
   const errors = state.errors ?? {};
   const values = state.values ?? initial;
   const rows = sectionRows(values.sections);
-  // Each answer remounts the fields, so that they show exactly what the answer holds.
-  const key = JSON.stringify(state.values ?? null).length + (state.message ?? "");
+  // An answer with other values remounts the fields, so that they show exactly what it holds (the
+  // section rows included, whose number changes with what was saved).
+  const key = JSON.stringify(state.values ?? null);
   return (
     <form
       action={formAction}
