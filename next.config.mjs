@@ -8,7 +8,7 @@ import { securityHeaderRules } from "./lib/security/headers.mjs";
 const READER_PAGE_EXPIRE_S = 40;
 
 /** First path segments that are not channels (routes of their own). */
-const NOT_CHANNELS = "admin|api|media|search|tag|author|rank|sitemaps|_next";
+const NOT_CHANNELS = "admin|api|media|search|tag|author|rank|sitemaps|zhuanti|_next";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -62,6 +62,15 @@ const nextConfig = {
         // Plain /rank too: a static /rank route would be reused by the client router for every
         // query string (a static page cannot depend on one), so every variant is a dynamic route.
         { source: "/rank", destination: "/rank/24h" },
+        // 专题: the list (plain /zhuanti is page 1, a dynamic route for the same reason as /rank) and
+        // a section's pages.
+        { source: "/zhuanti", has: page, destination: "/zhuanti/page/:page" },
+        { source: "/zhuanti", destination: "/zhuanti/page/1" },
+        {
+          source: "/zhuanti/:slug/:section(\\d+)",
+          has: page,
+          destination: "/zhuanti/:slug/:section/page/:page",
+        },
         {
           source: `/:channel((?!(?:${NOT_CHANNELS})$)[^/.]+)`,
           has: page,

@@ -5,6 +5,7 @@ import "server-only";
 import { getChannelBySlug, listChannels } from "@/lib/data/channels";
 import { listFeedStories } from "@/lib/data/feeds";
 import { listSitemapAuthors } from "@/lib/data/authors";
+import { getTopic, listSitemapTopics, listTopicFeedStories } from "@/lib/data/topics";
 import { maxStoryId, listRecentStories, listSitemapStories, type SitemapStory } from "@/lib/data/sitemap";
 import { env } from "@/lib/env";
 import { buildRss, type RssItem } from "@/lib/feeds";
@@ -106,6 +107,32 @@ export async function channelFeedXml(slug: string, nowMs: number): Promise<strin
   });
 }
 
+/** /zhuanti/<slug>/rss.xml: a published topic's newest stories; null for no such topic. */
+export async function topicFeedXml(slug: string, nowMs: number): Promise<string | null> {
+  const topic = await getTopic(slug);
+  if (!topic) return null;
+  const stories = await listTopicFeedStories(topic, FEED_SIZE, nowMs);
+  return buildRss({
+    title: `${topic.title} - ${env.SITE_NAME}专题`,
+    link: absoluteUrl(topic.href),
+    description: topic.intro || topic.title,
+    selfUrl: absoluteUrl(`${topic.href}/rss.xml`),
+    language: "zh-CN",
+    lastBuildDate: stories[0]?.publishedAt ?? topic.updatedAt,
+    ttlMinutes: 5,
+    copyright: `© ${env.SITE_NAME}`,
+    items: stories.map((s) => ({
+      title: s.title,
+      link: absoluteUrl(s.href),
+      guid: storyGuid(s.id),
+      guidIsPermaLink: false,
+      description: s.summary,
+      pubDate: s.publishedAt,
+      categories: [s.channelName],
+    })),
+  });
+}
+
 /** Home, channel and reporters' pages, each dated by its newest visible story. */
 async function fixedPages(channels: readonly ChannelInfo[], nowMs: number): Promise<SitemapUrl[]> {
   const [authors, newest, ...perChannel] = await Promise.all([
@@ -151,11 +178,14 @@ export async function sitemapFileXml(
   const maxId = await maxStoryId();
   if (!Number.isInteger(n) || n < 1 || n > sitemapFiles(maxId, perFile)) return null;
   const ids = sitemapStoryIds(n, maxId, perFile);
-  const [fixed, stories] = await Promise.all([
+  const [fixed, stories, topics] = await Promise.all([
     n === 1 ? listChannels().then((channels) => fixedPages(channels, nowMs)) : Promise.resolve([]),
     listSitemapStories(ids.after, ids.upTo, nowMs),
+    // 专题 pages go in the first file with the other fixed pages.
+    n === 1 ? listSitemapTopics() : Promise.resolve([]),
   ]);
-  return buildUrlset([...fixed, ...stories.map(storyUrl)]);
+  const topicUrls = topics.map((t) => ({ loc: absoluteUrl(t.href), lastModified: t.updatedAt }));
+  return buildUrlset([...fixed, ...topicUrls, ...stories.map(storyUrl)]);
 }
 
 /** /news-sitemap.xml: stories published in the last 48 hours (Google News). */

@@ -16,6 +16,7 @@ import { DEMO_AUTHORS } from "./demo/authors";
 import { buildDemoArticles, DEMO_CHANNELS, type DemoArticle } from "./demo/content";
 import { renderDemoImage } from "./demo/images";
 import { mulberry32 as prng } from "./demo/kit";
+import { seedTopics } from "./demo/topics";
 import { rebuildAllSimilar } from "@/lib/actions/similarity";
 
 const SEED = 20261125;
@@ -203,9 +204,10 @@ async function main(): Promise<void> {
       });
     }
     const similar = await rebuildAllSimilar(db);
+    const topics = await seedTopics(db, now);
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
     console.log(
-      `seed: ${channelIds.size} channels, ${articles.length} articles, ${tagIds.size} tags, ${images} images, ${comments} comments, ${buckets} view buckets, ${DEMO_AUTHORS.length} reporters on ${authorLinks} bylines, ${similar.links} similarity links in ${seconds}s`,
+      `seed: ${channelIds.size} channels, ${articles.length} articles, ${tagIds.size} tags, ${images} images, ${comments} comments, ${buckets} view buckets, ${DEMO_AUTHORS.length} reporters on ${authorLinks} bylines, ${similar.links} similarity links, ${topics} topics in ${seconds}s`,
     );
   } finally {
     await db.$disconnect();

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { listChannels } from "@/lib/data/channels";
 import { listHeadlines, listLatestInChannel } from "@/lib/data/articles";
 import { getSidebarData } from "@/lib/data/page-data";
+import { listHomeTopics } from "@/lib/data/topics";
 import { minuteNow } from "@/lib/time";
 import { excerpt } from "@/lib/text";
 import { env } from "@/lib/env";
@@ -11,6 +12,7 @@ import { LeadImage } from "@/components/LeadImage";
 import { PortalSidebar } from "@/components/PortalSidebar";
 import { SidebarBlock } from "@/components/SidebarBlock";
 import { TimeText } from "@/components/TimeText";
+import { HomeTopics } from "@/components/TopicLinks";
 
 export const metadata: Metadata = { alternates: { canonical: "/" } };
 
@@ -20,10 +22,11 @@ export const revalidate = 20;
 export default async function HomePage() {
   const nowMs = minuteNow().getTime();
   const channels = await listChannels();
-  const [headlines, blocks, sidebar] = await Promise.all([
+  const [headlines, blocks, sidebar, topics] = await Promise.all([
     listHeadlines(6, nowMs),
     Promise.all(channels.map((c) => listLatestInChannel(c.id, 7, nowMs))),
     getSidebarData(null, nowMs),
+    listHomeTopics(),
   ]);
   const lead = headlines.find((h) => h.image) ?? headlines[0];
   const others = headlines.filter((h) => h !== lead);
@@ -54,6 +57,7 @@ export default async function HomePage() {
           )}
           <ArticleList items={others} showChannel />
         </section>
+        <HomeTopics items={topics.items} />
         <div className="channel-blocks">
           {channels.map((c, i) => (
             <SidebarBlock

@@ -20,6 +20,9 @@ export const EDITORIAL_AUDIT = {
   bannerRemoved: "banner_removed",
   authorCreated: "author_created",
   authorUpdated: "author_updated",
+  topicCreated: "topic_created",
+  topicUpdated: "topic_updated",
+  topicDeleted: "topic_deleted",
 } as const;
 
 export type EditorialAuditAction = (typeof EDITORIAL_AUDIT)[keyof typeof EDITORIAL_AUDIT];
@@ -42,6 +45,9 @@ const LABELS: Record<string, string> = {
   [EDITORIAL_AUDIT.bannerRemoved]: "撤下突发横幅",
   [EDITORIAL_AUDIT.authorCreated]: "新建记者资料",
   [EDITORIAL_AUDIT.authorUpdated]: "修改记者资料",
+  [EDITORIAL_AUDIT.topicCreated]: "新建专题",
+  [EDITORIAL_AUDIT.topicUpdated]: "修改专题",
+  [EDITORIAL_AUDIT.topicDeleted]: "删除专题",
   [AUDIT.login]: "登录",
   [AUDIT.logout]: "退出登录",
   [AUDIT.logoutEverywhere]: "退出所有设备",

@@ -29,6 +29,7 @@ import { searchArticles } from "@/lib/data/search";
 import { getRecommended, getStoryRecommendations } from "@/lib/data/sidebars";
 import { listRecentStories, listSitemapStories, maxStoryId } from "@/lib/data/sitemap";
 import { getTagByName, listTagArticles } from "@/lib/data/tags";
+import { listHomeTopics, listSectionStories, listStoryTopics, listTopicFeedStories } from "@/lib/data/topics";
 import { isPostgres } from "@/lib/database-url";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -226,6 +227,17 @@ const PAGES: Record<string, () => Promise<unknown>> = {
   "tag page": async () => {
     const tag = await getTagByName(tagName);
     await listTagArticles(tag!.id, 1, now());
+  },
+  // 专题: a tag section's page, the home slot, 本文所属专题 and a topic's feed (id 0: no picked rows).
+  topics: async () => {
+    const tag = await getTagByName(tagName);
+    const section = { id: 0, kind: "tag" as const, tagId: tag!.id };
+    await Promise.all([
+      listSectionStories(section, 1, 20, now()),
+      listHomeTopics(),
+      listStoryTopics(article.id),
+      listTopicFeedStories({ id: 0, sections: [{ ...section, position: 0, title: "t" }] }, 50, now()),
+    ]);
   },
   "search, 2 characters": () => searchQuery("柳州"),
   "search, 4 characters": () => searchQuery("螺蛳粉产"),

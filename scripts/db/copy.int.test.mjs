@@ -69,6 +69,12 @@ function fillSource(file) {
     INSERT INTO "ArticleAuthor" ("articleId", "authorId", "position") VALUES (10, 70, 0), (15, 70, 1);
     INSERT INTO "BreakingBanner" ("id", "text", "articleId", "endsAt", "createdById", "createdAt")
       VALUES (1, '突发：柳江水位上涨', 10, '${T3}', 3, '${T2}');
+    INSERT INTO "Topic" ("id", "slug", "title", "intro", "bannerImageId", "published", "publishedAt",
+        "featuredOnHome", "homeOrder", "createdAt", "updatedAt")
+      VALUES (70, 'luosifen', '柳州螺蛳粉', '一碗粉', 7, 1, '${T1}', 1, 2, '${T1}', '${T2}');
+    INSERT INTO "TopicSection" ("id", "topicId", "position", "title", "kind", "tagId")
+      VALUES (71, 70, 0, '精选', 'picked', NULL), (72, 70, 1, '最新', 'tag', 6);
+    INSERT INTO "TopicStory" ("sectionId", "articleId", "position") VALUES (71, 10, 0), (71, 15, 1);
     INSERT INTO "CacheInvalidation" ("id", "tag", "dueAt", "createdAt")
       VALUES (50, 'site', NULL, '${T1}'), (51, 'article:15', '${T3}', '${T2}');
   `);

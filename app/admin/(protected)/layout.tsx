@@ -22,6 +22,7 @@ export default async function ProtectedAdminLayout({ children }: { children: Rea
     { href: "/admin/comments", label: "评论审核" },
     { href: "/admin/banner", label: "突发横幅" },
     { href: "/admin/authors", label: "记者" },
+    { href: "/admin/topics", label: "专题" },
     ...(isAdmin(user)
       ? [
           { href: "/admin/channels", label: "频道" },

@@ -11,6 +11,7 @@ export const RESERVED_SLUGS = [
   "tag",
   "author",
   "rank",
+  "zhuanti",
   "rss.xml",
   "sitemap.xml",
   "news-sitemap.xml",

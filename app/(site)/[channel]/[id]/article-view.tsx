@@ -14,6 +14,7 @@ import { minuteNow, toBeijingIso } from "@/lib/time";
 import { articleJsonLd, breadcrumbJsonLd, shareCard } from "@/lib/seo";
 import { qrSvg } from "@/lib/qr";
 import { tagHref } from "@/lib/data/tags";
+import { listStoryTopics } from "@/lib/data/topics";
 import { parseArticleId } from "@/lib/url";
 import { ArticleList } from "@/components/ArticleList";
 import { NotFoundPage } from "@/components/NotFoundPage";
@@ -24,6 +25,7 @@ import { JsonLd } from "@/components/JsonLd";
 import { CommentList } from "@/components/CommentList";
 import { PortalSidebar } from "@/components/PortalSidebar";
 import { ShareBlock } from "@/components/ShareBlock";
+import { StoryTopics } from "@/components/TopicLinks";
 import { SidebarBlock } from "@/components/SidebarBlock";
 import { StoryTeasers } from "@/components/StoryTeasers";
 import { ViewBeacon } from "@/components/ViewBeacon";
@@ -112,11 +114,12 @@ export async function renderArticlePage(params: ArticleParams): Promise<ReactNod
   const article = await visibleArticle(rawId);
   if (!article) return null;
 
-  const [channel, recommended, sidebar, comments] = await Promise.all([
+  const [channel, recommended, sidebar, comments, topics] = await Promise.all([
     getChannelBySlug(article.channel.slug),
     getRecommended(article.channel.id, article.id, 2, nowMs),
     getSidebarData(article.channel.id, nowMs),
     listApprovedComments(article.id, commentPage),
+    listStoryTopics(article.id),
   ]);
   const commentPages = pageCount(comments.total, COMMENTS_PER_PAGE);
   // A comment page past the last is a 404 (made-up addresses are cached apart from real pages,
@@ -163,6 +166,7 @@ export async function renderArticlePage(params: ArticleParams): Promise<ReactNod
           siteName={env.SITE_NAME}
           siteHost={siteHost}
         />
+        <StoryTopics items={topics.items} />
         <ShareBlock card={card} qrSvg={qr} />
         <SidebarBlock title="新闻推荐" id="recommended">
           <StoryTeasers items={recommended} />
