@@ -66,6 +66,8 @@ function fillSource(file) {
     INSERT INTO "CommentAttempt" ("id", "ipHash", "bodyHash", "createdAt") VALUES (60, 'abc', '10:x7Yq', '${T1}');
     INSERT INTO "BreakingBanner" ("id", "text", "articleId", "endsAt", "createdById", "createdAt")
       VALUES (1, '突发：柳江水位上涨', 10, '${T3}', 3, '${T2}');
+    INSERT INTO "GalleryImage" ("id", "articleId", "imageId", "position", "caption", "credit", "createdAt")
+      VALUES (70, 10, 7, 0, '柳江两岸', '本报记者 摄', '${T1}');
     INSERT INTO "CacheInvalidation" ("id", "tag", "dueAt", "createdAt")
       VALUES (50, 'site', NULL, '${T1}'), (51, 'article:15', '${T3}', '${T2}');
   `);
