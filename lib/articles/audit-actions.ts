@@ -18,6 +18,7 @@ export const EDITORIAL_AUDIT = {
   channelUpdated: "channel_updated",
   bannerSet: "banner_set",
   bannerRemoved: "banner_removed",
+  galleryUpdated: "gallery_updated",
 } as const;
 
 export type EditorialAuditAction = (typeof EDITORIAL_AUDIT)[keyof typeof EDITORIAL_AUDIT];
@@ -38,6 +39,7 @@ const LABELS: Record<string, string> = {
   [EDITORIAL_AUDIT.channelUpdated]: "修改频道",
   [EDITORIAL_AUDIT.bannerSet]: "设置突发横幅",
   [EDITORIAL_AUDIT.bannerRemoved]: "撤下突发横幅",
+  [EDITORIAL_AUDIT.galleryUpdated]: "修改图集",
   [AUDIT.login]: "登录",
   [AUDIT.logout]: "退出登录",
   [AUDIT.logoutEverywhere]: "退出所有设备",

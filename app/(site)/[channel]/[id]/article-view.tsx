@@ -15,7 +15,10 @@ import { articleJsonLd, breadcrumbJsonLd, shareCard } from "@/lib/seo";
 import { qrSvg } from "@/lib/qr";
 import { tagHref } from "@/lib/data/tags";
 import { parseArticleId } from "@/lib/url";
+import { getGallery } from "@/lib/data/galleries";
+import { galleryJsonLd } from "@/lib/galleries/json-ld";
 import { ArticleList } from "@/components/ArticleList";
+import { Gallery } from "@/components/Gallery";
 import { NotFoundPage } from "@/components/NotFoundPage";
 import { ArticleStory } from "@/components/ArticleStory";
 import { Breadcrumb } from "@/components/Breadcrumb";
@@ -112,11 +115,12 @@ export async function renderArticlePage(params: ArticleParams): Promise<ReactNod
   const article = await visibleArticle(rawId);
   if (!article) return null;
 
-  const [channel, recommended, sidebar, comments] = await Promise.all([
+  const [channel, recommended, sidebar, comments, gallery] = await Promise.all([
     getChannelBySlug(article.channel.slug),
     getRecommended(article.channel.id, article.id, 2, nowMs),
     getSidebarData(article.channel.id, nowMs),
     listApprovedComments(article.id, commentPage),
+    getGallery(article.id),
   ]);
   const commentPages = pageCount(comments.total, COMMENTS_PER_PAGE);
   // A comment page past the last is a 404 (made-up addresses are cached apart from real pages,
@@ -158,10 +162,12 @@ export async function renderArticlePage(params: ArticleParams): Promise<ReactNod
         <Breadcrumb items={crumbs} />
         <JsonLd data={articleJsonLd(article, site)} />
         <JsonLd data={breadcrumbJsonLd(crumbs, site, article.href)} />
+        {gallery.length > 0 ? <JsonLd data={galleryJsonLd(article, gallery, site)} /> : null}
         <ArticleStory
           story={{ ...article, tags: article.tags.map((t) => ({ name: t, href: tagHref(t) })) }}
           siteName={env.SITE_NAME}
           siteHost={siteHost}
+          gallery={gallery.length > 0 ? <Gallery slides={gallery} title={article.title} /> : null}
         />
         <ShareBlock card={card} qrSvg={qr} />
         <SidebarBlock title="新闻推荐" id="recommended">
