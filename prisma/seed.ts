@@ -13,6 +13,7 @@ import { storeImage } from "@/lib/images/store";
 import { HOUR_MS } from "@/lib/time";
 import { buildDemoArticles, DEMO_CHANNELS, type DemoArticle } from "./demo/content";
 import { renderDemoImage } from "./demo/images";
+import { DEMO_GALLERIES } from "./demo/galleries";
 import { mulberry32 as prng } from "./demo/kit";
 import { rebuildAllSimilar } from "@/lib/actions/similarity";
 
@@ -193,10 +194,61 @@ async function main(): Promise<void> {
       comments += nComments;
       buckets += history.length;
     }
+    // 图集 stories: no lead image, their gallery's first image is their cover.
+    for (const g of DEMO_GALLERIES) {
+      const channelId = channelIds.get(g.channel);
+      if (channelId === undefined) throw new Error(`unknown channel ${g.channel}`);
+      for (const name of g.tags) {
+        if (!tagIds.has(name)) tagIds.set(name, (await db.tag.create({ data: { name } })).id);
+      }
+      const imageRows = await Promise.all(
+        g.images.map(async (img) => {
+          const stored = await storeImage(await renderDemoImage(img.scene, img.seed), env.UPLOAD_DIR);
+          return db.image.upsert({
+            where: { key: stored.key },
+            create: { ...stored, alt: img.alt, caption: img.caption, credit: img.credit },
+            update: {},
+            select: { id: true },
+          });
+        }),
+      );
+      images += imageRows.length;
+      const publishedAt = new Date(now.getTime() - g.publishedHoursAgo * HOUR_MS);
+      const history = viewHistory(rand, publishedAt, now);
+      await db.article.create({
+        data: {
+          externalKey: `demo:${g.key}`,
+          channelId,
+          title: g.title,
+          summary: g.summary,
+          body: g.body,
+          bodyHtml: renderMarkdown(g.body),
+          bodyText: markdownToText(g.body),
+          source: g.source,
+          byline: g.byline,
+          status: "published",
+          publishedAt,
+          viewCount: history.reduce((sum, r) => sum + r.count, 0),
+          createdAt: publishedAt,
+          tags: { create: g.tags.map((name) => ({ tagId: tagIds.get(name) ?? 0 })) },
+          views: { createMany: { data: history } },
+          galleryImages: {
+            create: g.images.map((img, position) => ({
+              imageId: imageRows[position]?.id ?? 0,
+              position,
+              caption: img.caption,
+              credit: img.credit,
+            })),
+          },
+        },
+        select: { id: true },
+      });
+      buckets += history.length;
+    }
     const similar = await rebuildAllSimilar(db);
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
     console.log(
-      `seed: ${channelIds.size} channels, ${articles.length} articles, ${tagIds.size} tags, ${images} images, ${comments} comments, ${buckets} view buckets, ${similar.links} similarity links in ${seconds}s`,
+      `seed: ${channelIds.size} channels, ${articles.length + DEMO_GALLERIES.length} articles (${DEMO_GALLERIES.length} galleries), ${tagIds.size} tags, ${images} images, ${comments} comments, ${buckets} view buckets, ${similar.links} similarity links in ${seconds}s`,
     );
   } finally {
     await db.$disconnect();
