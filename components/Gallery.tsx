@@ -2,7 +2,6 @@ import type { GallerySlide } from "@/lib/data/galleries";
 import { slideId } from "@/lib/galleries/slides";
 import { LeadImage } from "@/components/LeadImage";
 import { GalleryKeys } from "@/components/GalleryKeys";
-import "./gallery.css";
 
 /**
  * 图集: one large image at a time with its number (3/12), caption and credit. Every image has its
