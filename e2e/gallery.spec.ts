@@ -80,6 +80,8 @@ test("an editor uploads five images at once, captions and reorders them", async 
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: `${SHOTS}/gallery-editor-1280.png`, fullPage: true });
   await expectAccessible(page);
+  const report = await validator.validateString(await page.content(), "gallery editor");
+  expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId} ${m.message}`))).toEqual([]);
 
   storyHref = (await page.getByRole("link", { name: "查看读者页面" }).getAttribute("href")) ?? "";
   expect(storyHref).toMatch(/^\/liujiang\/\d+$/);
@@ -162,8 +164,10 @@ test("readers step through it with the arrow keys; the page is valid, accessible
   }
 
   await expectAccessible(page);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
+  await expect(shownNumber(page)).toHaveText("3/5");
   await gallery.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/gallery-reader-1280.png`, fullPage: true });
 });

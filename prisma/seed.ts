@@ -99,8 +99,12 @@ async function seedImage(db: PrismaClient, a: DemoArticle): Promise<number | nul
  * distribution, decaying with the story's age, spread over three reading peaks a day (Beijing 8:00,
  * 12:00, 21:00). Rankings therefore differ between 24 hours, 7 days and 30 days.
  */
-function viewHistory(rand: () => number, publishedAt: Date, now: Date): { bucket: Date; count: number }[] {
-  const popularity = Math.pow(rand(), 3) * 400 + 5;
+function viewHistory(
+  rand: () => number,
+  publishedAt: Date,
+  now: Date,
+  popularity = Math.pow(rand(), 3) * 400 + 5,
+): { bucket: Date; count: number }[] {
   const rows: { bucket: Date; count: number }[] = [];
   const start = Math.max(publishedAt.getTime(), now.getTime() - 30 * 24 * HOUR_MS);
   const peaksUtc = [0, 4, 13]; // 08:00, 12:00, 21:00 in Beijing
@@ -214,7 +218,8 @@ async function main(): Promise<void> {
       );
       images += imageRows.length;
       const publishedAt = new Date(now.getTime() - g.publishedHoursAgo * HOUR_MS);
-      const history = viewHistory(rand, publishedAt, now);
+      // Widely read, as picture stories are: the demo's 图文看点 shows them.
+      const history = viewHistory(rand, publishedAt, now, 900);
       await db.article.create({
         data: {
           externalKey: `demo:${g.key}`,

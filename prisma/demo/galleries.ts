@@ -28,7 +28,7 @@ export const DEMO_GALLERIES: readonly DemoGallery[] = [
     source: "柳州日报",
     byline: "本报记者 韦清 摄影报道",
     tags: ["柳江", "城市风光", "图集"],
-    publishedHoursAgo: 3,
+    publishedHoursAgo: 26,
     images: [
       {
         scene: "river",
@@ -84,7 +84,7 @@ export const DEMO_GALLERIES: readonly DemoGallery[] = [
     source: "三江融媒",
     byline: "通讯员 杨梅 摄",
     tags: ["三江", "侗族", "节庆", "图集"],
-    publishedHoursAgo: 20,
+    publishedHoursAgo: 40,
     images: [
       {
         scene: "festival",
