@@ -57,7 +57,8 @@ export const getHotReading = cached(
 
 /**
  * 图文看点: stories with a lead image or a gallery, recent and popular. Among the 24 newest
- * illustrated stories and the 24 newest galleries without a lead image, score = (1 + views in 7 days) / (1 + age in days)^1.5.
+ * illustrated stories and the 24 newest galleries without a lead image (their first image is
+ * their cover), score = (1 + views in 7 days) / (1 + age in days)^1.5.
  */
 export const getPictureHighlights = cached(
   "getPictureHighlights",
@@ -71,7 +72,6 @@ export const getPictureHighlights = cached(
         take: 24,
         select: cardSelect,
       }),
-      // Galleries without a lead image take part with their first image (lib/galleries/rules.ts coverImageId).
       listGalleryCoverRows(nowMs, 24),
     ]);
     const rows: CardRow[] = [...illustrated, ...galleries];

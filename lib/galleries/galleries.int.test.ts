@@ -137,6 +137,10 @@ describe("图集", () => {
     ).toEqual({ ok: true });
     expect(await tagsAt(now)).toEqual([`article:${article.id}`]);
     expect((await db.image.findUniqueOrThrow({ where: { id: b.image.id } })).caption).toBe("");
+    // The cover's caption: lists show it too (as the image's alt text).
+    now = instant();
+    await updateGalleryItem(db, editor, article.id, a.id, { caption: "封面", credit: "" }, now);
+    expect(await tagsAt(now)).toEqual([`article:${article.id}`, "site"]);
 
     // Moving the last up: same cover.
     now = instant();
@@ -165,7 +169,7 @@ describe("图集", () => {
     ]);
     await cacheCaughtUp();
     const slides = await getGallery(article.id);
-    expect(slides.map((s) => s.image.caption)).toEqual(["", "第二张"]);
+    expect(slides.map((s) => s.image.caption)).toEqual(["封面", "第二张"]);
     expect(slides[1]?.image.credit).toBe("新华社");
 
     // Gone already, or not this story's: a clear refusal.

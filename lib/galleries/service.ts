@@ -44,7 +44,8 @@ async function readState(tx: Tx, articleId: number): Promise<GalleryState | null
 
 /**
  * Put the rows in `order` (ids) at positions 0..n-1 (only rows whose position changes are written),
- * audit the change and record what it invalidates.
+ * audit the change and record what it invalidates. `coverEdited`: the cover's own texts changed
+ * (lists show its caption as the image's alt text when the image has none).
  */
 async function finish(
   tx: Tx,
@@ -53,6 +54,7 @@ async function finish(
   order: readonly number[],
   detail: Record<string, unknown>,
   now: Date,
+  coverEdited = false,
 ): Promise<void> {
   const current = await tx.galleryImage.findMany({
     where: { articleId: before.article.id },
@@ -79,7 +81,8 @@ async function finish(
     },
   });
   const tags = [TAGS.article(before.article.id)];
-  if (coverBefore !== coverAfter && before.article.status === "published") tags.push(TAGS.site);
+  if ((coverEdited || coverBefore !== coverAfter) && before.article.status === "published")
+    tags.push(TAGS.site);
   await recordInvalidation(tx, tags, now);
 }
 
@@ -152,6 +155,7 @@ export async function updateGalleryItem(
       before.items.map((i) => i.id),
       { op: "edit", itemId },
       now,
+      before.article.leadImageId === null && before.items[0]?.id === itemId,
     );
     return { ok: true };
   });
