@@ -5,7 +5,7 @@ import { cached } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
 import { TAGS, TTL } from "@/lib/data/cache-tags";
 import { articleHref, cardSelect, type CardRow } from "@/lib/data/cards";
-import { visibleWhere } from "@/lib/data/visibility";
+import { isVisible } from "@/lib/data/visibility";
 import { imageSelect, toAdminImage, type AdminImage } from "@/lib/data/admin-images";
 import { imageRef } from "@/lib/images/urls";
 import type { ImageRef } from "@/lib/data/types";
@@ -36,27 +36,53 @@ export const getGallery = cached(
   },
 );
 
+/** How many of the newest galleries (by story id) 图文看点 considers. */
+const COVER_CANDIDATES = 200;
+
 /**
  * 图文看点's gallery stories: the newest visible ones without a lead image, as card rows whose
- * image is the gallery's first (its cover). Driven by the GalleryImage (position, articleId) index,
- * one row per gallery, each story then read by its primary key: the cost grows with the number of
- * galleries, not of stories. Called inside the cached getPictureHighlights.
+ * image is the gallery's first (its cover). Two bounded reads whatever the archive's size: the
+ * first images of the COVER_CANDIDATES galleries with the highest story ids (the GalleryImage
+ * (position, articleId) index, read backwards), then those stories by primary key. A join
+ * filtered on the story's visibility would let the planner walk every story without a lead image
+ * instead. Called inside the cached getPictureHighlights.
  */
 export async function listGalleryCoverRows(nowMs: number, take: number): Promise<CardRow[]> {
   const db = await getDb();
   const covers = await db.galleryImage.findMany({
-    where: { position: 0, article: { leadImageId: null, ...visibleWhere(nowMs) } },
-    orderBy: [{ article: { publishedAt: "desc" } }, { articleId: "desc" }],
-    take,
-    select: { caption: true, credit: true, image: { select: imageSelect }, article: { select: cardSelect } },
+    where: { position: 0 },
+    orderBy: { articleId: "desc" },
+    take: COVER_CANDIDATES,
+    select: { articleId: true, caption: true, credit: true, image: { select: imageSelect } },
   });
-  const seen = new Set<number>();
-  return covers.flatMap((c) => {
-    // Two editors' first uploads committed at once may both take position 0: one card a story.
-    if (seen.has(c.article.id)) return [];
-    seen.add(c.article.id);
+  if (covers.length === 0) return [];
+  // By primary key only, filtered and ordered here: with the visibility filter in SQL the planner
+  // may prefer walking the (leadImageId, status, publishedAt) index over the 200 key lookups.
+  const rows = await db.article.findMany({
+    where: { id: { in: [...new Set(covers.map((c) => c.articleId))] } },
+    select: { ...cardSelect, status: true, leadImageId: true },
+  });
+  const stories = rows
+    .filter((r) => r.leadImageId === null && isVisible(r, nowMs))
+    .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0) || b.id - a.id)
+    .slice(0, take);
+  // Two editors' first uploads committed at once may both take position 0: the first row counts.
+  const coverOf = new Map<number, (typeof covers)[number]>();
+  for (const c of covers) if (!coverOf.has(c.articleId)) coverOf.set(c.articleId, c);
+  return stories.flatMap((story) => {
+    const c = coverOf.get(story.id);
+    if (!c) return [];
     const image = { ...c.image, alt: c.image.alt || c.caption, caption: c.caption, credit: c.credit };
-    return [{ ...c.article, leadImage: image }];
+    return [
+      {
+        id: story.id,
+        title: story.title,
+        summary: story.summary,
+        publishedAt: story.publishedAt,
+        channel: story.channel,
+        leadImage: image,
+      },
+    ];
   });
 }
 
