@@ -248,7 +248,17 @@ test("the demo galleries feed 图文看点 with their cover", async ({ page }) =
   const link = pictures.getByRole("link", { name: /^图集｜/ }).first();
   await expect(link).toBeVisible();
   await expect(link.locator("img")).toHaveAttribute("srcset", /\/media\/.+-320\.webp 320w/);
+  await pictures.scrollIntoViewIfNeeded();
+  await pictures.screenshot({ path: `${SHOTS}/pictures-1280.png` });
   await link.click();
   await expect(page.locator(".gallery")).toBeVisible();
   expect(await page.locator(".gallery-slide").count()).toBeGreaterThanOrEqual(5);
+  await page.keyboard.press("ArrowRight");
+  await expect(shownNumber(page)).toHaveText(/^2\//);
+  await expectAccessible(page);
+  await page.screenshot({ path: `${SHOTS}/demo-gallery-1280.png` });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expectNoHorizontalOverflow(page);
+  await page.locator(".gallery").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/demo-gallery-375.png` });
 });
