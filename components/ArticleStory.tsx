@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { linkedByline, type BylineAuthor } from "@/lib/authors/byline";
+import type { ReactNode } from "react";
 import type { ImageRef } from "@/lib/data/types";
 import { LeadImage } from "@/components/LeadImage";
 import { TimeText } from "@/components/TimeText";
@@ -26,10 +27,13 @@ export function ArticleStory({
   story,
   siteName,
   siteHost,
+  gallery,
 }: {
   story: StoryView;
   siteName: string;
   siteHost: string;
+  /** A gallery story's <Gallery>, shown where the lead image would be (which then only covers lists). */
+  gallery?: ReactNode;
 }) {
   return (
     <article className="story" aria-labelledby="story-title">
@@ -41,7 +45,9 @@ export function ArticleStory({
           <span>{siteHost}</span>
         </p>
       </header>
-      {story.image ? (
+      {gallery ? (
+        gallery
+      ) : story.image ? (
         <figure className="story-figure">
           <LeadImage image={story.image} sizes="(max-width: 960px) 100vw, 760px" priority />
           {story.image.caption || story.image.credit ? (

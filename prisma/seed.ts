@@ -15,6 +15,7 @@ import { relinkAuthor } from "@/lib/authors/links";
 import { DEMO_AUTHORS } from "./demo/authors";
 import { buildDemoArticles, DEMO_CHANNELS, type DemoArticle } from "./demo/content";
 import { renderDemoImage } from "./demo/images";
+import { DEMO_GALLERIES } from "./demo/galleries";
 import { mulberry32 as prng } from "./demo/kit";
 import { seedTopics } from "./demo/topics";
 import { rebuildAllSimilar } from "@/lib/actions/similarity";
@@ -101,8 +102,12 @@ async function seedImage(db: PrismaClient, a: DemoArticle): Promise<number | nul
  * distribution, decaying with the story's age, spread over three reading peaks a day (Beijing 8:00,
  * 12:00, 21:00). Rankings therefore differ between 24 hours, 7 days and 30 days.
  */
-function viewHistory(rand: () => number, publishedAt: Date, now: Date): { bucket: Date; count: number }[] {
-  const popularity = Math.pow(rand(), 3) * 400 + 5;
+function viewHistory(
+  rand: () => number,
+  publishedAt: Date,
+  now: Date,
+  popularity = Math.pow(rand(), 3) * 400 + 5,
+): { bucket: Date; count: number }[] {
   const rows: { bucket: Date; count: number }[] = [];
   const start = Math.max(publishedAt.getTime(), now.getTime() - 30 * 24 * HOUR_MS);
   const peaksUtc = [0, 4, 13]; // 08:00, 12:00, 21:00 in Beijing
@@ -196,6 +201,58 @@ async function main(): Promise<void> {
       comments += nComments;
       buckets += history.length;
     }
+    // 图集 stories: no lead image, their gallery's first image is their cover.
+    for (const g of DEMO_GALLERIES) {
+      const channelId = channelIds.get(g.channel);
+      if (channelId === undefined) throw new Error(`unknown channel ${g.channel}`);
+      for (const name of g.tags) {
+        if (!tagIds.has(name)) tagIds.set(name, (await db.tag.create({ data: { name } })).id);
+      }
+      const imageRows = await Promise.all(
+        g.images.map(async (img) => {
+          const stored = await storeImage(await renderDemoImage(img.scene, img.seed), env.UPLOAD_DIR);
+          return db.image.upsert({
+            where: { key: stored.key },
+            create: { ...stored, alt: img.alt, caption: img.caption, credit: img.credit },
+            update: {},
+            select: { id: true },
+          });
+        }),
+      );
+      images += imageRows.length;
+      const publishedAt = new Date(now.getTime() - g.publishedHoursAgo * HOUR_MS);
+      // Widely read, as picture stories are: the demo's 图文看点 shows them.
+      const history = viewHistory(rand, publishedAt, now, 900);
+      await db.article.create({
+        data: {
+          externalKey: `demo:${g.key}`,
+          channelId,
+          title: g.title,
+          summary: g.summary,
+          body: g.body,
+          bodyHtml: renderMarkdown(g.body),
+          bodyText: markdownToText(g.body),
+          source: g.source,
+          byline: g.byline,
+          status: "published",
+          publishedAt,
+          viewCount: history.reduce((sum, r) => sum + r.count, 0),
+          createdAt: publishedAt,
+          tags: { create: g.tags.map((name) => ({ tagId: tagIds.get(name) ?? 0 })) },
+          views: { createMany: { data: history } },
+          galleryImages: {
+            create: g.images.map((img, position) => ({
+              imageId: imageRows[position]?.id ?? 0,
+              position,
+              caption: img.caption,
+              credit: img.credit,
+            })),
+          },
+        },
+        select: { id: true },
+      });
+      buckets += history.length;
+    }
     let authorLinks = 0;
     for (const profile of DEMO_AUTHORS) {
       authorLinks += await db.$transaction(async (tx) => {
@@ -207,7 +264,7 @@ async function main(): Promise<void> {
     const topics = await seedTopics(db, now);
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
     console.log(
-      `seed: ${channelIds.size} channels, ${articles.length} articles, ${tagIds.size} tags, ${images} images, ${comments} comments, ${buckets} view buckets, ${DEMO_AUTHORS.length} reporters on ${authorLinks} bylines, ${similar.links} similarity links, ${topics} topics in ${seconds}s`,
+      `seed: ${channelIds.size} channels, ${articles.length + DEMO_GALLERIES.length} articles (${DEMO_GALLERIES.length} galleries), ${tagIds.size} tags, ${images} images, ${comments} comments, ${buckets} view buckets, ${DEMO_AUTHORS.length} reporters on ${authorLinks} bylines, ${similar.links} similarity links, ${topics} topics in ${seconds}s`,
     );
   } finally {
     await db.$disconnect();

@@ -23,6 +23,7 @@ export const EDITORIAL_AUDIT = {
   topicCreated: "topic_created",
   topicUpdated: "topic_updated",
   topicDeleted: "topic_deleted",
+  galleryUpdated: "gallery_updated",
 } as const;
 
 export type EditorialAuditAction = (typeof EDITORIAL_AUDIT)[keyof typeof EDITORIAL_AUDIT];
@@ -48,6 +49,7 @@ const LABELS: Record<string, string> = {
   [EDITORIAL_AUDIT.topicCreated]: "新建专题",
   [EDITORIAL_AUDIT.topicUpdated]: "修改专题",
   [EDITORIAL_AUDIT.topicDeleted]: "删除专题",
+  [EDITORIAL_AUDIT.galleryUpdated]: "修改图集",
   [AUDIT.login]: "登录",
   [AUDIT.logout]: "退出登录",
   [AUDIT.logoutEverywhere]: "退出所有设备",

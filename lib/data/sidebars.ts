@@ -7,7 +7,8 @@ import "server-only";
 import { cached } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
 import { TAGS, TTL } from "@/lib/data/cache-tags";
-import { cardSelect, toCard } from "@/lib/data/cards";
+import { cardSelect, toCard, type CardRow } from "@/lib/data/cards";
+import { listGalleryCoverRows } from "@/lib/data/galleries";
 import { listCardsByIds, listLatestInChannel } from "@/lib/data/articles";
 import { visibleWhere } from "@/lib/data/visibility";
 import { topOfHotList, topOfHotListInChannel } from "@/lib/data/hot-lists";
@@ -55,20 +56,25 @@ export const getHotReading = cached(
 );
 
 /**
- * 图文看点: stories with a lead image, recent and popular. Among the 24 newest illustrated
- * stories, score = (1 + views in 7 days) / (1 + age in days)^1.5.
+ * 图文看点: stories with a lead image or a gallery, recent and popular. Among the 24 newest
+ * illustrated stories and the 24 newest galleries without a lead image (their first image is
+ * their cover), score = (1 + views in 7 days) / (1 + age in days)^1.5.
  */
 export const getPictureHighlights = cached(
   "getPictureHighlights",
   { ttlMs: TTL.views, tags: () => [TAGS.site] },
   async (limit: number, nowMs: number): Promise<ArticleCard[]> => {
     const db = await getDb();
-    const rows = await db.article.findMany({
-      where: { leadImageId: { not: null }, ...visibleWhere(nowMs) },
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      take: 24,
-      select: cardSelect,
-    });
+    const [illustrated, galleries] = await Promise.all([
+      db.article.findMany({
+        where: { leadImageId: { not: null }, ...visibleWhere(nowMs) },
+        orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+        take: 24,
+        select: cardSelect,
+      }),
+      listGalleryCoverRows(nowMs, 24),
+    ]);
+    const rows: CardRow[] = [...illustrated, ...galleries];
     const views = await viewsSince(
       rows.map((r) => r.id),
       firstBucket(new Date(nowMs), 7 * 24),

@@ -75,6 +75,8 @@ function fillSource(file) {
     INSERT INTO "TopicSection" ("id", "topicId", "position", "title", "kind", "tagId")
       VALUES (71, 70, 0, '精选', 'picked', NULL), (72, 70, 1, '最新', 'tag', 6);
     INSERT INTO "TopicStory" ("sectionId", "articleId", "position") VALUES (71, 10, 0), (71, 15, 1);
+    INSERT INTO "GalleryImage" ("id", "articleId", "imageId", "position", "caption", "credit", "createdAt")
+      VALUES (70, 10, 7, 0, '柳江两岸', '本报记者 摄', '${T1}');
     INSERT INTO "CacheInvalidation" ("id", "tag", "dueAt", "createdAt")
       VALUES (50, 'site', NULL, '${T1}'), (51, 'article:15', '${T3}', '${T2}');
   `);

@@ -16,7 +16,10 @@ import { qrSvg } from "@/lib/qr";
 import { tagHref } from "@/lib/data/tags";
 import { listStoryTopics } from "@/lib/data/topics";
 import { parseArticleId } from "@/lib/url";
+import { getGallery } from "@/lib/data/galleries";
+import { galleryJsonLd } from "@/lib/galleries/json-ld";
 import { ArticleList } from "@/components/ArticleList";
+import { Gallery } from "@/components/Gallery";
 import { NotFoundPage } from "@/components/NotFoundPage";
 import { ArticleStory } from "@/components/ArticleStory";
 import { Breadcrumb } from "@/components/Breadcrumb";
@@ -114,12 +117,13 @@ export async function renderArticlePage(params: ArticleParams): Promise<ReactNod
   const article = await visibleArticle(rawId);
   if (!article) return null;
 
-  const [channel, recommended, sidebar, comments, topics] = await Promise.all([
+  const [channel, recommended, sidebar, comments, topics, gallery] = await Promise.all([
     getChannelBySlug(article.channel.slug),
     getRecommended(article.channel.id, article.id, 2, nowMs),
     getSidebarData(article.channel.id, nowMs),
     listApprovedComments(article.id, commentPage),
     listStoryTopics(article.id),
+    getGallery(article.id),
   ]);
   const commentPages = pageCount(comments.total, COMMENTS_PER_PAGE);
   // A comment page past the last is a 404 (made-up addresses are cached apart from real pages,
@@ -161,10 +165,12 @@ export async function renderArticlePage(params: ArticleParams): Promise<ReactNod
         <Breadcrumb items={crumbs} />
         <JsonLd data={articleJsonLd(article, site)} />
         <JsonLd data={breadcrumbJsonLd(crumbs, site, article.href)} />
+        {gallery.length > 0 ? <JsonLd data={galleryJsonLd(article, gallery, site)} /> : null}
         <ArticleStory
           story={{ ...article, tags: article.tags.map((t) => ({ name: t, href: tagHref(t) })) }}
           siteName={env.SITE_NAME}
           siteHost={siteHost}
+          gallery={gallery.length > 0 ? <Gallery slides={gallery} title={article.title} /> : null}
         />
         <StoryTopics items={topics.items} />
         <ShareBlock card={card} qrSvg={qr} />

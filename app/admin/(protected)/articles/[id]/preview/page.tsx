@@ -8,7 +8,9 @@ import { tagHref } from "@/lib/data/tags";
 import { env } from "@/lib/env";
 import { STATUS_LABELS } from "@/lib/articles/status";
 import { formatDateTime, formatLongDate, requestTimeMs } from "@/lib/time";
+import { getGallery } from "@/lib/data/galleries";
 import { ArticleStory } from "@/components/ArticleStory";
+import { Gallery } from "@/components/Gallery";
 import { Breadcrumb } from "@/components/Breadcrumb";
 import { SiteFooter } from "@/components/SiteFooter";
 import { siteFooterProps } from "@/lib/site";
@@ -32,7 +34,11 @@ export default async function ArticlePreviewPage({ params }: Props) {
   const id = parseAdminArticleId(rawId);
   if (id === null) notFound();
   const nowMs = requestTimeMs();
-  const [article, channels] = await Promise.all([getArticlePreview(id, nowMs), listChannels()]);
+  const [article, channels, gallery] = await Promise.all([
+    getArticlePreview(id, nowMs),
+    listChannels(),
+    getGallery(id),
+  ]);
   if (!article) notFound();
   const siteHost = env.SITE_URL.replace(/^https?:\/\//, "");
   const crumbs = [
@@ -74,6 +80,7 @@ export default async function ArticlePreviewPage({ params }: Props) {
                 story={{ ...article, tags: article.tags.map((t) => ({ name: t, href: tagHref(t) })) }}
                 siteName={env.SITE_NAME}
                 siteHost={siteHost}
+                gallery={gallery.length > 0 ? <Gallery slides={gallery} title={article.title} /> : null}
               />
             </div>
           </div>

@@ -1,0 +1,24 @@
+-- CreateTable
+CREATE TABLE "GalleryImage" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "articleId" INTEGER NOT NULL,
+    "imageId" INTEGER NOT NULL,
+    "position" INTEGER NOT NULL,
+    "caption" TEXT NOT NULL DEFAULT '',
+    "credit" TEXT NOT NULL DEFAULT '',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "GalleryImage_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "GalleryImage_imageId_fkey" FOREIGN KEY ("imageId") REFERENCES "Image" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "GalleryImage_articleId_position_idx" ON "GalleryImage"("articleId", "position");
+
+-- CreateIndex
+CREATE INDEX "GalleryImage_imageId_idx" ON "GalleryImage"("imageId");
+
+-- CreateIndex
+CREATE INDEX "GalleryImage_position_articleId_idx" ON "GalleryImage"("position", "articleId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "GalleryImage_articleId_imageId_key" ON "GalleryImage"("articleId", "imageId");
