@@ -71,6 +71,23 @@ async function visibleStoryUrls(nowMs: number): Promise<string[]> {
   return rows.map((r) => `${env.SITE_URL}/${r.channel.slug}/${r.id}`);
 }
 
+/** Published 专题 and reporters with a visible story: pages the first sitemap file lists too
+ * (other test files create some in the same database). */
+async function topicAndAuthorUrls(nowMs: number): Promise<string[]> {
+  const db = await getDb();
+  const [topics, authors] = await Promise.all([
+    db.topic.findMany({ where: { published: true }, select: { slug: true } }),
+    db.author.findMany({
+      where: { articles: { some: { status: "published", publishedAt: { lte: new Date(nowMs) } } } },
+      select: { slug: true },
+    }),
+  ]);
+  return [
+    ...topics.map((t) => `${env.SITE_URL}/zhuanti/${t.slug}`),
+    ...authors.map((a) => `${env.SITE_URL}/author/${a.slug}`),
+  ];
+}
+
 beforeEach(() => {
   clearCache();
 });
@@ -144,6 +161,7 @@ describe("site sitemaps", () => {
     const expected = [
       `${env.SITE_URL}/`,
       ...channels.map((c) => `${env.SITE_URL}/${c.slug}`),
+      ...(await topicAndAuthorUrls(now)),
       ...(await visibleStoryUrls(now)),
     ];
     expect(new Set(locs)).toEqual(new Set(expected));
@@ -175,11 +193,13 @@ describe("site sitemaps", () => {
     const db = await getDb();
     const channelCount = await db.channel.count();
     const stories = await visibleStoryUrls(now);
-    expect(all).toHaveLength(1 + channelCount + stories.length);
+    const others = await topicAndAuthorUrls(now);
+    expect(all).toHaveLength(1 + channelCount + others.length + stories.length);
     expect(new Set(all)).toEqual(
       new Set([
         `${env.SITE_URL}/`,
         ...(await db.channel.findMany({ select: { slug: true } })).map((c) => `${env.SITE_URL}/${c.slug}`),
+        ...others,
         ...stories,
       ]),
     );
