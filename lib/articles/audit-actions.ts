@@ -18,6 +18,13 @@ export const EDITORIAL_AUDIT = {
   channelUpdated: "channel_updated",
   bannerSet: "banner_set",
   bannerRemoved: "banner_removed",
+  liveStarted: "live_started",
+  liveEnded: "live_ended",
+  liveEntryAdded: "live_entry_added",
+  liveEntryCorrected: "live_entry_corrected",
+  liveEntryPinned: "live_entry_pinned",
+  liveEntryUnpinned: "live_entry_unpinned",
+  liveEntryRemoved: "live_entry_removed",
 } as const;
 
 export type EditorialAuditAction = (typeof EDITORIAL_AUDIT)[keyof typeof EDITORIAL_AUDIT];
@@ -38,6 +45,13 @@ const LABELS: Record<string, string> = {
   [EDITORIAL_AUDIT.channelUpdated]: "修改频道",
   [EDITORIAL_AUDIT.bannerSet]: "设置突发横幅",
   [EDITORIAL_AUDIT.bannerRemoved]: "撤下突发横幅",
+  [EDITORIAL_AUDIT.liveStarted]: "开始直播",
+  [EDITORIAL_AUDIT.liveEnded]: "结束直播",
+  [EDITORIAL_AUDIT.liveEntryAdded]: "发布直播条目",
+  [EDITORIAL_AUDIT.liveEntryCorrected]: "更正直播条目",
+  [EDITORIAL_AUDIT.liveEntryPinned]: "置顶直播条目",
+  [EDITORIAL_AUDIT.liveEntryUnpinned]: "取消置顶直播条目",
+  [EDITORIAL_AUDIT.liveEntryRemoved]: "删除直播条目",
   [AUDIT.login]: "登录",
   [AUDIT.logout]: "退出登录",
   [AUDIT.logoutEverywhere]: "退出所有设备",

@@ -66,6 +66,10 @@ function fillSource(file) {
     INSERT INTO "CommentAttempt" ("id", "ipHash", "bodyHash", "createdAt") VALUES (60, 'abc', '10:x7Yq', '${T1}');
     INSERT INTO "BreakingBanner" ("id", "text", "articleId", "endsAt", "createdById", "createdAt")
       VALUES (1, '突发：柳江水位上涨', 10, '${T3}', 3, '${T2}');
+    INSERT INTO "LiveCoverage" ("articleId", "startedAt", "endedAt") VALUES (10, '${T1}', NULL), (15, '${T1}', '${T2}');
+    INSERT INTO "LiveEntry" ("id", "articleId", "body", "quote", "quoteBy", "imageId", "pinned", "createdAt", "correctedAt", "removedAt")
+      VALUES (70, 10, '${TRICKY.replaceAll("'", "''")}', '“水位还在涨”', '水文站', 7, 1, '${T1}', '${T2}', NULL),
+             (71, 10, '第二条', '', '', NULL, 0, '${T2}', NULL, '${T2}');
     INSERT INTO "CacheInvalidation" ("id", "tag", "dueAt", "createdAt")
       VALUES (50, 'site', NULL, '${T1}'), (51, 'article:15', '${T3}', '${T2}');
   `);
