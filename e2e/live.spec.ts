@@ -30,12 +30,13 @@ async function checkPage(page: Page, request: APIRequestContext, path: string, s
     [],
   );
   mkdirSync(SHOTS, { recursive: true });
-  const live = page.getByRole("region", { name: /直播/ });
-  await live.scrollIntoViewIfNeeded();
+  // The section's top (its heading and badge) at the top of the window, at both widths.
+  const top = () => page.evaluate(() => document.getElementById("live-heading")?.scrollIntoView());
+  await top();
   await page.screenshot({ path: `${SHOTS}/${shot}-1280.png` });
   await page.setViewportSize({ width: 375, height: 800 });
   await expectNoHorizontalOverflow(page);
-  await live.scrollIntoViewIfNeeded();
+  await top();
   await page.screenshot({ path: `${SHOTS}/${shot}-375.png` });
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -67,22 +68,23 @@ test("an editor covers a story live; an open reader page shows each entry withou
   await expect(page.getByRole("button", { name: "结束直播" })).toBeVisible();
 
   // Bad input: refused, named, kept.
-  await page.getByLabel("引语出处（可选）").fill("某人");
-  await page.getByRole("button", { name: "发布", exact: true }).click();
-  await expect(page.getByText("请输入直播内容")).toBeVisible();
-  await expect(page.getByText("填写了出处，请同时填写引语")).toBeVisible();
-  await expect(page.getByLabel("引语出处（可选）")).toHaveValue("某人");
+  const form = page.getByRole("region", { name: "发布新条目" });
+  await form.getByLabel("引语出处（可选）").fill("某人");
+  await form.getByRole("button", { name: "发布", exact: true }).click();
+  await expect(form.getByText("请输入直播内容")).toBeVisible();
+  await expect(form.getByText("填写了出处，请同时填写引语")).toBeVisible();
+  await expect(form.getByLabel("引语出处（可选）")).toHaveValue("某人");
 
   const first = unique("融安县城区降雨量已达 86 毫米，");
-  await page.getByLabel("直播内容").fill(first);
-  await page.getByLabel("引语出处（可选）").fill("");
-  await page.getByRole("button", { name: "发布", exact: true }).click();
+  await form.getByLabel("直播内容").fill(first);
+  await form.getByLabel("引语出处（可选）").fill("");
+  await form.getByRole("button", { name: "发布", exact: true }).click();
   await expect(page.getByText("已发布，读者页面将在十几秒内显示")).toBeVisible();
 
   // A reader opens the story: the entry and 直播中, rendered in the HTML (no JavaScript needed).
   const { context, page: reader } = await readerPage(browser);
   await reader.goto(path);
-  const region = reader.getByRole("region", { name: /直播/ });
+  const region = reader.getByRole("region", { name: /^直播 直播/ });
   await expect(region.getByText("直播中")).toBeVisible();
   await expect(region.getByText(first)).toBeVisible();
   await reader.evaluate(() => {
@@ -91,11 +93,11 @@ test("an editor covers a story live; an open reader page shows each entry withou
 
   // The second entry, with a quote and an image, reaches the open page within 30 s.
   const second = unique("柳江融安段水位上涨，");
-  await page.getByLabel("直播内容").fill(second);
-  await page.getByLabel("引语（可选）").fill("请沿江群众注意安全");
-  await page.getByLabel("引语出处（可选）").fill("融安县气象局");
-  await page.getByLabel("图片（可选）").selectOption({ index: 1 });
-  await page.getByRole("button", { name: "发布", exact: true }).click();
+  await form.getByLabel("直播内容").fill(second);
+  await form.getByLabel("引语（可选）").fill("请沿江群众注意安全");
+  await form.getByLabel("引语出处（可选）").fill("融安县气象局");
+  await form.getByLabel("图片（可选）").selectOption({ index: 1 });
+  await form.getByRole("button", { name: "发布", exact: true }).click();
   await expect(page.getByText("已发布，读者页面将在十几秒内显示")).toBeVisible();
   await expect(region.getByText(second)).toBeVisible({ timeout: 30_000 });
   await expect(region.getByText("——融安县气象局")).toBeVisible();
@@ -103,7 +105,7 @@ test("an editor covers a story live; an open reader page shows each entry withou
 
   // Pin the first, correct the second: both processes' endpoints show it at once.
   await page
-    .getByRole("button", { name: /^置顶第 \d+ 条$/ })
+    .getByRole("button", { name: /^置顶条目 #\d+$/ })
     .last()
     .click();
   await expect(page.getByText("（置顶）")).toBeVisible();
@@ -112,6 +114,11 @@ test("an editor covers a story live; an open reader page shows each entry withou
   await page.getByLabel("更正后的内容").first().fill(corrected);
   await page.getByRole("button", { name: "保存更正" }).first().click();
   await expect(page.getByText(/已更正 \d{4}-/)).toBeVisible();
+  // The editor's page: accessible, and what it looks like with entries.
+  const adminAxe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
+  expect(adminAxe.violations.map((v) => v.id)).toEqual([]);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/admin-1280.png`, fullPage: true });
   for (const base of ["", OTHER_PROCESS]) {
     const res = await request.get(`${base}/api/live/${id}`);
     expect(res.status()).toBe(200);
@@ -162,7 +169,7 @@ test("the demo's live story: ended, pinned entry on top, valid and accessible", 
   const path = /href="(\/liuzhou\/\d+)"/.exec(tag)?.[1] ?? "";
   expect(path).not.toBe("");
   await page.goto(path);
-  const region = page.getByRole("region", { name: /直播/ });
+  const region = page.getByRole("region", { name: /^直播 直播/ });
   await expect(region.getByText("直播已结束")).toBeVisible();
   await expect(region.locator(".live-pinned")).toContainText("打破赛会纪录");
   await expect(region.locator("article")).toHaveCount(8);

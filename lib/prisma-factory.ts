@@ -21,7 +21,7 @@ declare global {
   // globalThis because Next bundles this module into several chunks, each with its own copy of
   // module-level state, while the client itself is shared (lib/db.ts).
   var __difangDialects: WeakMap<PrismaClient, Dialect> | undefined;
-  // SQL statements sent by this process's clients, when counted (countQueries below).
+  // SQL statements sent by this process's clients, when counted (queriesSent below).
   var __difangQueries: number | undefined;
 }
 const dialects = (globalThis.__difangDialects ??= new WeakMap<PrismaClient, Dialect>());

@@ -122,7 +122,7 @@ export function EntryFlagForm({
       <SubmitButton
         className={flag === "remove" ? "adm-btn adm-btn-small adm-btn-danger" : "adm-btn adm-btn-small"}
         pendingText="…"
-        label={`${label}第 ${entryId} 条`}
+        label={`${label}条目 #${entryId}`}
       >
         {label}
       </SubmitButton>
