@@ -176,7 +176,8 @@ export async function renderArticlePage(params: ArticleParams): Promise<ReactNod
                 site,
               )}
             />
-            <LiveCoverage articleId={article.id} initial={live} />
+            {/* Keyed: client navigation from one live story to another starts afresh. */}
+            <LiveCoverage key={article.id} articleId={article.id} initial={live} />
           </>
         ) : null}
         <ShareBlock card={card} qrSvg={qr} />
