@@ -21,6 +21,8 @@ declare global {
   // globalThis because Next bundles this module into several chunks, each with its own copy of
   // module-level state, while the client itself is shared (lib/db.ts).
   var __difangDialects: WeakMap<PrismaClient, Dialect> | undefined;
+  // SQL statements sent by this process's clients, when counted (queriesSent below).
+  var __difangQueries: number | undefined;
 }
 const dialects = (globalThis.__difangDialects ??= new WeakMap<PrismaClient, Dialect>());
 
@@ -53,6 +55,25 @@ export const POSTGRES_SESSION = {
   applicationName: "difang",
 } as const;
 
+/**
+ * With DIFANG_COUNT_QUERIES=1 (set by `npm run bench` for its server), every SQL statement the
+ * process sends is counted, and /api/health reports the count: the bench shows with it that warm
+ * reader pages and the live endpoint cost none. Off otherwise (Prisma then emits no query events).
+ */
+const COUNT_QUERIES = process.env.DIFANG_COUNT_QUERIES === "1";
+
+/** Statements sent so far by this process, or null when not counted. */
+export function queriesSent(): number | null {
+  return COUNT_QUERIES ? (globalThis.__difangQueries ?? 0) : null;
+}
+
+function counted<C extends { $on(event: "query", cb: () => void): void }>(client: C): C {
+  client.$on("query", () => {
+    globalThis.__difangQueries = (globalThis.__difangQueries ?? 0) + 1;
+  });
+  return client;
+}
+
 export async function createPrismaClient(url: string, options: ClientOptions = {}): Promise<PrismaClient> {
   if (dialectOf(url) === "postgresql") {
     const [{ PrismaPg }, pg] = await Promise.all([
@@ -72,13 +93,17 @@ export async function createPrismaClient(url: string, options: ClientOptions = {
       }),
     );
     // Same models, same generated API (see the header): only the nominal types differ.
-    const client = new pg.PrismaClient({ adapter }) as unknown as PrismaClient;
+    const client = (COUNT_QUERIES
+      ? counted(new pg.PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }))
+      : new pg.PrismaClient({ adapter })) as unknown as PrismaClient;
     dialects.set(client, "postgresql");
     return client;
   }
   // One connection per process; a transaction keeps it to itself while open (serialized-adapter.ts).
   const adapter = serializeTransactions(new PrismaBetterSQLite3({ url, timeout: 5000 }));
-  const client = new PrismaClient({ adapter });
+  const client: PrismaClient = COUNT_QUERIES
+    ? counted(new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }))
+    : new PrismaClient({ adapter });
   await applySqlitePragmas(client);
   dialects.set(client, "sqlite");
   return client;

@@ -18,6 +18,7 @@ import { renderDemoImage } from "./demo/images";
 import { DEMO_GALLERIES } from "./demo/galleries";
 import { mulberry32 as prng } from "./demo/kit";
 import { seedTopics } from "./demo/topics";
+import { DEMO_LIVE, type DemoLiveEntry } from "./demo/live";
 import { rebuildAllSimilar } from "@/lib/actions/similarity";
 
 const SEED = 20261125;
@@ -85,7 +86,7 @@ async function seedRegionsAndChannels(db: PrismaClient): Promise<Map<string, num
   return channelIds;
 }
 
-async function seedImage(db: PrismaClient, a: DemoArticle): Promise<number | null> {
+async function seedImage(db: PrismaClient, a: Pick<DemoArticle, "image">): Promise<number | null> {
   if (!a.image) return null;
   const bytes = await renderDemoImage(a.image.scene, a.image.seed);
   const stored = await storeImage(bytes, env.UPLOAD_DIR);
@@ -95,6 +96,56 @@ async function seedImage(db: PrismaClient, a: DemoArticle): Promise<number | nul
     update: {},
   });
   return image.id;
+}
+
+/** The demo's live story (prisma/demo/live.ts): its coverage, ended, and its entries. */
+async function seedLive(db: PrismaClient, channelIds: Map<string, number>, now: Date): Promise<number> {
+  const d = DEMO_LIVE;
+  const channelId = channelIds.get(d.channel);
+  if (channelId === undefined) throw new Error(`unknown channel ${d.channel}`);
+  const startedAt = new Date(now.getTime() - d.startedHoursAgo * HOUR_MS);
+  const at = (minute: number) => new Date(startedAt.getTime() + minute * 60_000);
+  const article = await db.article.create({
+    data: {
+      externalKey: `demo:${d.key}`,
+      channelId,
+      title: d.title,
+      summary: d.summary,
+      body: d.body,
+      bodyHtml: renderMarkdown(d.body),
+      bodyText: markdownToText(d.body),
+      source: d.source,
+      byline: d.byline,
+      status: "published",
+      publishedAt: startedAt,
+      leadImageId: await seedImage(db, d),
+      createdAt: startedAt,
+      tags: {
+        create: await Promise.all(
+          d.tags.map(async (name) => ({
+            tagId: (await db.tag.upsert({ where: { name }, create: { name }, update: {} })).id,
+          })),
+        ),
+      },
+      liveCoverage: { create: { startedAt, endedAt: at(d.durationMinutes) } },
+    },
+    select: { id: true },
+  });
+  const entries: readonly DemoLiveEntry[] = d.entries;
+  for (const e of entries) {
+    await db.liveEntry.create({
+      data: {
+        articleId: article.id,
+        body: e.body,
+        quote: e.quote ?? "",
+        quoteBy: e.quoteBy ?? "",
+        imageId: e.image ? await seedImage(db, { image: e.image }) : null,
+        pinned: e.pinned ?? false,
+        createdAt: at(e.minute),
+      },
+    });
+  }
+  return entries.length;
 }
 
 /**
@@ -260,11 +311,12 @@ async function main(): Promise<void> {
         return (await relinkAuthor(tx, author)).length;
       });
     }
+    const liveEntries = await seedLive(db, channelIds, now);
     const similar = await rebuildAllSimilar(db);
     const topics = await seedTopics(db, now);
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
     console.log(
-      `seed: ${channelIds.size} channels, ${articles.length + DEMO_GALLERIES.length} articles (${DEMO_GALLERIES.length} galleries), ${tagIds.size} tags, ${images} images, ${comments} comments, ${buckets} view buckets, ${DEMO_AUTHORS.length} reporters on ${authorLinks} bylines, ${similar.links} similarity links, ${topics} topics in ${seconds}s`,
+      `seed: ${channelIds.size} channels, ${articles.length + DEMO_GALLERIES.length} articles (${DEMO_GALLERIES.length} galleries), ${tagIds.size} tags, ${images} images, ${comments} comments, ${buckets} view buckets, ${liveEntries} live entries, ${DEMO_AUTHORS.length} reporters on ${authorLinks} bylines, ${similar.links} similarity links, ${topics} topics in ${seconds}s`,
     );
   } finally {
     await db.$disconnect();

@@ -24,6 +24,13 @@ export const EDITORIAL_AUDIT = {
   topicUpdated: "topic_updated",
   topicDeleted: "topic_deleted",
   galleryUpdated: "gallery_updated",
+  liveStarted: "live_started",
+  liveEnded: "live_ended",
+  liveEntryAdded: "live_entry_added",
+  liveEntryCorrected: "live_entry_corrected",
+  liveEntryPinned: "live_entry_pinned",
+  liveEntryUnpinned: "live_entry_unpinned",
+  liveEntryRemoved: "live_entry_removed",
 } as const;
 
 export type EditorialAuditAction = (typeof EDITORIAL_AUDIT)[keyof typeof EDITORIAL_AUDIT];
@@ -50,6 +57,13 @@ const LABELS: Record<string, string> = {
   [EDITORIAL_AUDIT.topicUpdated]: "修改专题",
   [EDITORIAL_AUDIT.topicDeleted]: "删除专题",
   [EDITORIAL_AUDIT.galleryUpdated]: "修改图集",
+  [EDITORIAL_AUDIT.liveStarted]: "开始直播",
+  [EDITORIAL_AUDIT.liveEnded]: "结束直播",
+  [EDITORIAL_AUDIT.liveEntryAdded]: "发布直播条目",
+  [EDITORIAL_AUDIT.liveEntryCorrected]: "更正直播条目",
+  [EDITORIAL_AUDIT.liveEntryPinned]: "置顶直播条目",
+  [EDITORIAL_AUDIT.liveEntryUnpinned]: "取消置顶直播条目",
+  [EDITORIAL_AUDIT.liveEntryRemoved]: "删除直播条目",
   [AUDIT.login]: "登录",
   [AUDIT.logout]: "退出登录",
   [AUDIT.logoutEverywhere]: "退出所有设备",

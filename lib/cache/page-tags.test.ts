@@ -6,6 +6,10 @@ describe("pageTags", () => {
     expect(pageTags("/liujiang/123")).toEqual(["site", "article:123", "comments:123"]);
     expect(pageTags("/liujiang/123/comments/2")).toEqual(["site", "article:123", "comments:123"]);
   });
+  it("ties a live story's endpoint to the story alone", () => {
+    expect(pageTags("/api/live/123")).toEqual(["article:123"]);
+    expect(pageTags("/api/live/123/x")).toEqual(["site"]);
+  });
   it("ties lists, feeds and sitemaps to the site only", () => {
     for (const path of [
       "/",

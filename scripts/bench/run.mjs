@@ -228,8 +228,98 @@ async function prepareDatabase(appEnv, dbFile) {
        GROUP BY t."id" ORDER BY n DESC, t."name" LIMIT 1`,
     )
     .get(now);
+  info.liveStory = liveStory(db, now);
   db.close();
   return { info, tag: tag?.name ?? null };
+}
+
+/**
+ * The story whose live endpoint is polled: the demo's (prisma/demo/live.ts) or, in a database
+ * from before live coverage, one made here on the newest visible story of 柳州新闻 (30 entries).
+ */
+function liveStory(db, now) {
+  const find = () =>
+    db
+      .prepare(
+        `SELECT a."id" AS id, c."slug" AS slug FROM "LiveCoverage" l
+         JOIN "Article" a ON a."id" = l."articleId" JOIN "Channel" c ON c."id" = a."channelId"
+         WHERE a."status" = 'published' AND a."publishedAt" <= ? ORDER BY a."id" LIMIT 1`,
+      )
+      .get(now);
+  let row = find();
+  if (!row) {
+    const story = db
+      .prepare(
+        `SELECT a."id" AS id FROM "Article" a JOIN "Channel" c ON c."id" = a."channelId"
+         WHERE c."slug" = 'liuzhou' AND a."status" = 'published' AND a."publishedAt" <= ?
+         ORDER BY a."publishedAt" DESC LIMIT 1`,
+      )
+      .get(now);
+    if (!story) throw new Error("no visible story for the live endpoint");
+    const start = Date.now() - 3 * 3_600_000;
+    db.transaction(() => {
+      db.prepare(`INSERT INTO "LiveCoverage" ("articleId", "startedAt") VALUES (?, ?)`).run(
+        story.id,
+        sqliteTime(start),
+      );
+      const entry = db.prepare(
+        `INSERT INTO "LiveEntry" ("articleId", "body", "quote", "quoteBy", "createdAt") VALUES (?, ?, ?, ?, ?)`,
+      );
+      for (let i = 0; i < 30; i++) {
+        entry.run(
+          story.id,
+          `第 ${i + 1} 条直播：柳江水位观测点报告水位 ${(80 + i * 0.1).toFixed(1)} 米，沿江道路交通正常。`,
+          i % 5 === 0 ? "请市民远离江边亲水平台。" : "",
+          i % 5 === 0 ? "柳州市防汛办" : "",
+          sqliteTime(start + i * 6 * 60_000),
+        );
+      }
+    })();
+    row = find();
+  }
+  return { id: row.id, page: `/${row.slug}/${row.id}`, endpoint: `/api/live/${row.id}` };
+}
+
+/** SQL statements the portal has sent so far (/api/health with DIFANG_COUNT_QUERIES=1). */
+async function queriesSent(base) {
+  const r = await get(`${base}/api/health`);
+  const n = JSON.parse(r.body.toString("utf8")).queries;
+  if (typeof n !== "number") throw new Error("/api/health reports no query count (DIFANG_COUNT_QUERIES)");
+  return n;
+}
+
+/**
+ * What a crowd on a warm live story costs the database: readers opening the page and their
+ * pages polling the endpoint, then the endpoint alone polled across its 20-second revalidation
+ * (a background re-render, whose reads are cached under the story's tag). Each figure is the
+ * statements sent in between minus those of the health check that reads the count.
+ */
+async function liveQueryCheck(base, live) {
+  // Warm: the page and the endpoint rendered once (a cold render reads the database).
+  for (let i = 0; i < 3; i++) {
+    await get(base + live.page);
+    await get(base + live.endpoint);
+  }
+  const a = await queriesSent(base);
+  const own = (await queriesSent(base)) - a;
+  const before = await queriesSent(base);
+  for (let i = 0; i < 20; i++) await get(base + live.page);
+  for (let i = 0; i < 200; i++) await get(base + live.endpoint);
+  const burst = (await queriesSent(base)) - before - own;
+  const start = await queriesSent(base);
+  const until = Date.now() + 25_000;
+  let polls = 0;
+  while (Date.now() < until) {
+    await get(base + live.endpoint);
+    polls++;
+    await sleep(250);
+  }
+  const across = (await queriesSent(base)) - start - own;
+  return {
+    healthCheckStatements: own,
+    warmPageAndPolls: { pageViews: 20, polls: 200, statements: burst },
+    endpointAcrossRevalidation: { seconds: 25, polls, statements: across },
+  };
 }
 
 // ---- Load runs.
@@ -489,6 +579,8 @@ async function main() {
     // The load generators on loopback stand in for a proxy in front of many readers: their
     // X-Forwarded-For names the reader (lib/client-address.ts believes it only from here).
     TRUSTED_PROXIES: "127.0.0.1,::1",
+    // /api/health reports the SQL statements sent (lib/prisma-factory.ts): see liveQueryCheck.
+    DIFANG_COUNT_QUERIES: "1",
   };
 
   // 1.
@@ -527,6 +619,8 @@ async function main() {
     search: `/search?q=${encodeURIComponent("柳州")}`,
     feed: "/rss.xml",
     beacon: `/api/views/${articleId}`,
+    live: database.liveStory.endpoint,
+    livePage: database.liveStory.page,
   };
   const appTargets = [
     { name: "article", url: portalBase + paths.article },
@@ -536,6 +630,7 @@ async function main() {
     { name: "tag", url: portalBase + paths.tag },
     { name: "search", url: portalBase + paths.search },
     { name: "feed /rss.xml", url: portalBase + paths.feed },
+    { name: "live endpoint (polled)", url: portalBase + paths.live },
     {
       name: "view beacon (POST)",
       url: portalBase + paths.beacon,
@@ -549,6 +644,20 @@ async function main() {
   for (const t of appTargets) {
     const r = await warm(t);
     if (t.name === "article") articleHtml = r.body;
+  }
+  let liveQueries = null;
+  try {
+    liveQueries = await liveQueryCheck(portalBase, database.liveStory);
+    say(
+      `live story ${paths.livePage}: ${liveQueries.warmPageAndPolls.statements} SQL statements for 20 warm page views + 200 polls; ${liveQueries.endpointAcrossRevalidation.statements} for ${liveQueries.endpointAcrossRevalidation.polls} polls over 25 s`,
+    );
+    if (
+      liveQueries.warmPageAndPolls.statements !== 0 ||
+      liveQueries.endpointAcrossRevalidation.statements !== 0
+    )
+      errors.push("a warm live story (page and polls) sent SQL statements");
+  } catch (e) {
+    errors.push(`live query check: ${e.message}`);
   }
   const beaconCheck = await get(portalBase + paths.beacon, {
     method: "POST",
@@ -767,6 +876,7 @@ createServer((req, res) => {
     baselines,
     scaling: sc,
     freshness: fresh,
+    liveQueries,
     jsWeight: js,
     sizes,
     errors,
@@ -797,6 +907,11 @@ createServer((req, res) => {
   console.log(
     `freshness through the micro-cache: ${fresh.status === "skipped" || fresh.status === "error" ? `${fresh.status} (${fresh.reason})` : fresh.ms !== null ? `new title after ${fresh.ms} ms, micro-cache entry expired after ${fresh.microCacheExpiredAfterMs} ms (${fresh.status}: limit ${FRESH_OK_MS} ms = nginx's "1s" (1–2 s) + a render + polling)` : "not visible within 15 s"}`,
   );
+  if (liveQueries)
+    console.log(
+      `live story (${paths.livePage}): SQL statements sent for 20 warm page views + 200 polls of ${paths.live}: ${liveQueries.warmPageAndPolls.statements}; for ${liveQueries.endpointAcrossRevalidation.polls} polls over 25 s (across a revalidation): ${liveQueries.endpointAcrossRevalidation.statements}`,
+    );
+
   if (js) {
     console.log("");
     console.log(`JS weight (${js.method}):`);

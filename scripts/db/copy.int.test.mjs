@@ -77,6 +77,10 @@ function fillSource(file) {
     INSERT INTO "TopicStory" ("sectionId", "articleId", "position") VALUES (71, 10, 0), (71, 15, 1);
     INSERT INTO "GalleryImage" ("id", "articleId", "imageId", "position", "caption", "credit", "createdAt")
       VALUES (70, 10, 7, 0, '柳江两岸', '本报记者 摄', '${T1}');
+    INSERT INTO "LiveCoverage" ("articleId", "startedAt", "endedAt") VALUES (10, '${T1}', NULL), (15, '${T1}', '${T2}');
+    INSERT INTO "LiveEntry" ("id", "articleId", "body", "quote", "quoteBy", "imageId", "pinned", "createdAt", "correctedAt", "removedAt")
+      VALUES (70, 10, '${TRICKY.replaceAll("'", "''")}', '“水位还在涨”', '水文站', 7, 1, '${T1}', '${T2}', NULL),
+             (71, 10, '第二条', '', '', NULL, 0, '${T2}', NULL, '${T2}');
     INSERT INTO "CacheInvalidation" ("id", "tag", "dueAt", "createdAt")
       VALUES (50, 'site', NULL, '${T1}'), (51, 'article:15', '${T3}', '${T2}');
   `);

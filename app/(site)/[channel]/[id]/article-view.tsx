@@ -3,6 +3,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getArticle } from "@/lib/data/articles";
 import { getChannelBySlug } from "@/lib/data/channels";
+import { getLiveCoverage } from "@/lib/data/live";
+import { liveBlogJsonLd } from "@/lib/live/json-ld";
+import { LiveCoverage } from "@/components/LiveCoverage";
 import { COMMENTS_PER_PAGE, listApprovedComments } from "@/lib/data/comments";
 import { pageCount, pageHref, parsePageParam } from "@/lib/pagination";
 import { Pagination } from "@/components/Pagination";
@@ -117,13 +120,14 @@ export async function renderArticlePage(params: ArticleParams): Promise<ReactNod
   const article = await visibleArticle(rawId);
   if (!article) return null;
 
-  const [channel, recommended, sidebar, comments, topics, gallery] = await Promise.all([
+  const [channel, recommended, sidebar, comments, topics, gallery, live] = await Promise.all([
     getChannelBySlug(article.channel.slug),
     getRecommended(article.channel.id, article.id, 2, nowMs),
     getSidebarData(article.channel.id, nowMs),
     listApprovedComments(article.id, commentPage),
     listStoryTopics(article.id),
     getGallery(article.id),
+    getLiveCoverage(article.id),
   ]);
   const commentPages = pageCount(comments.total, COMMENTS_PER_PAGE);
   // A comment page past the last is a 404 (made-up addresses are cached apart from real pages,
@@ -173,6 +177,19 @@ export async function renderArticlePage(params: ArticleParams): Promise<ReactNod
           gallery={gallery.length > 0 ? <Gallery slides={gallery} title={article.title} /> : null}
         />
         <StoryTopics items={topics.items} />
+        {live ? (
+          <>
+            <JsonLd
+              data={liveBlogJsonLd(
+                { ...article, publishedAt: toBeijingIso(article.publishedAt) },
+                live,
+                site,
+              )}
+            />
+            {/* Keyed: client navigation from one live story to another starts afresh. */}
+            <LiveCoverage key={article.id} articleId={article.id} initial={live} />
+          </>
+        ) : null}
         <ShareBlock card={card} qrSvg={qr} />
         <SidebarBlock title="新闻推荐" id="recommended">
           <StoryTeasers items={recommended} />

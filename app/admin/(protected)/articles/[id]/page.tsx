@@ -71,6 +71,9 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           <Link href={`/admin/articles/${article.id}/gallery`} className="adm-btn adm-btn-small">
             图集
           </Link>
+          <Link href={`/admin/articles/${article.id}/live`} className="adm-btn adm-btn-small">
+            直播
+          </Link>
           {article.status === "published" ? (
             <a href={article.href} className="adm-btn adm-btn-small" target="_blank" rel="noopener">
               查看读者页面
