@@ -15,12 +15,16 @@
 // 1. A temporary database: a fresh seeded one (prisma migrate deploy + prisma/seed.ts) or a copy
 //    of --db, plus synthetic published stories in liujiang so that /liujiang?page=200 exists.
 // 2. One `next start` on it, warmed, then loaded with wrk (autocannon if wrk is missing):
-//    article, home, channel page 1 and 200, tag, search, RSS feed, view beacon (POST).
+//    article, home, channel page 1 and 200, tag, search, RSS feed, the live endpoint, view beacon
+//    (POST).
 // 3. Baselines in the same run: raw Node `http` returning the article's bytes from memory;
 //    `next start` serving a prerendered static page of the same size (bench/static-app, built
 //    now in a temporary copy); nginx serving the article's bytes as a file.
 // 4. The nginx deployment (scripts/deploy-local.sh, two `next start`): the article through the
 //    micro-cache and without it (two processes vs one).
+//    Every target (2–4) first gets 2 s of load that is not recorded (V8 warm-up), then the
+//    recorded runs, every target at each concurrency level; after the first level the two
+//    headline pairs (article / static Next page, two processes / one) again as alternating runs.
 // 5. Freshness through the micro-cache: the article's title changed in the database (and
 //    recorded in "CacheInvalidation"), polled every 100 ms until it shows.
 // 6. JS weight: gzip size of the scripts each reader page references vs the static fixture.
@@ -37,6 +41,7 @@ import { fromAutocannon, parseWrkOutput, wrkLuaScript } from "./lib/wrk.mjs";
 import { firstArticlePath, fixtureContent, scriptSrcs, visibleTextLines } from "./lib/html.mjs";
 import { sqliteTime, syntheticStory } from "./lib/synthetic.mjs";
 import {
+  alternation,
   buildResult,
   formatJsWeightTable,
   formatRunsTable,
@@ -84,6 +89,11 @@ if (opts.help) {
   process.exit(0);
 }
 const DURATION = Number(opts.duration);
+/** Seconds of unrecorded load on each target before the measured runs. */
+const WARMUP_S = 2;
+/** Alternating runs of the headline pairs (alternate()): rounds, seconds per run. */
+const ALTERNATION_ROUNDS = 3;
+const ALTERNATION_S = 4;
 const LEVELS = opts.connections.split(",").map(Number);
 const BUDGET_S = Number(opts.budget);
 if (!(DURATION > 0) || LEVELS.some((c) => !(c > 0)) || !(BUDGET_S > 0)) {
@@ -328,7 +338,12 @@ const useWrk = opts.tool ? opts.tool === "wrk" : has("wrk");
 let runNo = 0;
 
 /** One load run against `url`; the result carries `name`, `url`, `connections`. */
-async function load({ name, group, url, method = "GET", varyClientAddress = false }, connections, duration) {
+async function load(
+  { name, group, url, method = "GET", varyClientAddress = false },
+  connections,
+  duration,
+  { quiet = false } = {},
+) {
   let result;
   if (useWrk) {
     const script = path.join(tmp, `wrk-${++runNo}.lua`);
@@ -386,11 +401,44 @@ async function load({ name, group, url, method = "GET", varyClientAddress = fals
     result = fromAutocannon(raw);
   }
   const run = { name, group, url, method, connections, ...result };
-  say(
-    `${name.padEnd(34)} c=${String(connections).padEnd(3)} ${run.rps.toFixed(0).padStart(7)} req/s  p50 ${run.latencyMs.p50} ms  p99 ${run.latencyMs.p99} ms  non-2xx ${run.non2xx}`,
-  );
+  if (!quiet)
+    say(
+      `${name.padEnd(34)} c=${String(connections).padEnd(3)} ${run.rps.toFixed(0).padStart(7)} req/s  p50 ${run.latencyMs.p50} ms  p99 ${run.latencyMs.p99} ms  non-2xx ${run.non2xx}`,
+    );
   await sleep(500);
   return run;
+}
+
+/**
+ * The two headline ratios measured again as alternating runs, ALTERNATION_ROUNDS rounds: the
+ * article against the static Next page, and two processes behind nginx against one process.
+ */
+async function alternate(targets, connections) {
+  const find = (name) => targets.find((t) => t.name === name);
+  const pairs = [
+    { key: "articleVsStaticNext", a: find("baseline: static next page"), b: find("article"), target: 0.8 },
+    {
+      key: "twoProcessesVsOne",
+      a: find("article"),
+      b: find("nginx no cache, 2 procs: article"),
+      target: 1.6,
+    },
+  ].filter((p) => p.a && p.b);
+  const out = {};
+  for (const p of pairs) {
+    const rounds = [];
+    for (let r = 0; r < ALTERNATION_ROUNDS; r++) {
+      const a = await load(p.a, connections, ALTERNATION_S, { quiet: true });
+      const b = await load(p.b, connections, ALTERNATION_S, { quiet: true });
+      rounds.push({ a, b });
+    }
+    const result = alternation(rounds, p.target);
+    out[p.key] = { a: p.a.name, b: p.b.name, connections, durationS: ALTERNATION_S, ...result };
+    say(
+      `alternating c=${connections}: ${p.b.name} / ${p.a.name} = ${result.ratios.join(", ")} (median ${result.median})`,
+    );
+  }
+  return out;
 }
 
 /** Several sequential requests; each must answer `expect`. Returns the last response. */
@@ -774,6 +822,9 @@ createServer((req, res) => {
           name: "nginx no cache, 2 procs: article",
           url: `http://127.0.0.1:${deploy.DIFANG_DIRECT_PORT}${paths.article}`,
           group: "nginx",
+          // Two fresh processes, each needing its own warm-up (measured: 430 → 960 req/s for one
+          // of them from its first 4 s of load to its next).
+          warmupS: 3 * WARMUP_S,
         },
       ]
     : [];
@@ -800,8 +851,15 @@ createServer((req, res) => {
 
   // The loads: every target at the first concurrency, then the others while the budget allows.
   const targets = [...appTargets, ...baselineTargets, ...nginxTargets];
+  // First a short load on every target, not recorded: V8 optimizes a server's request path only
+  // after it has run many times, so without it the first target measured (the article) paid for
+  // the portal's warm-up and every other target did not (measured: 600 → 1,100 req/s for the same
+  // page on its second run).
+  say(`warm-up: ${WARMUP_S} s of load on each target, not recorded`);
+  for (const t of targets) await load(t, LEVELS[0], t.warmupS ?? WARMUP_S, { quiet: true });
   const runs = [];
   const levelsRun = [];
+  let alternations = null;
   for (const [i, connections] of LEVELS.entries()) {
     let duration = DURATION;
     if (i > 0) {
@@ -815,6 +873,7 @@ createServer((req, res) => {
     }
     levelsRun.push({ connections, durationS: duration });
     for (const t of targets) runs.push(await load(t, connections, duration));
+    if (i === 0) alternations = await alternate(targets, connections);
   }
 
   // 5. Freshness (changes the database copy: last).
@@ -875,6 +934,7 @@ createServer((req, res) => {
     runs,
     baselines,
     scaling: sc,
+    alternations,
     freshness: fresh,
     liveQueries,
     jsWeight: js,
@@ -903,6 +963,10 @@ createServer((req, res) => {
   if (sc)
     console.log(
       `scaling: 2 processes behind nginx (no cache) ${sc.twoProcessesRps} req/s vs 1 process ${sc.oneProcessRps} req/s = ${sc.factor}× (target ≥ ${sc.target}×: ${sc.meetsTarget ? "met" : "NOT met"})`,
+    );
+  for (const alt of Object.values(alternations ?? {}))
+    console.log(
+      `alternating runs (${alt.rounds.length} × ${alt.durationS} s each, c=${alt.connections}): ${alt.b} / ${alt.a} = ${alt.ratios.join(", ")}, median ${alt.median} (target ≥ ${alt.target}: ${alt.meetsTarget ? "met" : "NOT met"})`,
     );
   console.log(
     `freshness through the micro-cache: ${fresh.status === "skipped" || fresh.status === "error" ? `${fresh.status} (${fresh.reason})` : fresh.ms !== null ? `new title after ${fresh.ms} ms, micro-cache entry expired after ${fresh.microCacheExpiredAfterMs} ms (${fresh.status}: limit ${FRESH_OK_MS} ms = nginx's "1s" (1–2 s) + a render + polling)` : "not visible within 15 s"}`,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fromAutocannon, parseWrkOutput, parseWrkText, wrkLuaScript, WRK_JSON_MARKER } from "./wrk.mjs";
 import {
+  alternation,
   buildResult,
   formatRunsTable,
   formatTable,
@@ -167,6 +168,17 @@ describe("ratios and result", () => {
     ).split("\n");
     expect(t).toEqual(["a      b", "----  --", "柳州   1", "x     22"]);
     expect(formatRunsTable(withRatios([run(100, 20)], { rawNode: { 50: run(1000, 10) } }))).toContain("10%");
+  });
+
+  it("takes the median ratio of alternating runs", () => {
+    const pair = (a, b) => ({ a: { rps: a }, b: { rps: b } });
+    const odd = alternation([pair(1000, 800), pair(1000, 500), pair(1000, 900)], 0.8);
+    expect(odd.ratios).toEqual([0.8, 0.5, 0.9]);
+    expect(odd).toMatchObject({ median: 0.8, meetsTarget: true });
+    const even = alternation([pair(1000, 700), pair(1000, 800)], 0.8);
+    expect(even).toMatchObject({ median: 0.75, meetsTarget: false });
+    // A round whose first target answered nothing has no ratio.
+    expect(alternation([pair(0, 800)], 1.6)).toMatchObject({ ratios: [], median: null, meetsTarget: false });
   });
 
   it("subtracts the static fixture's JS from every page", () => {

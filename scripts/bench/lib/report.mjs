@@ -53,6 +53,32 @@ export function scaling(oneProcess, twoProcesses, target = 1.6) {
   };
 }
 
+/**
+ * Alternating runs of two targets (a, b, a, b, …): req/s of `b` over `a` in each round and their
+ * median. On a shared machine the load from other work changes from one run to the next; runs
+ * side by side, repeated, give a ratio that single runs minutes apart do not.
+ * @param {{ a: { rps: number }, b: { rps: number } }[]} rounds
+ * @param {number} target the ratio wanted (b/a)
+ */
+export function alternation(rounds, target) {
+  const ratios = rounds.filter((r) => r.a.rps > 0).map((r) => round(r.b.rps / r.a.rps, 2));
+  const sorted = [...ratios].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  const median =
+    sorted.length === 0
+      ? null
+      : sorted.length % 2
+        ? sorted[mid]
+        : round((sorted[mid - 1] + sorted[mid]) / 2, 2);
+  return {
+    rounds: rounds.map((r) => ({ aRps: r.a.rps, bRps: r.b.rps })),
+    ratios,
+    median,
+    target,
+    meetsTarget: median !== null && median >= target,
+  };
+}
+
 /** The file name of a result: bench/results/<ISO timestamp>.json, safe on every file system. */
 export function resultFileName(date) {
   return `${date
@@ -72,6 +98,7 @@ export function buildResult({
   runs,
   baselines,
   scaling: sc,
+  alternations = null,
   freshness,
   liveQueries = null,
   jsWeight,
@@ -90,6 +117,7 @@ export function buildResult({
     baselines,
     runs: withRatios(runs, baselines),
     scaling: sc,
+    alternations,
     freshness,
     liveQueries,
     jsWeight,
