@@ -5,18 +5,18 @@
 // (the same set of tokens; order and repeats do not matter to the index).
 // lib/data/search-grams.int.test.ts checks that both give the same tokens.
 
-const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0").toUpperCase());
-const encoder = new TextEncoder();
-
 /** @param {string} title @param {string} summary @param {string} bodyText */
 export function gramText(title, summary, bodyText) {
   const text = `${title}\n${summary}\n${bodyText}`.replace(/[A-Z]+/g, (s) => s.toLowerCase());
-  const chars = Array.from(text, (ch) => {
-    let hex = "";
-    for (const b of encoder.encode(ch)) hex += HEX[b];
-    return hex;
-  });
-  const grams = new Set(chars);
-  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i] + chars[i + 1]);
-  return [...grams].join(",");
+  const bytes = Buffer.from(text, "utf8");
+  // Where each character starts (a byte that does not continue one), and the end.
+  const starts = [];
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] & 0xc0) !== 0x80) starts.push(i);
+  starts.push(bytes.length);
+  const grams = new Set();
+  for (let k = 0; k + 1 < starts.length; k++) {
+    grams.add(bytes.toString("hex", starts[k], starts[k + 1]));
+    if (k + 2 < starts.length) grams.add(bytes.toString("hex", starts[k], starts[k + 2]));
+  }
+  return [...grams].join(",").toUpperCase();
 }
