@@ -18,9 +18,9 @@
 -- view it reads may). The view works on the UTF-8 bytes (a BLOB: substr is then O(1), where on
 -- TEXT it walks from the start): json_each over a generated array gives the byte offsets, those
 -- not continuing a character are where characters start, lead() gives the next one and the one
--- after. About 2.7 ms a story of 400 characters: nothing for a save, about 45 minutes for the
--- backfill below on a million stories (`npm run seed:large` fills it in JavaScript instead,
--- scripts/seed-large/grams.mjs). It is rebuilt with
+-- after. 1.4–2.7 ms a story of 400 characters (by the machine's load): nothing for a save, 25–45
+-- minutes for the backfill below on a million stories (`npm run seed:large` fills the index in
+-- JavaScript instead, 0.27 ms a story: scripts/seed-large/grams.mjs). It is rebuilt with
 -- `INSERT INTO "ArticleSearchGrams"("ArticleSearchGrams") VALUES('delete-all')` followed by an
 -- INSERT … SELECT from the view (lib/sqlite.ts rebuildArticleSearch).
 --

@@ -3,7 +3,7 @@
 -- stories newest first reads every story for a rare word (鹿, 融安) on a large archive.
 --
 -- difang_search_grams gives every character and every pair of adjacent characters of a text after
--- lower() (as ILIKE folds case), once each; a GIN index over the grams of title, summary and
+-- lower() (as ILIKE folds case); a GIN index over the grams of title, summary and
 -- bodyText (joined by newlines, the expression of the trigram index) answers `@> ARRAY[word]` for
 -- a word of one or two characters from one posting list, exactly: a story has the gram w exactly
 -- when its lower-cased text contains w. Grams across a newline never match: no search word
@@ -11,15 +11,14 @@
 -- planner does not recognize it. PostgreSQL maintains the index itself: no triggers.
 --
 -- IMMUTABLE as the index requires; lower() follows the database's collation, which an index of
--- pg_trgm (also lower-cased) depends on in the same way. unnest … WITH ORDINALITY and lead() take
--- the characters in one pass (substr(t, i, 1) would walk the text from its start for every i).
+-- pg_trgm (also lower-cased) depends on in the same way. The characters as an array, then each
+-- with the next one (unnest of two shifted slices zips them): no sort, one pass. Repeated grams
+-- are left in (GIN keeps each key of a row once). Building the index takes about 0.6 ms a story
+-- (20,000 stories of the million-story file in 12 s: ~10 minutes for a million).
 CREATE FUNCTION difang_search_grams(t text) RETURNS text[]
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-  SELECT coalesce(array_agg(DISTINCT g.gram), '{}')
-  FROM (SELECT u.c, lead(u.c) OVER (ORDER BY u.n) AS "next"
-        FROM unnest(string_to_array(lower(t), NULL)) WITH ORDINALITY AS u(c, n)) s,
-       LATERAL (VALUES (s.c), (s.c || s."next")) AS g(gram)
-  WHERE g.gram IS NOT NULL
+  SELECT c || ARRAY(SELECT u.x || u.y FROM unnest(c[:cardinality(c) - 1], c[2:]) AS u(x, y))
+  FROM string_to_array(lower(t), NULL) AS c
 $$;
 
 CREATE INDEX "Article_search_grams_idx" ON "Article"
