@@ -70,8 +70,8 @@ function useStats(rows: readonly { tbl: string; idx: string | null; stat: string
   db.exec("ANALYZE");
   db.exec("DELETE FROM sqlite_stat1");
   // better-sqlite3's SQLite is built with STAT4: ANALYZE also samples this small database into
-  // sqlite_stat4, and the planner would weigh those samples (of whatever other test files wrote)
-  // against the large statistics, whose own samples are not kept.
+  // sqlite_stat4, and the planner would weigh those samples (of whatever the test files before
+  // this one wrote) with the large statistics, whose own samples are not kept.
   db.exec("DELETE FROM sqlite_stat4");
   const insert = db.prepare("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)");
   for (const r of rows) insert.run(r.tbl, r.idx, r.stat);
