@@ -76,8 +76,9 @@ export async function readSqlitePragma(
  * SEARCH_MAX_MATCHES matches (`capped` when there are more: a common word in a million stories
  * would otherwise be counted and sorted in full, over a second). First the newest
  * SEARCH_RECENT_WINDOW visible stories are checked one by one with LIKE (%, _ and \ escaped),
- * which answers a common word alone (an index would hand over a long list of its matches); when
- * they hold no more than SEARCH_MAX_MATCHES matches, an index, newest first by rowid: the trigram
+ * which answers a common word alone (an index would hand over a long list of its matches), and
+ * every word when fewer stories are visible (a small channel); when they hold no more than
+ * SEARCH_MAX_MATCHES matches of more stories, an index, newest first by rowid: the trigram
  * index for the terms of three or more characters (quoted FTS5 strings, never FTS syntax; shorter
  * terms are LIKE conditions on its candidates), or, when every term is shorter, the gram index,
  * whose token for a word of one or two characters is exact (no recheck). Either way the work is
@@ -117,6 +118,12 @@ export async function searchArticleIds(db: PrismaClient, q: ArticleSearchQuery):
     )}
     LIMIT ${cap}`;
   if (recent.length >= cap) return rankMatches(recent, q);
+  // Fewer visible stories than the window (a small channel): the window held them all, and the
+  // index would hand over every match of a common word across the archive.
+  const beyond = await db.$queryRaw<{ id: number }[]>`
+    SELECT a."id" AS "id" FROM "Article" a WHERE ${Prisma.join(visible, " AND ")}
+    ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT ${1} OFFSET ${SEARCH_RECENT_WINDOW - 1}`;
+  if (beyond.length === 0) return rankMatches(recent, q);
   const match = ftsMatchExpression(q.terms);
   if (match === null) {
     const grams = await db.$queryRaw<SearchMatch[]>`

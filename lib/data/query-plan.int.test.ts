@@ -32,7 +32,7 @@ import { getTagByName, listTagArticles } from "@/lib/data/tags";
 import { isPostgres } from "@/lib/database-url";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { parseSearchQuery } from "@/lib/search-text";
+import { SEARCH_RECENT_WINDOW, parseSearchQuery } from "@/lib/search-text";
 import largeStats from "@/lib/testing/large-planner-stats.json";
 import { makeArticle, makeChannel, uniq } from "@/lib/testing/fixtures";
 
@@ -161,6 +161,19 @@ beforeAll(async () => {
   tagName = uniq("标签");
   const made = await makeArticle({ channelId: channel.id, title: "柳州螺蛳粉产业园扩建", tags: [tagName] });
   article = { id: made.id, channelId: channel.id };
+  // More visible stories than search checks one by one, so that it goes on to its indexes.
+  await (
+    await getDb()
+  ).article.createMany({
+    data: Array.from({ length: SEARCH_RECENT_WINDOW }, (_, i) => ({
+      channelId: channel.id,
+      title: `第${i}条`,
+      body: "",
+      bodyHtml: "",
+      status: "published",
+      publishedAt: new Date(Date.now() - 60_000),
+    })),
+  });
   // The channel's counts of a large archive, 100 stories a day for 1,200 days before this month
   // (the stories themselves are not needed: page 5,000's statements and their parameters are
   // what the counts make them), so that page 5,000 reads the day holding its first story.

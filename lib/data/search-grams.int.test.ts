@@ -125,6 +125,20 @@ beforeAll(async () => {
       });
       n++;
     }
+  // The newest visible stories, matching no query: more than the window that search checks one
+  // by one before it goes to the index (and fewer would be answered by the window alone).
+  await db.article.createMany({
+    data: Array.from({ length: SEARCH_RECENT_WINDOW }, () => ({
+      channelId,
+      title: "",
+      summary: "",
+      body: "",
+      bodyHtml: "",
+      bodyText: "",
+      status: "published",
+      publishedAt: new Date(now.getTime() - 60_000),
+    })),
+  });
   stories = await db.article.findMany({
     where: { channelId },
     select: { id: true, title: true, summary: true, bodyText: true, status: true, publishedAt: true },

@@ -50,14 +50,16 @@ const inColumns = (row: string, term: string) => {
  * The planner cannot estimate how many stories an ILIKE '%…%' matches (it guessed 14 % for a
  * phrase in 20 of 50,000 stories and 5 rows for one in 48,000), so the plan is not left to it:
  * first the newest SEARCH_RECENT_WINDOW visible stories (Article_status_publishedAt_idx, or the
- * channel's), checked one by one (bounded work; enough for a common word), and when they hold no
- * more than SEARCH_MAX_MATCHES matches, an index, in a materialized CTE so that it cannot be
- * traded for a walk of the whole table, visibility and channel filtered after it:
- * - a bitmap scan of the trigram index for the words of three or more characters, each candidate
+ * channel's), checked one by one (bounded work; enough for a common word, and all there is when
+ * fewer stories are visible), and when they hold no more than SEARCH_MAX_MATCHES matches, an
+ * index, visibility and channel filtered after it:
+ * - a bitmap scan of the trigram index for the words of three or more characters, in a
+ *   materialized CTE so that it cannot be traded for a walk of the whole table, each candidate
  *   rechecked by PostgreSQL (short words too);
- * - when every word is shorter, the gram index: `@>` of the words' grams, exact (lower() of the
- *   text holds lower() of the word exactly when ILIKE finds it; for a word without case, LIKE, the
- *   same rows: lower() changes no character of it).
+ * - when every word is shorter, the gram index, through difang_search_gram_matches (which keeps
+ *   the planner from a sequential scan computing every story's grams): `@>` of the words' grams,
+ *   exact (lower() of the text holds lower() of the word exactly when ILIKE finds it; for a word
+ *   without case, LIKE, the same rows: lower() changes no character of it).
  * Its cost grows with the number of matches of the rarest word: a word in, say, a tenth of a large
  * archive is the slow case.
  *
@@ -88,18 +90,27 @@ export async function searchArticleIds(db: PrismaClient, q: ArticleSearchQuery):
     WHERE ${allInColumns("r")}
     ORDER BY r."publishedAt" DESC, r."id" DESC LIMIT ${cap}`;
   if (recent.length === cap) return rankMatches(recent, q);
-  const termsMatch = q.terms.some(isFtsTerm)
-    ? q.terms.map((t) => (isFtsTerm(t) ? contains(SEARCHED_TEXT, t) : inColumns("a", t)))
-    : [
-        Prisma.sql`difang_search_grams(${SEARCHED_TEXT}) @> ARRAY[${Prisma.join(q.terms.map((t) => Prisma.sql`lower(${t})`))}]::text[]`,
-      ];
-  const matches = await db.$queryRaw<SearchMatch[]>`
-    WITH m AS MATERIALIZED (
-      SELECT a."id", a."title", a."publishedAt", a."status", a."channelId"
-      FROM "Article" a WHERE ${Prisma.join(termsMatch, " AND ")})
-    SELECT m."id" AS "id", m."title" AS "title", m."publishedAt" AS "publishedAt"
-    FROM m WHERE ${visible("m")}
-    ORDER BY m."publishedAt" DESC, m."id" DESC LIMIT ${cap}`;
+  // Fewer visible stories than the window (a small channel): the window held them all.
+  const beyond = await db.$queryRaw<{ id: number }[]>`
+    SELECT a."id" FROM "Article" a WHERE ${visible("a")}
+    ORDER BY a."publishedAt" DESC, a."id" DESC LIMIT ${1} OFFSET ${SEARCH_RECENT_WINDOW - 1}`;
+  if (beyond.length === 0) return rankMatches(recent, q);
+  const matches = q.terms.some(isFtsTerm)
+    ? await db.$queryRaw<SearchMatch[]>`
+        WITH m AS MATERIALIZED (
+          SELECT a."id", a."title", a."publishedAt", a."status", a."channelId"
+          FROM "Article" a WHERE ${Prisma.join(
+            q.terms.map((t) => (isFtsTerm(t) ? contains(SEARCHED_TEXT, t) : inColumns("a", t))),
+            " AND ",
+          )})
+        SELECT m."id" AS "id", m."title" AS "title", m."publishedAt" AS "publishedAt"
+        FROM m WHERE ${visible("m")}
+        ORDER BY m."publishedAt" DESC, m."id" DESC LIMIT ${cap}`
+    : await db.$queryRaw<SearchMatch[]>`
+        SELECT m."id" AS "id", m."title" AS "title", m."publishedAt" AS "publishedAt"
+        FROM difang_search_gram_matches(ARRAY[${Prisma.join(q.terms.map((t) => Prisma.sql`lower(${t})`))}]::text[]) m
+        WHERE ${visible("m")}
+        ORDER BY m."publishedAt" DESC, m."id" DESC LIMIT ${cap}`;
   return rankMatches(matches, q);
 }
 
