@@ -147,7 +147,11 @@ export async function searchArticleIds(db: PrismaClient, q: ArticleSearchQuery):
   return rankMatches(matches, q);
 }
 
-/** Rebuild the search indexes from the Article table (after a bulk import or a trigger mishap). */
+/**
+ * Rebuild the search indexes from the Article table (after a bulk import or a trigger mishap), in
+ * one transaction. The gram index's grams are computed in SQL, 1.4–2.7 ms a story: half an hour
+ * or more for a million stories, during which writers wait.
+ */
 export async function rebuildArticleSearch(db: PrismaClient): Promise<void> {
   await db.$transaction([
     db.$executeRaw`INSERT INTO "ArticleSearch" ("ArticleSearch") VALUES ('rebuild')`,
@@ -155,8 +159,8 @@ export async function rebuildArticleSearch(db: PrismaClient): Promise<void> {
   ]);
 }
 
-/** The gram index from scratch (a contentless FTS5 table has no 'rebuild'); seed-large runs them too. */
-export const rebuildGramStatements = [
+/** The gram index from scratch (a contentless FTS5 table has no 'rebuild'). */
+const rebuildGramStatements = [
   `INSERT INTO "ArticleSearchGrams" ("ArticleSearchGrams") VALUES ('delete-all')`,
   `INSERT INTO "ArticleSearchGrams" ("rowid", "grams") SELECT "id", "grams" FROM "ArticleSearchGramText"`,
 ] as const;
@@ -164,8 +168,8 @@ export const rebuildGramStatements = [
 /**
  * True when the search indexes agree with the Article table: FTS5 'integrity-check' with rank 1
  * for the trigram index; for the contentless gram index, which cannot be compared with its
- * content that way, the same set of rows as the stories (a story indexed under wrong grams is
- * not detected).
+ * content that way, its own consistency and as many rows as there are stories (a story indexed
+ * under wrong grams is not detected).
  */
 export async function checkArticleSearch(db: PrismaClient): Promise<boolean> {
   try {
