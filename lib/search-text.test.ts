@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   ftsMatchExpression,
+  gramMatchExpression,
+  gramToken,
   highlightSegments,
   likeContains,
   MAX_QUERY_LENGTH,
@@ -50,10 +52,25 @@ describe("parseSearchQuery", () => {
 });
 
 describe("ftsMatchExpression", () => {
-  it("quotes every term as an FTS5 string and leaves short terms to LIKE", () => {
+  it("quotes every term as an FTS5 string and leaves short terms to the gram index", () => {
     expect(ftsMatchExpression(["融水苗族", "融安"])).toBe('"融水苗族"');
     expect(ftsMatchExpression(["融安"])).toBeNull();
     expect(ftsMatchExpression(['a"b"c', "NEAR", "x*y:z"])).toBe('"a""b""c" AND "NEAR" AND "x*y:z"');
+  });
+});
+
+describe("gramMatchExpression", () => {
+  it("makes each short term one token, the hex of its UTF-8 bytes with ASCII letters lower-cased", () => {
+    expect(gramToken("鹿")).toBe("E9B9BF");
+    expect(gramToken("融安")).toBe("E89E8DE5AE89");
+    expect(gramToken("5G")).toBe(gramToken("5g"));
+    expect(gramToken("5g")).toBe("3567");
+    // Only ASCII folds, as SQLite's lower() and LIKE: full-width letters keep their case.
+    expect(gramToken("Ａ")).not.toBe(gramToken("ａ"));
+    expect(gramToken("😀")).toBe("F09F9880");
+    expect(gramMatchExpression(["融水苗族", "融安", "A股"])).toBe('"E89E8DE5AE89" AND "61E882A1"');
+    expect(gramMatchExpression(["融水苗族"])).toBeNull();
+    expect(gramMatchExpression(['"', "%_"])).toBe('"22" AND "255F"');
   });
 });
 

@@ -7,7 +7,10 @@ import { cleanLine } from "@/lib/text";
 export const MAX_QUERY_LENGTH = 100;
 /** Words beyond this many are ignored (each one is a condition of the query). */
 export const MAX_QUERY_TERMS = 8;
-/** The trigram tokenizer indexes 3-character substrings; shorter words are searched with LIKE. */
+/**
+ * The trigram tokenizer indexes 3-character substrings; shorter words are found through the index
+ * of single characters and adjacent pairs (gramMatchExpression).
+ */
 export const MIN_FTS_TERM_LENGTH = 3;
 
 export type SearchQuery =
@@ -116,6 +119,26 @@ export function isFtsTerm(term: string): boolean {
 export function ftsMatchExpression(terms: readonly string[]): string | null {
   const phrases = terms.filter(isFtsTerm).map((t) => `"${t.replaceAll('"', '""')}"`);
   return phrases.length > 0 ? phrases.join(" AND ") : null;
+}
+
+/**
+ * The gram index's query for words of one or two characters (SQLite: the FTS5 table
+ * "ArticleSearchGrams", prisma/migrations/20261130200500_search_bigrams): each word is one token,
+ * the hex of its UTF-8 bytes after lower-casing ASCII letters, as the migration's SQL builds the
+ * tokens (`hex()` of the `lower()`-ed text; SQLite's lower() and LIKE fold ASCII only). Quoted,
+ * like any FTS5 string. Null when every word is long enough for the trigram index.
+ */
+export function gramMatchExpression(terms: readonly string[]): string | null {
+  const tokens = terms.filter((t) => !isFtsTerm(t)).map((t) => `"${gramToken(t)}"`);
+  return tokens.length > 0 ? tokens.join(" AND ") : null;
+}
+
+/** One word's token in the gram index (see gramMatchExpression). */
+export function gramToken(term: string): string {
+  const bytes = new TextEncoder().encode(term.replace(/[A-Z]/g, (c) => c.toLowerCase()));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0"))
+    .join("")
+    .toUpperCase();
 }
 
 /** A LIKE pattern matching `term` anywhere, for use with `ESCAPE '\'`. */
