@@ -1,9 +1,10 @@
 "use client";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import type { ArticleFieldErrors, ArticleFormValues } from "@/lib/articles/form";
 import { LIMITS } from "@/lib/articles/limits";
 import type { AdminImage } from "@/lib/data/admin-images";
 import { FieldError } from "../../_components/form-parts";
+import { RecentImagePicker, useImageUpload } from "../../_components/image-upload";
 
 interface Props {
   initialImage: AdminImage | null;
@@ -11,10 +12,6 @@ interface Props {
   values: ArticleFormValues;
   errors: ArticleFieldErrors;
 }
-
-type UploadAnswer = { ok: true; image: AdminImage } | { ok: false; message: string };
-
-const UPLOAD_URL = "/admin/api/images";
 
 /**
  * The lead image: upload a new one (sent at once to the upload endpoint, not with the form: images
@@ -31,10 +28,6 @@ export function LeadImageField({ initialImage, recentImages, values, errors }: P
   const [alt, setAlt] = useState(values.leadImageAlt);
   const [caption, setCaption] = useState(values.leadImageCaption);
   const [credit, setCredit] = useState(values.leadImageCredit);
-  const [uploading, setUploading] = useState(false);
-  const [uploadMessage, setUploadMessage] = useState<{ text: string; ok: boolean } | null>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
-
   const choose = (img: AdminImage) => {
     setImageId(String(img.id));
     setImage(img);
@@ -44,41 +37,23 @@ export function LeadImageField({ initialImage, recentImages, values, errors }: P
     setCredit(img.credit);
   };
 
-  const upload = async () => {
-    const file = fileRef.current?.files?.[0];
-    if (!file) {
-      setUploadMessage({ text: "请先选择图片文件", ok: false });
-      return;
-    }
-    const body = new FormData();
-    body.set("file", file);
-    body.set("alt", alt);
-    body.set("caption", caption);
-    body.set("credit", credit);
-    setUploading(true);
-    setUploadMessage(null);
-    try {
-      const response = await fetch(UPLOAD_URL, { method: "POST", body });
-      const answer = (await response.json().catch(() => null)) as UploadAnswer | null;
-      if (!answer) {
-        setUploadMessage({ text: `上传失败（${response.status}），请重试`, ok: false });
-      } else if (!answer.ok) {
-        setUploadMessage({ text: answer.message, ok: false });
-      } else {
-        const keepTexts = { alt: alt || answer.image.alt, caption: caption || answer.image.caption };
-        choose(answer.image);
-        setAlt(keepTexts.alt);
-        setCaption(keepTexts.caption);
-        setCredit(credit || answer.image.credit);
-        setUploadMessage({ text: "图片已上传并设为题图", ok: true });
-        if (fileRef.current) fileRef.current.value = "";
-      }
-    } catch {
-      setUploadMessage({ text: "上传失败，请检查网络后重试", ok: false });
-    } finally {
-      setUploading(false);
-    }
-  };
+  const { fileRef, uploading, message, upload } = useImageUpload({
+    noFile: "请先选择图片文件",
+    texts: () => ({ alt, caption, credit }),
+    onUploaded: (uploaded) => {
+      // What the editor typed before uploading stays; the image's stored texts fill the rest.
+      const keep = {
+        alt: alt || uploaded.alt,
+        caption: caption || uploaded.caption,
+        credit: credit || uploaded.credit,
+      };
+      choose(uploaded);
+      setAlt(keep.alt);
+      setCaption(keep.caption);
+      setCredit(keep.credit);
+      return "图片已上传并设为题图";
+    },
+  });
 
   return (
     <fieldset className="adm-fieldset adm-lead-image">
@@ -129,40 +104,14 @@ export function LeadImageField({ initialImage, recentImages, values, errors }: P
         </p>
         <p
           id="lead-image-upload-message"
-          className={uploadMessage?.ok ? "adm-field-ok" : "adm-field-error"}
+          className={message?.ok ? "adm-field-ok" : "adm-field-error"}
           aria-live="polite"
         >
-          {uploadMessage?.text}
+          {message?.text}
         </p>
       </div>
 
-      {recentImages.length > 0 ? (
-        <details className="adm-image-picker">
-          <summary>从图库选择</summary>
-          <ul aria-label="最近上传的图片">
-            {recentImages.map((img) => (
-              <li key={img.id}>
-                <button
-                  type="button"
-                  onClick={() => choose(img)}
-                  aria-pressed={imageId === String(img.id)}
-                  aria-label={`选用图片 #${img.id}${img.caption ? `：${img.caption}` : ""}`}
-                >
-                  {/* eslint-disable-next-line @next/next/no-img-element -- thumbnails of our own derivatives */}
-                  <img
-                    src={img.thumb}
-                    alt=""
-                    loading="lazy"
-                    width={120}
-                    height={Math.round((120 * img.height) / img.width)}
-                  />
-                  <span>{img.caption || img.alt || `#${img.id}`}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      <RecentImagePicker images={recentImages} selectedId={image?.id ?? null} onPick={choose} />
 
       <div className="adm-field">
         <label htmlFor="lead-image-alt">题图替代文字</label>

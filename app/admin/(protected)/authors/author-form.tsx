@@ -5,10 +5,9 @@ import { AUTHOR_LIMITS } from "@/lib/authors/rules";
 import type { AdminAuthor } from "@/lib/data/admin-authors";
 import type { AdminImage } from "@/lib/data/admin-images";
 import { FieldError, FormMessage, SubmitButton } from "../../_components/form-parts";
+import { useImageUpload } from "../../_components/image-upload";
 
 const initialState: AuthorFormState = {};
-
-type UploadAnswer = { ok: true; image: AdminImage } | { ok: false; message: string };
 
 /**
  * Create or edit a reporter's profile. The photo is sent at once to the image upload endpoint (the
@@ -25,38 +24,15 @@ export function AuthorForm({ author }: { author: AdminAuthor | null }) {
     ...state.values,
   };
   const [photo, setPhoto] = useState<AdminImage | null>(author?.photo ?? null);
-  const [uploading, setUploading] = useState(false);
-  const [uploadMessage, setUploadMessage] = useState<{ text: string; ok: boolean } | null>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
-
-  const upload = async () => {
-    const file = fileRef.current?.files?.[0];
-    if (!file) {
-      setUploadMessage({ text: "请先选择照片文件", ok: false });
-      return;
-    }
-    const body = new FormData();
-    body.set("file", file);
-    body.set("alt", nameRef.current?.value ?? "");
-    setUploading(true);
-    setUploadMessage(null);
-    try {
-      const response = await fetch("/admin/api/images", { method: "POST", body });
-      const answer = (await response.json().catch(() => null)) as UploadAnswer | null;
-      if (!answer) setUploadMessage({ text: `上传失败（${response.status}），请重试`, ok: false });
-      else if (!answer.ok) setUploadMessage({ text: answer.message, ok: false });
-      else {
-        setPhoto(answer.image);
-        setUploadMessage({ text: "照片已上传，保存后生效", ok: true });
-        if (fileRef.current) fileRef.current.value = "";
-      }
-    } catch {
-      setUploadMessage({ text: "上传失败，请检查网络后重试", ok: false });
-    } finally {
-      setUploading(false);
-    }
-  };
+  const { fileRef, uploading, message, upload } = useImageUpload({
+    noFile: "请先选择照片文件",
+    texts: () => ({ alt: nameRef.current?.value ?? "" }),
+    onUploaded: (uploaded) => {
+      setPhoto(uploaded);
+      return "照片已上传，保存后生效";
+    },
+  });
 
   return (
     <form
@@ -162,10 +138,10 @@ export function AuthorForm({ author }: { author: AdminAuthor | null }) {
           </p>
           <p
             id="author-photo-message"
-            className={uploadMessage?.ok ? "adm-field-ok" : "adm-field-error"}
+            className={message?.ok ? "adm-field-ok" : "adm-field-error"}
             aria-live="polite"
           >
-            {uploadMessage?.text}
+            {message?.text}
           </p>
         </div>
       </fieldset>

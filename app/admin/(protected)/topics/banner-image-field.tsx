@@ -1,9 +1,8 @@
 "use client";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import type { AdminImage } from "@/lib/data/admin-images";
 import { FieldError } from "../../_components/form-parts";
-
-type UploadAnswer = { ok: true; image: AdminImage } | { ok: false; message: string };
+import { RecentImagePicker, useImageUpload } from "../../_components/image-upload";
 
 /**
  * The topic's banner image: uploaded at once to the same endpoint as lead images (same checks), or
@@ -26,37 +25,15 @@ export function BannerImageField({
       : (recentImages.find((i) => String(i.id) === initialId) ?? null),
   );
   const [alt, setAlt] = useState("");
-  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
-  const [uploading, setUploading] = useState(false);
-  const fileRef = useRef<HTMLInputElement>(null);
-
-  const upload = async () => {
-    const file = fileRef.current?.files?.[0];
-    if (!file) return setMessage({ text: "请先选择图片文件", ok: false });
-    if (alt.trim() === "") return setMessage({ text: "请先填写图片的替代文字", ok: false });
-    const body = new FormData();
-    body.set("file", file);
-    body.set("alt", alt);
-    body.set("caption", "");
-    body.set("credit", "");
-    setUploading(true);
-    setMessage(null);
-    try {
-      const response = await fetch("/admin/api/images", { method: "POST", body });
-      const answer = (await response.json().catch(() => null)) as UploadAnswer | null;
-      if (!answer) setMessage({ text: `上传失败（${response.status}），请重试`, ok: false });
-      else if (!answer.ok) setMessage({ text: answer.message, ok: false });
-      else {
-        setImage(answer.image);
-        setMessage({ text: "图片已上传并设为专题题图", ok: true });
-        if (fileRef.current) fileRef.current.value = "";
-      }
-    } catch {
-      setMessage({ text: "上传失败，请检查网络后重试", ok: false });
-    } finally {
-      setUploading(false);
-    }
-  };
+  const { fileRef, uploading, message, upload } = useImageUpload({
+    noFile: "请先选择图片文件",
+    refuse: () => (alt.trim() === "" ? "请先填写图片的替代文字" : null),
+    texts: () => ({ alt }),
+    onUploaded: (uploaded) => {
+      setImage(uploaded);
+      return "图片已上传并设为专题题图";
+    },
+  });
 
   return (
     <fieldset className="adm-fieldset adm-lead-image">
@@ -91,33 +68,7 @@ export function BannerImageField({
           {message?.text}
         </p>
       </div>
-      {recentImages.length > 0 ? (
-        <details className="adm-image-picker">
-          <summary>从图库选择</summary>
-          <ul aria-label="最近上传的图片">
-            {recentImages.map((img) => (
-              <li key={img.id}>
-                <button
-                  type="button"
-                  onClick={() => setImage(img)}
-                  aria-pressed={image?.id === img.id}
-                  aria-label={`选用图片 #${img.id}${img.caption ? `：${img.caption}` : ""}`}
-                >
-                  {/* eslint-disable-next-line @next/next/no-img-element -- thumbnails of our own derivatives */}
-                  <img
-                    src={img.thumb}
-                    alt=""
-                    loading="lazy"
-                    width={120}
-                    height={Math.round((120 * img.height) / img.width)}
-                  />
-                  <span>{img.caption || img.alt || `#${img.id}`}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      <RecentImagePicker images={recentImages} selectedId={image?.id ?? null} onPick={setImage} />
     </fieldset>
   );
 }
