@@ -253,6 +253,17 @@ test("the demo galleries feed 图文看点 with their cover", async ({ page }) =
   await link.click();
   await expect(page.locator(".gallery")).toBeVisible();
   expect(await page.locator(".gallery-slide").count()).toBeGreaterThanOrEqual(5);
+  // Shared and described by its cover (the story has no lead image), not by the site's logo.
+  const cover = await page.locator(".gallery-slide img").first().getAttribute("src");
+  const coverKey = cover?.match(/\/media\/([^/]+?)-\d+\.webp/)?.[1];
+  expect(coverKey).toBeTruthy();
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute(
+    "content",
+    new RegExp(`/media/${coverKey}-`),
+  );
+  const jsonLd = await page.locator('script[type="application/ld+json"]').allTextContents();
+  const article = jsonLd.map((t) => JSON.parse(t)).find((d) => d["@type"] === "NewsArticle");
+  expect(JSON.stringify(article?.image)).toContain(`/media/${coverKey}-`);
   await page.keyboard.press("ArrowRight");
   await expect(shownNumber(page)).toHaveText(/^2\//);
   await expectAccessible(page);

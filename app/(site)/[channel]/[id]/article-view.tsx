@@ -19,7 +19,7 @@ import { qrSvg } from "@/lib/qr";
 import { tagHref } from "@/lib/data/tags";
 import { listStoryTopics } from "@/lib/data/topics";
 import { parseArticleId } from "@/lib/url";
-import { getGallery } from "@/lib/data/galleries";
+import { getGallery, type GallerySlide } from "@/lib/data/galleries";
 import { galleryJsonLd } from "@/lib/galleries/json-ld";
 import { ArticleList } from "@/components/ArticleList";
 import { Gallery } from "@/components/Gallery";
@@ -56,10 +56,19 @@ async function visibleArticle(rawId: string): Promise<ArticleDetail | null> {
   return article && isVisible(article, Date.now()) ? article : null;
 }
 
+/**
+ * The story as shared and described to search engines: a 图集 without a lead image is shown by its
+ * gallery's first image (its cover, as in 图文看点) rather than the site's logo.
+ */
+function withCover(article: ArticleDetail, gallery: readonly GallerySlide[]): ArticleDetail {
+  return article.image || !gallery[0] ? article : { ...article, image: gallery[0].image };
+}
+
 export async function articleMetadata({ id: rawId }: ArticleParams): Promise<Metadata> {
-  const article = await visibleArticle(rawId);
+  const visible = await visibleArticle(rawId);
   // Nothing about a hidden story leaks into the 404 page's <head>.
-  if (!article) return { title: "页面不存在" };
+  if (!visible) return { title: "页面不存在" };
+  const article = withCover(visible, await getGallery(visible.id));
   // Absolute addresses (WeChat does not resolve relative ones): the same card as the share block.
   const card = shareCard(article, { siteUrl: env.SITE_URL, siteName: env.SITE_NAME });
   return {
@@ -161,13 +170,13 @@ export async function renderArticlePage(params: ArticleParams): Promise<ReactNod
     { label: "正文" },
   ];
   const site = { siteUrl: env.SITE_URL, siteName: env.SITE_NAME };
-  const card = shareCard(article, site);
+  const card = shareCard(withCover(article, gallery), site);
   const qr = await qrSvg(card.url);
   return (
     <div className="layout">
       <div className="content">
         <Breadcrumb items={crumbs} />
-        <JsonLd data={articleJsonLd(article, site)} />
+        <JsonLd data={articleJsonLd(withCover(article, gallery), site)} />
         <JsonLd data={breadcrumbJsonLd(crumbs, site, article.href)} />
         {gallery.length > 0 ? <JsonLd data={galleryJsonLd(article, gallery, site)} /> : null}
         <ArticleStory
