@@ -92,6 +92,8 @@ export interface PageStoreOptions {
   maxOtherEntries?: number;
   /** Record an invalidation asked for through Next's revalidateTag()/revalidatePath(). */
   onRevalidateTag?: (tags: string[]) => Promise<void>;
+  /** Whether a page's tags were invalidated since its render started: the shared log by default. */
+  isStale?: typeof isStale;
 }
 
 export class PageStore {
@@ -109,7 +111,7 @@ export class PageStore {
     if (this.options.maxBytes === 0 || (ctx.kind && !CACHED_KINDS.has(ctx.kind))) return null;
     const now = Date.now();
     const entry = this.ok.get(key) ?? this.other.get(key);
-    if (entry && !isStale(entry.tags, entry.stamp, now)) {
+    if (entry && !(this.options.isStale ?? isStale)(entry.tags, entry.stamp, now)) {
       const revalidate = entry.cacheControl?.revalidate;
       // Next re-renders an entry past its revalidate time in the background after serving it.
       if (typeof revalidate === "number" && entry.lastModified + revalidate * 1000 <= now)
