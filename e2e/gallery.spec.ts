@@ -255,7 +255,7 @@ test("the demo galleries feed 图文看点 with their cover", async ({ page }) =
   expect(await page.locator(".gallery-slide").count()).toBeGreaterThanOrEqual(5);
   // Shared and described by its cover (the story has no lead image), not by the site's logo.
   const cover = await page.locator(".gallery-slide img").first().getAttribute("src");
-  const coverKey = cover?.match(/\/media\/([^/]+?)-\d+\.webp/)?.[1];
+  const coverKey = cover?.match(/\/media\/(.+)-\d+\.webp$/)?.[1];
   expect(coverKey).toBeTruthy();
   await expect(page.locator('meta[property="og:image"]')).toHaveAttribute(
     "content",
