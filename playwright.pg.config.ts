@@ -29,6 +29,12 @@ export default defineConfig({
     "search.spec.ts",
     "admin-articles.spec.ts",
     "moderation.spec.ts",
+    // New formats whose writes must reach the other node: 专题, 直播 (its polled endpoint),
+    // reporters' profiles, 图集.
+    "topics.spec.ts",
+    "live.spec.ts",
+    "authors.spec.ts",
+    "gallery.spec.ts",
   ],
   use: { ...base.use, baseURL: `http://127.0.0.1:${port}` },
   webServer: [
