@@ -74,13 +74,19 @@ export async function endLive(
 ): Promise<LiveResult> {
   if (!canWriteArticles(actor)) return { ok: false, message: LIVE_SERVICE_MESSAGES.forbidden };
   return db.$transaction(async (tx): Promise<LiveResult> => {
-    const current = await tx.liveCoverage.findUnique({ where: { articleId } });
-    if (!current) return { ok: false, message: LIVE_SERVICE_MESSAGES.notStarted };
-    if (current.endedAt !== null) return { ok: false, message: LIVE_SERVICE_MESSAGES.ended };
+    const refusedCoverage = await notRunning(tx, articleId);
+    if (refusedCoverage) return refusedCoverage;
     await tx.liveCoverage.update({ where: { articleId }, data: { endedAt: now } });
     await audit(tx, actor, EDITORIAL_AUDIT.liveEnded, articleId, {}, now);
     return { ok: true };
   });
+}
+
+/** Why a write that needs a running coverage is refused, or null while it runs. */
+async function notRunning(tx: Tx, articleId: number): Promise<LiveResult | null> {
+  const current = await tx.liveCoverage.findUnique({ where: { articleId }, select: { endedAt: true } });
+  if (!current) return { ok: false, message: LIVE_SERVICE_MESSAGES.notStarted };
+  return current.endedAt === null ? null : { ok: false, message: LIVE_SERVICE_MESSAGES.ended };
 }
 
 async function imageRefused(tx: Tx, imageId: number | null): Promise<LiveResult | null> {
@@ -101,10 +107,7 @@ export async function addLiveEntry(
 ): Promise<LiveResult> {
   if (!canWriteArticles(actor)) return { ok: false, message: LIVE_SERVICE_MESSAGES.forbidden };
   return db.$transaction(async (tx): Promise<LiveResult> => {
-    const current = await tx.liveCoverage.findUnique({ where: { articleId } });
-    if (!current) return { ok: false, message: LIVE_SERVICE_MESSAGES.notStarted };
-    if (current.endedAt !== null) return { ok: false, message: LIVE_SERVICE_MESSAGES.ended };
-    const refused = await imageRefused(tx, input.imageId);
+    const refused = (await notRunning(tx, articleId)) ?? (await imageRefused(tx, input.imageId));
     if (refused) return refused;
     const entry = await tx.liveEntry.create({ data: { articleId, ...input, createdAt: now } });
     await audit(
