@@ -10,6 +10,8 @@ import { addGalleryImages, type NewGalleryImage } from "@/lib/galleries/service"
 import { GALLERY_LIMITS, GALLERY_MESSAGES } from "@/lib/galleries/rules";
 import type { UploadOutcome } from "@/lib/galleries/upload-outcome";
 import { cleanLine } from "@/lib/text";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 
 export interface UploadedFile {
   name: string;
@@ -52,4 +54,14 @@ export async function uploadGalleryImages(
   const added = await addGalleryImages(db, actor, articleId, stored, now);
   if (!added.ok) return { ...none, refused, error: added.message };
   return { added: added.added, duplicates: added.duplicates, refused };
+}
+
+/** The upload route's entry: this process's database and upload folder, at this moment. */
+export async function uploadToGallery(
+  actor: Actor,
+  articleId: number,
+  files: readonly UploadedFile[],
+  credit: string,
+): Promise<UploadOutcome> {
+  return uploadGalleryImages(await getDb(), actor, articleId, files, credit, env.UPLOAD_DIR, new Date());
 }

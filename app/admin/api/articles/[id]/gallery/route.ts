@@ -6,11 +6,9 @@ import { guardAction } from "@/lib/actions/admin/guard";
 import { isSameOrigin } from "@/lib/same-origin";
 import { BodyTooLargeError, declaredLength, readBodyCapped } from "@/lib/actions/admin/request-body";
 import { MAX_IMAGE_BYTES } from "@/lib/actions/admin/upload-image";
-import { uploadGalleryImages } from "@/lib/actions/admin/gallery-upload";
+import { uploadToGallery } from "@/lib/actions/admin/gallery-upload";
 import { GALLERY_LIMITS } from "@/lib/galleries/rules";
 import { encodeOutcome, type UploadOutcome } from "@/lib/galleries/upload-outcome";
-import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
 import { parseAdminArticleId } from "@/app/admin/(protected)/articles/article-id";
 
 const MAX_REQUEST_BYTES = GALLERY_LIMITS.filesPerUpload * MAX_IMAGE_BYTES + 64 * 1024;
@@ -62,14 +60,11 @@ export async function POST(request: Request, ctx: { params: Promise<{ id: string
       .map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })),
   );
   const credit = form.get("credit");
-  const outcome = await uploadGalleryImages(
-    await getDb(),
+  const outcome = await uploadToGallery(
     guard.user,
     articleId,
     files,
     typeof credit === "string" ? credit : "",
-    env.UPLOAD_DIR,
-    new Date(),
   );
   return back(request, articleId, outcome);
 }
