@@ -8,7 +8,7 @@ import { securityHeaderRules } from "./lib/security/headers.mjs";
 const READER_PAGE_EXPIRE_S = 40;
 
 /** First path segments that are not channels (routes of their own). */
-const NOT_CHANNELS = "admin|api|media|search|tag|author|rank|sitemaps|zhuanti|_next";
+const NOT_CHANNELS = "admin|api|media|search|tag|author|rank|sitemaps|zhuanti|corrections|_next";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -66,6 +66,9 @@ const nextConfig = {
         // a section's pages.
         { source: "/zhuanti", has: page, destination: "/zhuanti/page/:page" },
         { source: "/zhuanti", destination: "/zhuanti/page/1" },
+        // 更正与更新: plain /corrections is page 1 (a dynamic route, as for /zhuanti).
+        { source: "/corrections", has: page, destination: "/corrections/page/:page" },
+        { source: "/corrections", destination: "/corrections/page/1" },
         {
           source: "/zhuanti/:slug/:section(\\d+)",
           has: page,

@@ -34,6 +34,7 @@ export default defineConfig({
     "topics.spec.ts",
     "live.spec.ts",
     "authors.spec.ts",
+    "corrections.spec.ts",
     "gallery.spec.ts",
   ],
   use: { ...base.use, baseURL: `http://127.0.0.1:${port}` },

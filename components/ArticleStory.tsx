@@ -2,7 +2,9 @@ import Link from "next/link";
 import { linkedByline, type BylineAuthor } from "@/lib/authors/byline";
 import type { ReactNode } from "react";
 import type { ImageRef } from "@/lib/data/types";
+import type { StoryCorrection } from "@/lib/data/corrections";
 import { LeadImage } from "@/components/LeadImage";
+import { StoryCorrections } from "@/components/StoryCorrections";
 import { TimeText } from "@/components/TimeText";
 import { USER_HTML_CLASS } from "@/lib/security/user-html";
 
@@ -17,6 +19,8 @@ export interface StoryView {
   /** Profiles the byline names, whose names become links to their pages (none in the preview). */
   authors?: readonly BylineAuthor[];
   tags: { name: string; href: string }[];
+  /** 更正 and 更新说明 added after publication (none in the preview of a draft). */
+  corrections?: readonly StoryCorrection[];
 }
 
 /**
@@ -72,6 +76,7 @@ export function ArticleStory({
           )}
         </p>
       ) : null}
+      <StoryCorrections items={story.corrections ?? []} />
       {story.tags.length > 0 ? (
         <ul className="story-tags" aria-label="标签">
           {story.tags.map((t) => (

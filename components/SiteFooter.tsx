@@ -18,7 +18,7 @@ export function SiteFooter({
       <div className="wrap">
         <p className="slogan">{slogan}</p>
         <p>
-          <Link href="/rank">热点排行</Link>
+          <Link href="/rank">热点排行</Link> · <Link href="/corrections">更正与更新</Link>
         </p>
         <p>
           © {siteName} · <a href={siteUrl}>{siteUrl.replace(/^https?:\/\//, "")}</a>

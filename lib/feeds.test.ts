@@ -71,6 +71,24 @@ describe("buildRss", () => {
     expect(xml).toContain('<guid isPermaLink="true">https://news.example.cn/liujiang/2</guid>');
   });
 
+  it("marks an item changed after publication with atom:updated, which a parser reads back", async () => {
+    const updated = new Date(Date.UTC(2026, 10, 26, 8, 30));
+    const xml = buildRss({
+      title: "柳州地方网",
+      link: "https://news.example.cn/",
+      description: "d",
+      selfUrl: "https://news.example.cn/rss.xml",
+      language: "zh-CN",
+      lastBuildDate: new Date(Date.UTC(2026, 10, 25, 3)),
+      items: [item(2, { updated }), item(1)],
+    });
+    expect(xml).toContain("<atom:updated>2026-11-26T08:30:00.000Z</atom:updated>");
+    const feed = await new Parser<object, { "atom:updated"?: string }>({
+      customFields: { item: ["atom:updated"] },
+    }).parseString(xml);
+    expect(feed.items.map((i) => i["atom:updated"])).toEqual(["2026-11-26T08:30:00.000Z", undefined]);
+  });
+
   it("keeps hostile text as text", async () => {
     const hostile = `</title><script>alert("x")</script>]]>&amp; \u0001 'q'`;
     const xml = buildRss({

@@ -51,6 +51,8 @@ export interface RssItem {
   /** Plain text (the story's summary); escaped, never interpreted as HTML by this module. */
   description: string;
   pubDate: Date;
+  /** When the story was last changed after publication (an edit, a 更正): `<atom:updated>`. */
+  updated?: Date;
   categories?: readonly string[];
 }
 
@@ -93,6 +95,7 @@ export function buildRss(channel: RssChannel): string {
       element("guid", item.guid, { isPermaLink: item.guidIsPermaLink ? "true" : "false" }),
       element("description", item.description),
       element("pubDate", toRfc822(item.pubDate)),
+      ...(item.updated ? [element("atom:updated", item.updated.toISOString())] : []),
       ...(item.categories ?? []).map((c) => element("category", c)),
       "</item>",
     );

@@ -113,6 +113,14 @@ export interface NewsArticleJsonLd {
   keywords?: string;
   inLanguage: "zh-CN";
   isAccessibleForFree: true;
+  /** The story's 更正 notes (schema.org `correction`); 更新说明 only move dateModified. */
+  correction?: CorrectionComment[];
+}
+
+export interface CorrectionComment {
+  "@type": "CorrectionComment";
+  text: string;
+  datePublished: string;
 }
 
 /** The fields of a story that its structured data uses (an ArticleDetail has them all). */
@@ -129,7 +137,8 @@ export type JsonLdArticle = Pick<
   | "tags"
   | "channel"
   | "authors"
->;
+> &
+  Partial<Pick<ArticleDetail, "corrections">>;
 
 /**
  * NewsArticle for a story page. Authors come from the byline (people, with the address of their
@@ -157,6 +166,9 @@ export function articleJsonLd(article: JsonLdArticle, site: SiteInfo): NewsArtic
     names.length > 0
       ? names.map(person)
       : [{ "@type": "Organization", name: article.source || site.siteName }];
+  const corrections: CorrectionComment[] = (article.corrections ?? [])
+    .filter((c) => c.kind === "correction")
+    .map((c) => ({ "@type": "CorrectionComment", text: c.text, datePublished: toBeijingIso(c.createdAt) }));
   // A story edited before it went out was not modified after its publication.
   const modified =
     article.updatedAt.getTime() > article.publishedAt.getTime() ? article.updatedAt : article.publishedAt;
@@ -176,6 +188,7 @@ export function articleJsonLd(article: JsonLdArticle, site: SiteInfo): NewsArtic
     ...(article.tags.length > 0 ? { keywords: article.tags.join(",") } : {}),
     inLanguage: "zh-CN",
     isAccessibleForFree: true,
+    ...(corrections.length > 0 ? { correction: corrections } : {}),
   };
 }
 

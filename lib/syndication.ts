@@ -68,6 +68,7 @@ function feedItems(stories: Awaited<ReturnType<typeof listFeedStories>>): RssIte
       guidIsPermaLink: false,
       description: s.summary,
       pubDate: s.publishedAt,
+      ...(s.updatedAt ? { updated: s.updatedAt } : {}),
       categories: [s.channel.name],
     };
   });

@@ -19,6 +19,7 @@ import { DEMO_GALLERIES } from "./demo/galleries";
 import { mulberry32 as prng } from "./demo/kit";
 import { seedTopics } from "./demo/topics";
 import { DEMO_LIVE, type DemoLiveEntry } from "./demo/live";
+import { DEMO_CORRECTIONS } from "./demo/corrections";
 import { rebuildAllSimilar } from "@/lib/actions/similarity";
 
 const SEED = 20261125;
@@ -96,6 +97,22 @@ async function seedImage(db: PrismaClient, a: Pick<DemoArticle, "image">): Promi
     update: {},
   });
   return image.id;
+}
+
+/** The demo's 更正 / 更新说明 (prisma/demo/corrections.ts); each moves its story's updatedAt. */
+async function seedCorrections(db: PrismaClient, now: Date): Promise<number> {
+  for (const c of DEMO_CORRECTIONS) {
+    const createdAt = new Date(now.getTime() - c.hoursAgo * 3_600_000);
+    const story = await db.article.findUniqueOrThrow({
+      where: { externalKey: `demo:${c.story}` },
+      select: { id: true },
+    });
+    await db.articleCorrection.create({
+      data: { articleId: story.id, kind: c.kind, text: c.text, createdAt },
+    });
+    await db.article.update({ where: { id: story.id }, data: { updatedAt: createdAt } });
+  }
+  return DEMO_CORRECTIONS.length;
 }
 
 /** The demo's live story (prisma/demo/live.ts): its coverage, ended, and its entries. */
@@ -312,11 +329,12 @@ async function main(): Promise<void> {
       });
     }
     const liveEntries = await seedLive(db, channelIds, now);
+    const corrections = await seedCorrections(db, now);
     const similar = await rebuildAllSimilar(db);
     const topics = await seedTopics(db, now);
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
     console.log(
-      `seed: ${channelIds.size} channels, ${articles.length + DEMO_GALLERIES.length} articles (${DEMO_GALLERIES.length} galleries), ${tagIds.size} tags, ${images} images, ${comments} comments, ${buckets} view buckets, ${liveEntries} live entries, ${DEMO_AUTHORS.length} reporters on ${authorLinks} bylines, ${similar.links} similarity links, ${topics} topics in ${seconds}s`,
+      `seed: ${channelIds.size} channels, ${articles.length + DEMO_GALLERIES.length} articles (${DEMO_GALLERIES.length} galleries), ${tagIds.size} tags, ${images} images, ${comments} comments, ${buckets} view buckets, ${liveEntries} live entries, ${corrections} corrections, ${DEMO_AUTHORS.length} reporters on ${authorLinks} bylines, ${similar.links} similarity links, ${topics} topics in ${seconds}s`,
     );
   } finally {
     await db.$disconnect();

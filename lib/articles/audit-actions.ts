@@ -31,6 +31,8 @@ export const EDITORIAL_AUDIT = {
   liveEntryPinned: "live_entry_pinned",
   liveEntryUnpinned: "live_entry_unpinned",
   liveEntryRemoved: "live_entry_removed",
+  correctionAdded: "correction_added",
+  correctionRemoved: "correction_removed",
 } as const;
 
 export type EditorialAuditAction = (typeof EDITORIAL_AUDIT)[keyof typeof EDITORIAL_AUDIT];
@@ -64,6 +66,8 @@ const LABELS: Record<string, string> = {
   [EDITORIAL_AUDIT.liveEntryPinned]: "置顶直播条目",
   [EDITORIAL_AUDIT.liveEntryUnpinned]: "取消置顶直播条目",
   [EDITORIAL_AUDIT.liveEntryRemoved]: "删除直播条目",
+  [EDITORIAL_AUDIT.correctionAdded]: "添加更正/更新说明",
+  [EDITORIAL_AUDIT.correctionRemoved]: "撤下更正/更新说明",
   [AUDIT.login]: "登录",
   [AUDIT.logout]: "退出登录",
   [AUDIT.logoutEverywhere]: "退出所有设备",

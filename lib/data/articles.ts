@@ -3,6 +3,7 @@ import { cached } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
 import { TAGS, TTL } from "@/lib/data/cache-tags";
 import { cardSelect, inOrder, pageOfCards, toCard } from "@/lib/data/cards";
+import { storyCorrectionsSelect, toStoryCorrection } from "@/lib/data/corrections";
 import { channelPageIds, scheduledStories } from "@/lib/data/channel-pages";
 import { visibleWhere } from "@/lib/data/visibility";
 import { imageRef } from "@/lib/images/urls";
@@ -36,6 +37,7 @@ export const getArticle = cached(
           select: { author: { select: { name: true, slug: true } } },
           orderBy: { position: "asc" },
         },
+        corrections: storyCorrectionsSelect,
       },
     });
     if (!row) return null;
@@ -53,6 +55,7 @@ export const getArticle = cached(
       isCommunity: row.isCommunity,
       tags: row.tags.map((t) => t.tag.name),
       image: row.leadImage ? imageRef(row.leadImage) : null,
+      corrections: row.corrections.map(toStoryCorrection),
     };
   },
 );

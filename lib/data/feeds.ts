@@ -15,6 +15,8 @@ export interface FeedStory {
   /** The full summary; an excerpt of the body for stories without one. */
   summary: string;
   publishedAt: Date;
+  /** The last edit or 更正/更新说明 after publication, else null (an edit before it is no update). */
+  updatedAt: Date | null;
   channel: ChannelRef;
 }
 
@@ -34,6 +36,7 @@ export const listFeedStories = cached(
         summary: true,
         bodyText: true,
         publishedAt: true,
+        updatedAt: true,
         channel: { select: { id: true, slug: true, name: true } },
       },
     });
@@ -43,6 +46,7 @@ export const listFeedStories = cached(
       title: r.title,
       summary: r.summary.trim() !== "" ? r.summary : excerpt(r.bodyText, 200, 100),
       publishedAt: r.publishedAt ?? new Date(0),
+      updatedAt: r.publishedAt && r.updatedAt.getTime() > r.publishedAt.getTime() ? r.updatedAt : null,
       channel: r.channel,
     }));
   },

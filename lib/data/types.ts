@@ -1,3 +1,4 @@
+import type { StoryCorrection } from "@/lib/data/corrections";
 // Page-shaped objects returned by lib/data (plain, serializable, no Prisma types).
 
 export interface ImageRef {
@@ -54,6 +55,8 @@ export interface ArticleDetail extends ArticleCard {
   tags: string[];
   viewCount: number;
   isCommunity: boolean;
+  /** 更正 and 更新说明 added after publication, oldest first (shown at the end of the story). */
+  corrections: StoryCorrection[];
 }
 
 export interface CommentView {

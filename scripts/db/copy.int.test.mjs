@@ -81,6 +81,8 @@ function fillSource(file) {
     INSERT INTO "LiveEntry" ("id", "articleId", "body", "quote", "quoteBy", "imageId", "pinned", "createdAt", "correctedAt", "removedAt")
       VALUES (70, 10, '${TRICKY.replaceAll("'", "''")}', '“水位还在涨”', '水文站', 7, 1, '${T1}', '${T2}', NULL),
              (71, 10, '第二条', '', '', NULL, 0, '${T2}', NULL, '${T2}');
+    INSERT INTO "ArticleCorrection" ("id", "articleId", "kind", "text", "createdAt")
+      VALUES (70, 10, 'correction', '${TRICKY.replaceAll("'", "''")}', '${T2}'), (71, 15, 'update', '补充了通车时间', '${T3}');
     INSERT INTO "CacheInvalidation" ("id", "tag", "dueAt", "createdAt")
       VALUES (50, 'site', NULL, '${T1}'), (51, 'article:15', '${T3}', '${T2}');
   `);

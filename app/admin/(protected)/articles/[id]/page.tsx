@@ -74,6 +74,9 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           <Link href={`/admin/articles/${article.id}/live`} className="adm-btn adm-btn-small">
             直播
           </Link>
+          <Link href={`/admin/articles/${article.id}/corrections`} className="adm-btn adm-btn-small">
+            更正与更新
+          </Link>
           {article.status === "published" ? (
             <a href={article.href} className="adm-btn adm-btn-small" target="_blank" rel="noopener">
               查看读者页面
