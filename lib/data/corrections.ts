@@ -84,9 +84,7 @@ export const listCorrections = cached(
 );
 
 /** The editor area's view of one story's notes (uncached: editors see their write at once). */
-export async function getCorrectionsForAdmin(
-  articleId: number,
-): Promise<{
+export async function getCorrectionsForAdmin(articleId: number): Promise<{
   article: { id: number; title: string; status: string; href: string };
   notes: StoryCorrection[];
 } | null> {

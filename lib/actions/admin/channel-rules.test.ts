@@ -26,7 +26,17 @@ describe("channel slugs", () => {
   });
 
   it("refuses every path the site itself uses", () => {
-    for (const reserved of ["admin", "api", "media", "search", "tag", "rank", "zhuanti", "corrections", "sitemaps"]) {
+    for (const reserved of [
+      "admin",
+      "api",
+      "media",
+      "search",
+      "tag",
+      "rank",
+      "zhuanti",
+      "corrections",
+      "sitemaps",
+    ]) {
       const result = slugSchema.safeParse(reserved);
       expect(result.success, reserved).toBe(false);
       expect(result.error?.issues[0]?.message).toBe("该地址为网站保留地址，不能使用");
