@@ -40,6 +40,14 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
         个）。恢复某个版本会把它的内容（频道、标题、摘要、正文、
         来源、署名、标签、题图、版面位置）作为一次新的保存；稿件的状态和发布时间不变。
       </p>
+      {data.total > 1 ? (
+        <p>
+          <Link href={`/admin/articles/${id}/revisions/compare`} className="adm-btn adm-btn-small">
+            比较版本
+          </Link>{" "}
+          逐项列出两个版本之间的改动，正文逐字比较。
+        </p>
+      ) : null}
       <section className="adm-panel" aria-labelledby="revisions-heading">
         <h2 id="revisions-heading">版本列表</h2>
         <div className="adm-table-wrap">
@@ -72,6 +80,16 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
                   </td>
                   <td data-label="当时状态">{STORED_LABELS[r.status] ?? r.status}</td>
                   <td data-label="操作">
+                    {/* The save before this one is the next row, or the first of the next page. */}
+                    {i + 1 < data.items.length ? (
+                      <Link
+                        href={`/admin/articles/${id}/revisions/compare?from=${data.items[i + 1]!.id}&to=${r.id}`}
+                        className="adm-btn adm-btn-small"
+                        aria-label={`比较 ${formatDateTime(r.createdAt)} 的版本与上一版本`}
+                      >
+                        与上一版比较
+                      </Link>
+                    ) : null}{" "}
                     {page === 1 && i === 0 ? (
                       <span className="adm-muted">当前版本</span>
                     ) : r.title === null ? null : (
