@@ -33,6 +33,8 @@ export const EDITORIAL_AUDIT = {
   liveEntryRemoved: "live_entry_removed",
   correctionAdded: "correction_added",
   correctionRemoved: "correction_removed",
+  sensitiveWordsAdded: "sensitive_words_added",
+  sensitiveWordsRemoved: "sensitive_words_removed",
 } as const;
 
 export type EditorialAuditAction = (typeof EDITORIAL_AUDIT)[keyof typeof EDITORIAL_AUDIT];
@@ -68,6 +70,8 @@ const LABELS: Record<string, string> = {
   [EDITORIAL_AUDIT.liveEntryRemoved]: "删除直播条目",
   [EDITORIAL_AUDIT.correctionAdded]: "添加更正/更新说明",
   [EDITORIAL_AUDIT.correctionRemoved]: "撤下更正/更新说明",
+  [EDITORIAL_AUDIT.sensitiveWordsAdded]: "添加敏感词/白名单",
+  [EDITORIAL_AUDIT.sensitiveWordsRemoved]: "删除敏感词/白名单",
   [AUDIT.login]: "登录",
   [AUDIT.logout]: "退出登录",
   [AUDIT.logoutEverywhere]: "退出所有设备",

@@ -27,3 +27,8 @@ export function canManageChannels(actor: Pick<Actor, "role">): boolean {
 export function canReadAuditLog(actor: Pick<Actor, "role">): boolean {
   return actor.role === "admin";
 }
+
+/** The sensitive-word lists decide what cannot be published unnoticed: admins keep them. */
+export function canManageSensitiveWords(actor: Pick<Actor, "role">): boolean {
+  return actor.role === "admin";
+}

@@ -83,6 +83,8 @@ function fillSource(file) {
              (71, 10, '第二条', '', '', NULL, 0, '${T2}', NULL, '${T2}');
     INSERT INTO "ArticleCorrection" ("id", "articleId", "kind", "text", "createdAt")
       VALUES (70, 10, 'correction', '${TRICKY.replaceAll("'", "''")}', '${T2}'), (71, 15, 'update', '补充了通车时间', '${T3}');
+    INSERT INTO "SensitiveWord" ("id", "word", "kind", "category", "createdAt")
+      VALUES (70, '代开发票', 'block', '广告', '${T1}'), (71, '打击赌博', 'allow', '', '${T2}');
     INSERT INTO "CacheInvalidation" ("id", "tag", "dueAt", "createdAt")
       VALUES (50, 'site', NULL, '${T1}'), (51, 'article:15', '${T3}', '${T2}');
   `);
