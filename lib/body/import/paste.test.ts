@@ -212,3 +212,21 @@ describe("cleanPastedHtml: details", () => {
     ).toBe('<figure><img src="https://a.cn/x.png?a=1&amp;b=2" alt="&quot; onerror=&quot;alert(1)"></figure>');
   });
 });
+
+describe("cleanPastedHtml: the schema is a fixed point", () => {
+  it.each(["word-windows.html", "word-mac.html", "wps.html", "web-page.html"])(
+    "cleaning the clean %s changes nothing (a copy inside the editor pastes back as it was)",
+    (name) => {
+      const once = cleanPastedHtml(fixture(name));
+      expect(cleanPastedHtml(once)).toBe(once);
+    },
+  );
+
+  it("takes the editor's own HTML (paragraphs inside items and cells) as the schema", () => {
+    expect(
+      cleanPastedHtml(
+        '<ul><li><p>甲</p><ul><li><p>乙</p></li></ul></li></ul><table><tbody><tr><td colspan="1" rowspan="1"><p>格</p></td></tr></tbody></table>',
+      ),
+    ).toBe("<ul><li>甲<ul><li>乙</li></ul></li></ul><table><tbody><tr><td>格</td></tr></tbody></table>");
+  });
+});
