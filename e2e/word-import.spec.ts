@@ -8,7 +8,8 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { EDITOR, readerPage, signIn } from "./admin-helpers";
 
-const FIXTURE = path.join(import.meta.dirname, "fixtures/docx/story.docx");
+// Playwright runs from the repository root (playwright.config.ts).
+const FIXTURE = path.join(process.cwd(), "e2e/fixtures/docx/story.docx");
 const ROUTE = "/admin/api/import/docx";
 
 interface Answer {
