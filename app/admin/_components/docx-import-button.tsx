@@ -61,8 +61,8 @@ export function DocxImportButton({ onImported }: { onImported: (result: DocxImpo
         accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         aria-describedby={`${inputId}-msg`}
       />{" "}
-      <button type="button" onClick={run} disabled={busy} aria-busy={busy}>
-        {busy ? "正在导入…" : "导入"}
+      <button type="button" className="adm-btn adm-btn-small" onClick={run} disabled={busy} aria-busy={busy}>
+        {busy ? "正在导入…" : "导入文档"}
       </button>
       <div id={`${inputId}-msg`}>
         <p className="adm-form-message" role="alert">
