@@ -99,6 +99,18 @@ describe("storeRemoteImages", () => {
     expect(existsSync(path.join(env.UPLOAD_DIR, `${key}-640.webp`))).toBe(true);
   });
 
+  it("resolves a host name and connects to the address it checked", async () => {
+    const port = (server.address() as AddressInfo).port;
+    const out = await storeRemoteImages(figure(`http://localhost:${port}/photo.jpg`), {
+      storeUpload: await storer(),
+      allowLoopback: ALLOW_LOOPBACK_IN_TESTS,
+    });
+    expect(out.errors).toEqual([]);
+    expect(out.html).toMatch(
+      /^<figure><img src="\/media\/\d{6}\/[0-9a-f]{16}-640\.webp" alt="图" width="800" height="500"><\/figure>$/,
+    );
+  });
+
   it("stores a data: image and leaves site images alone", async () => {
     const tiny = (
       await sharp({ create: { width: 40, height: 30, channels: 3, background: "#3a7" } })

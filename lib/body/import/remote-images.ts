@@ -161,6 +161,8 @@ function get(url: URL, signal: AbortSignal, maxBytes: number, allowLoopback: boo
       url,
       {
         signal,
+        // A fresh connection each time: a pooled socket would skip the lookup and its check.
+        agent: false,
         lookup: guardedLookup(allowLoopback),
         headers: { accept: "image/webp,image/png,image/jpeg;q=0.9", "user-agent": "difang-image-fetch/1" },
       },
