@@ -128,7 +128,7 @@ const BLOCKS = new Set([
   "x-list-marker",
 ]);
 
-/** Classes of Word's comment marks, anchors and comment texts. */
+/** Classes of Word's comment marks, anchors and comment texts, and of tracked deletions. */
 const COMMENT_CLASSES = /^(msocommentreference|msocomanchor|msocomoff|msocomtxt|msocommenttext|msodel)$/i;
 
 /** Spaces stripped at paragraph edges: ASCII, no-break, ideographic (　), en/em/thin, zero-width. */
