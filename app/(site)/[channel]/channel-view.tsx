@@ -72,7 +72,7 @@ export async function renderChannelPage(params: ChannelParams): Promise<ReactNod
         <Breadcrumb
           items={[
             { label: env.SITE_NAME, href: "/" },
-            ...channel.regionPath.map((r) => ({ label: r })),
+            ...channel.regionCrumbs,
             { label: channel.name },
           ]}
         />
