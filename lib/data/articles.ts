@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { TAGS, TTL } from "@/lib/data/cache-tags";
 import { cardSelect, inOrder, pageOfCards, toCard } from "@/lib/data/cards";
 import { channelPageIds, scheduledStories } from "@/lib/data/channel-pages";
+import { scopeChannelIds } from "@/lib/data/channels";
 import { visibleWhere } from "@/lib/data/visibility";
 import { imageRef } from "@/lib/images/urls";
 import type { ArticleCard, ArticleDetail } from "@/lib/data/types";
@@ -115,14 +116,15 @@ export const listLatestInChannel = cached(
   },
 );
 
-/** Latest visible stories site-wide. */
+/** Latest visible stories site-wide, or of one city (a list scope: lib/data/channels.ts listScope). */
 export const listLatest = cached(
   "listLatest",
   { ttlMs: TTL.lists, tags: () => [TAGS.site] },
-  async (limit: number, nowMs: number): Promise<ArticleCard[]> => {
+  async (limit: number, nowMs: number, cityId: number | null = null): Promise<ArticleCard[]> => {
     const db = await getDb();
+    const ids = await scopeChannelIds(cityId);
     const rows = await db.article.findMany({
-      where: visibleWhere(nowMs),
+      where: { ...(ids ? { channelId: { in: ids } } : {}), ...visibleWhere(nowMs) },
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
       take: limit,
       select: cardSelect,
@@ -131,20 +133,24 @@ export const listLatest = cached(
   },
 );
 
-/** Home page lead stories: editors' headline flag, newest first; falls back to the latest. */
+/**
+ * Home page lead stories: editors' headline flag, newest first; falls back to the latest. Site-wide
+ * or of one city (a list scope: lib/data/channels.ts listScope).
+ */
 export const listHeadlines = cached(
   "listHeadlines",
   { ttlMs: TTL.lists, tags: () => [TAGS.site] },
-  async (limit: number, nowMs: number): Promise<ArticleCard[]> => {
+  async (limit: number, nowMs: number, cityId: number | null = null): Promise<ArticleCard[]> => {
     const db = await getDb();
+    const ids = await scopeChannelIds(cityId);
     const rows = await db.article.findMany({
-      where: { isHeadline: true, ...visibleWhere(nowMs) },
+      where: { isHeadline: true, ...(ids ? { channelId: { in: ids } } : {}), ...visibleWhere(nowMs) },
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
       take: limit,
       select: cardSelect,
     });
     if (rows.length > 0) return rows.map(toCard);
-    return listLatest(limit, nowMs);
+    return listLatest(limit, nowMs, cityId);
   },
 );
 

@@ -12,6 +12,7 @@ export const RESERVED_SLUGS = [
   "author",
   "rank",
   "zhuanti",
+  "region",
   "rss.xml",
   "sitemap.xml",
   "news-sitemap.xml",
