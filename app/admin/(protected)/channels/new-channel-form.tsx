@@ -24,6 +24,8 @@ export function NewChannelForm({ regions }: Props) {
         <select
           id={`${p}-region`}
           name="regionId"
+          // Remounted with the kept value: a form reset after the action would pick the first option.
+          key={`region-${values.regionId ?? ""}`}
           defaultValue={values.regionId ?? ""}
           aria-invalid={errors.regionId ? true : undefined}
           aria-describedby={`${p}-region-hint ${p}-region-error`}

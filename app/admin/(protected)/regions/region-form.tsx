@@ -23,6 +23,8 @@ export function RegionForm({ parents }: Props) {
         <select
           id="region-parent"
           name="parentId"
+          // Remounted with the kept value: a form reset after the action would pick the first option.
+          key={`parent-${values.parentId ?? ""}`}
           defaultValue={values.parentId ?? ""}
           aria-invalid={errors.parentId ? true : undefined}
           aria-describedby="region-parent-hint region-parent-error"
