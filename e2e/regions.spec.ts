@@ -7,7 +7,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { HtmlValidate } from "html-validate";
 import { ADMIN, publishStory, readerPage, signIn, unique } from "./admin-helpers";
-import { blockLinks, expectNoHorizontalOverflow } from "./helpers";
+import { OTHER_PROCESS, blockLinks, expectNoHorizontalOverflow } from "./helpers";
 
 const SHOTS = process.env.REGION_SHOTS_DIR ?? "test-results/screenshots";
 
@@ -207,4 +207,8 @@ test("an admin adds a second city with two county channels; its story stays in i
     expect(sitemap).toContain(`${path}</loc>`);
   }
   expect((await request.get("/liuzhou")).status()).toBe(200);
+  // The other process, never restarted, serves the new city too.
+  const other = await request.get(`${OTHER_PROCESS}/region/guangxi/guilin`);
+  expect(other.status()).toBe(200);
+  expect(await other.text()).toContain(`href="${storyHref}"`);
 });
