@@ -9,6 +9,7 @@ import { cacheCaughtUp } from "@/lib/cache/shared";
 import { getDb } from "@/lib/db";
 import { getNetwork, listScope } from "@/lib/data/channels";
 import { getSidebarData } from "@/lib/data/page-data";
+import { listHeadlines } from "@/lib/data/articles";
 import { getCityHub, getProvinceHub, listCityLatest } from "@/lib/data/regions";
 import { getStoryRecommendations } from "@/lib/data/sidebars";
 import { createChannel, createRegion, REGION_MESSAGES } from "@/lib/actions/admin/region-service";
@@ -114,7 +115,13 @@ describe("a city's pages", () => {
     const tag = uniq("标签");
     const storyA1 = await makeArticle({ channelId: a1, tags: [tag], isCommunity: true });
     const storyA2 = await makeArticle({ channelId: a2, tags: [tag], isRecommended: true });
-    const storyB = await makeArticle({ channelId: b1, tags: [tag], isCommunity: true, isRecommended: true });
+    const storyB = await makeArticle({
+      channelId: b1,
+      tags: [tag],
+      isCommunity: true,
+      isRecommended: true,
+      isHeadline: true,
+    });
     await views(storyA2.id, 3);
     await views(storyB.id, 5);
     clearCache();
@@ -159,6 +166,12 @@ describe("a city's pages", () => {
     // The hub of city B (no channel given) keeps to B.
     const hubB = await getSidebarData(null, nowMs, cityB);
     expect(hubB.ranking["24h"].map((c) => c.id)).toEqual([storyB.id]);
+
+    // Headlines of a city: B's flagged story; A has none flagged, so its newest stories.
+    expect((await listHeadlines(6, nowMs, cityB)).map((c) => c.id)).toEqual([storyB.id]);
+    expect((await listHeadlines(6, nowMs, cityA)).map((c) => c.id).sort()).toEqual(
+      [storyA1.id, storyA2.id].sort(),
+    );
 
     const recs = await getStoryRecommendations(storyA1.id, a1, [], nowMs, await listScope(a1, null));
     expect([...recs.related, ...recs.youMayLike].map((c) => c.id)).toContain(storyA2.id);

@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db";
 import { TAGS, TTL } from "@/lib/data/cache-tags";
 import { cardSelect, toCard, type CardRow } from "@/lib/data/cards";
 import { listGalleryCoverRows } from "@/lib/data/galleries";
-import { listCardsByIds, listLatestInChannel } from "@/lib/data/articles";
+import { listCardsByIds, listLatestInChannel, newestCardRows } from "@/lib/data/articles";
 import { visibleWhere } from "@/lib/data/visibility";
 import { topOfHotList, topOfHotListInChannels } from "@/lib/data/hot-lists";
 import { scopeChannelIds } from "@/lib/data/channels";
@@ -46,11 +46,6 @@ export const getChannelHotRanking = cached(
     topOfHotListInChannels(window, [channelId], limit, nowMs),
 );
 
-/** A `where` part keeping to some channels (null: all of them). */
-function inChannels(ids: readonly number[] | null): { channelId?: { in: number[] } } {
-  return ids ? { channelId: { in: [...ids] } } : {};
-}
-
 /** Sum of views per article since `since`, for the given ids only (an indexed lookup). */
 async function viewsSince(ids: readonly number[], since: Date): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map();
@@ -83,15 +78,9 @@ export const getPictureHighlights = cached(
   "getPictureHighlights",
   { ttlMs: TTL.views, tags: () => [TAGS.site] },
   async (limit: number, nowMs: number, cityId: number | null = null): Promise<ArticleCard[]> => {
-    const db = await getDb();
     const ids = await scopeChannelIds(cityId);
     const [illustrated, allGalleries] = await Promise.all([
-      db.article.findMany({
-        where: { leadImageId: { not: null }, ...inChannels(ids), ...visibleWhere(nowMs) },
-        orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-        take: 24,
-        select: cardSelect,
-      }),
+      newestCardRows({ leadImageId: { not: null } }, ids, 24, nowMs),
       listGalleryCoverRows(nowMs, 24),
     ]);
     const galleries = ids ? allGalleries.filter((g) => ids.includes(g.channel.id)) : allGalleries;
@@ -117,14 +106,7 @@ export const getCommunityStories = cached(
   "getCommunityStories",
   { ttlMs: TTL.lists, tags: () => [TAGS.site] },
   async (limit: number, nowMs: number, cityId: number | null = null): Promise<ArticleCard[]> => {
-    const db = await getDb();
-    const ids = await scopeChannelIds(cityId);
-    const rows = await db.article.findMany({
-      where: { isCommunity: true, ...inChannels(ids), ...visibleWhere(nowMs) },
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      take: limit,
-      select: cardSelect,
-    });
+    const rows = await newestCardRows({ isCommunity: true }, await scopeChannelIds(cityId), limit, nowMs);
     return rows.map(toCard);
   },
 );
@@ -227,7 +209,6 @@ async function candidatesFor(
           where: {
             id: { not: articleId },
             tags: { some: { tagId: { in: tagIds } } },
-            ...inChannels(ids),
             ...visibleWhere(nowMs),
           },
           orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
@@ -253,23 +234,27 @@ async function candidatesFor(
   const [similarRows, views] = await Promise.all([
     similarOnly.length
       ? db.article.findMany({
-          where: { id: { in: similarOnly }, ...inChannels(ids), ...visibleWhere(nowMs) },
+          where: { id: { in: similarOnly }, ...visibleWhere(nowMs) },
           select: { id: true, channelId: true, publishedAt: true },
         })
       : Promise.resolve([]),
     viewsSince([...taggedIds, ...similarOnly], firstBucket(new Date(nowMs), 7 * 24)),
   ]);
+  // Another city's stories are dropped after the bounded reads (a filter inside them could walk a
+  // busy tag's every story for a small city).
   return [
     ...tagged.map((r) => ({ ...r, sharedTags: r.tags.length })),
     ...similarRows.map((r) => ({ ...r, sharedTags: 0 })),
-  ].map((r) => ({
-    id: r.id,
-    channelId: r.channelId,
-    publishedAt: r.publishedAt ?? new Date(0),
-    sharedTags: r.sharedTags,
-    recentViews: views.get(r.id) ?? 0,
-    similarity: simBy.get(r.id) ?? 0,
-  }));
+  ]
+    .filter((r) => !ids || ids.includes(r.channelId))
+    .map((r) => ({
+      id: r.id,
+      channelId: r.channelId,
+      publishedAt: r.publishedAt ?? new Date(0),
+      sharedTags: r.sharedTags,
+      recentViews: views.get(r.id) ?? 0,
+      similarity: simBy.get(r.id) ?? 0,
+    }));
 }
 
 export interface StoryRecommendations {
