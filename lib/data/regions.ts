@@ -32,17 +32,6 @@ export async function getCityHub(provinceSlug: string, citySlug: string): Promis
   return { city, channels: network.channels.filter((c) => c.cityId === city.id) };
 }
 
-/** The cities other than the site's own, oldest first (the home page's blocks). */
-export async function listOtherCities(): Promise<CityInfo[]> {
-  const network = await getNetwork();
-  return network.cities.filter((c) => c.id !== network.defaultCityId);
-}
-
-/** The site's own city (null: no region tree yet). */
-export async function getDefaultCityId(): Promise<number | null> {
-  return (await getNetwork()).defaultCityId;
-}
-
 /** A city's newest visible stories across its channels: each channel's newest, merged. */
 export async function listCityLatest(city: CityInfo, limit: number, nowMs: number): Promise<ArticleCard[]> {
   const lists = await Promise.all(city.channelIds.map((id) => listLatestInChannel(id, limit, nowMs)));
