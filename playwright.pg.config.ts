@@ -35,6 +35,8 @@ export default defineConfig({
     "live.spec.ts",
     "authors.spec.ts",
     "gallery.spec.ts",
+    // A new city and its channels, added on one node, served by both.
+    "regions.spec.ts",
   ],
   use: { ...base.use, baseURL: `http://127.0.0.1:${port}` },
   webServer: [
