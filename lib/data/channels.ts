@@ -82,7 +82,6 @@ export const getNetwork = cached(
         slogan: c.slogan,
         description: c.description,
         regionName: byId.get(c.regionId)?.name ?? "",
-        regionPath: path.map((p) => p.name),
         regionCrumbs: path.map((p) => (p.href ? { label: p.name, href: p.href } : { label: p.name })),
         cityId: city?.id ?? null,
       };

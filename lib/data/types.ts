@@ -20,9 +20,8 @@ export interface ChannelInfo extends ChannelRef {
   slogan: string;
   description: string;
   regionName: string;
-  /** Region path from the province down, e.g. ["广西", "柳州市"]. */
-  regionPath: string[];
-  /** The same path as breadcrumb items, provinces and cities linked to their hubs. */
+  /** Region path from the province down as breadcrumb items (广西 › 柳州市 › 柳江区), provinces and
+   * cities linked to their hubs. */
   regionCrumbs: { label: string; href?: string }[];
   /** The city whose network the channel belongs to (null: a region outside any city). */
   cityId: number | null;

@@ -27,9 +27,15 @@ export const REGION_MESSAGES = {
   slugTaken: "同一上级下已有地区使用这个地址",
   regionNotFound: "所选地区不存在",
   regionIsProvince: "频道须属于一个城市或区县",
+  taken: "名称或地址刚被另一次添加使用，请换一个再试",
 } as const;
 
 type Errors<F extends string> = Partial<Record<F, string[]>>;
+
+/** P2002 from either generated client (SQLite or PostgreSQL), which are different classes. */
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}
 
 export type RegionResult =
   { ok: true; id: number; level: RegionLevel } | { ok: false; message: string; errors?: Errors<RegionField> };
@@ -54,7 +60,7 @@ export async function createRegion(
   }
   const level = CHILD_LEVEL[parentLevel as keyof typeof CHILD_LEVEL];
   // Looked up first for a clear message; the unique indexes (parentId, name) and (parentId, slug)
-  // refuse a race too, except between provinces (NULL parents), which only this check covers.
+  // refuse a race too (caught below), except between provinces (NULL parents).
   const parentId = parent?.id ?? null;
   const [sameName, sameSlug] = await Promise.all([
     db.region.findFirst({ where: { parentId, name: input.name }, select: { id: true } }),
@@ -65,23 +71,35 @@ export async function createRegion(
   if (sameSlug) errors.slug = [REGION_MESSAGES.slugTaken];
   if (Object.keys(errors).length > 0) return { ok: false, message: "请检查标出的内容", errors };
 
-  const created = await db.$transaction(async (tx) => {
-    const region = await tx.region.create({
-      data: { name: input.name, slug: input.slug, level, parentId },
-      select: { id: true },
+  const created = await db
+    .$transaction(async (tx) => {
+      const region = await tx.region.create({
+        data: { name: input.name, slug: input.slug, level, parentId },
+        select: { id: true },
+      });
+      await tx.auditLog.create({
+        data: {
+          userId: actor.id,
+          action: EDITORIAL_AUDIT.regionCreated,
+          detail: JSON.stringify({
+            regionId: region.id,
+            name: input.name,
+            slug: input.slug,
+            level,
+            parentId,
+          }),
+          createdAt: now,
+        },
+      });
+      // Breadcrumbs, hubs, the home page's cities and the sitemap read the region tree.
+      await recordInvalidation(tx, [TAGS.site, TAGS.channels], now);
+      return region;
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) return null;
+      throw error;
     });
-    await tx.auditLog.create({
-      data: {
-        userId: actor.id,
-        action: EDITORIAL_AUDIT.regionCreated,
-        detail: JSON.stringify({ regionId: region.id, name: input.name, slug: input.slug, level, parentId }),
-        createdAt: now,
-      },
-    });
-    // Breadcrumbs, hubs, the home page's cities and the sitemap read the region tree.
-    await recordInvalidation(tx, [TAGS.site, TAGS.channels], now);
-    return region;
-  });
+  if (!created) return { ok: false, message: REGION_MESSAGES.taken };
   return { ok: true, id: created.id, level };
 }
 
@@ -109,30 +127,36 @@ export async function createChannel(
   else if (redirect) errors.slug = [CHANNEL_MESSAGES.slugIsOldAddress];
   if (Object.keys(errors).length > 0) return { ok: false, message: "请检查标出的内容", errors };
 
-  const channel = await db.$transaction(async (tx) => {
-    const created = await tx.channel.create({
-      data: {
-        name: input.name,
-        slug: input.slug,
-        regionId: input.regionId,
-        sortOrder: input.sortOrder,
-        slogan: input.slogan,
-        createdAt: now,
-        updatedAt: now,
-      },
-      select: { id: true },
+  const channel = await db
+    .$transaction(async (tx) => {
+      const created = await tx.channel.create({
+        data: {
+          name: input.name,
+          slug: input.slug,
+          regionId: input.regionId,
+          sortOrder: input.sortOrder,
+          slogan: input.slogan,
+          createdAt: now,
+          updatedAt: now,
+        },
+        select: { id: true },
+      });
+      await tx.auditLog.create({
+        data: {
+          userId: actor.id,
+          action: EDITORIAL_AUDIT.channelCreated,
+          detail: JSON.stringify({ channelId: created.id, ...input }),
+          createdAt: now,
+        },
+      });
+      // Every reader page shows a channel bar; the city's pages list its channels.
+      await recordInvalidation(tx, [TAGS.site, TAGS.channels], now);
+      return created;
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) return null;
+      throw error;
     });
-    await tx.auditLog.create({
-      data: {
-        userId: actor.id,
-        action: EDITORIAL_AUDIT.channelCreated,
-        detail: JSON.stringify({ channelId: created.id, ...input }),
-        createdAt: now,
-      },
-    });
-    // Every reader page shows a channel bar; the city's pages list its channels.
-    await recordInvalidation(tx, [TAGS.site, TAGS.channels], now);
-    return created;
-  });
+  if (!channel) return { ok: false, message: REGION_MESSAGES.taken };
   return { ok: true, id: channel.id };
 }
