@@ -36,6 +36,8 @@ export default defineConfig({
     "authors.spec.ts",
     "corrections.spec.ts",
     "gallery.spec.ts",
+    // A new city and its channels, added on one node, served by both.
+    "regions.spec.ts",
   ],
   use: { ...base.use, baseURL: `http://127.0.0.1:${port}` },
   webServer: [

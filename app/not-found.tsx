@@ -1,4 +1,4 @@
-import { listChannels } from "@/lib/data/channels";
+import { getChannelBar } from "@/lib/data/channels";
 import { env } from "@/lib/env";
 import { formatLongDate } from "@/lib/time";
 import { SiteFooter } from "@/components/SiteFooter";
@@ -12,10 +12,10 @@ import { NotFoundContent } from "@/components/NotFoundContent";
  * (components/PageOr404.tsx).
  */
 export default async function NotFound() {
-  const channels = await listChannels();
+  const bar = await getChannelBar();
   return (
     <>
-      <SiteHeader siteName={env.SITE_NAME} today={formatLongDate(new Date())} channels={channels} />
+      <SiteHeader siteName={env.SITE_NAME} today={formatLongDate(new Date())} bar={bar} />
       <main id="main" className="wrap">
         <NotFoundContent />
       </main>

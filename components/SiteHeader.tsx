@@ -1,15 +1,18 @@
 import Link from "next/link";
-import type { ChannelRef } from "@/lib/data/types";
+import type { ChannelBarData } from "@/lib/data/types";
 import { ChannelNav } from "@/components/ChannelNav";
 
 export function SiteHeader({
   siteName,
   today,
-  channels,
+  bar,
+  path,
 }: {
   siteName: string;
   today: string;
-  channels: ChannelRef[];
+  bar: ChannelBarData;
+  /** The reader page shown, when it is not this page's own (the editor's preview of a story). */
+  path?: string;
 }) {
   return (
     <header className="site-header">
@@ -29,7 +32,7 @@ export function SiteHeader({
           <button type="submit">搜索</button>
         </form>
       </div>
-      <ChannelNav channels={channels} />
+      <ChannelNav bar={bar} path={path} />
     </header>
   );
 }

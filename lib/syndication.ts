@@ -2,7 +2,7 @@ import "server-only";
 // The documents served to feed readers and crawlers: RSS feeds, sitemaps, the Google News sitemap
 // and robots.txt. Reads come from lib/data (cached, visible stories only); the XML is built by the
 // pure builders of lib/feeds.ts and lib/sitemap.ts. Route handlers only call these.
-import { getChannelBySlug, listChannels } from "@/lib/data/channels";
+import { getChannelBySlug, getNetwork, type Network } from "@/lib/data/channels";
 import { listFeedStories } from "@/lib/data/feeds";
 import { listSitemapAuthors } from "@/lib/data/authors";
 import { getTopic, listSitemapTopics, listTopicFeedStories } from "@/lib/data/topics";
@@ -22,7 +22,6 @@ import {
   sitemapStoryIds,
   type SitemapUrl,
 } from "@/lib/sitemap";
-import type { ChannelInfo } from "@/lib/data/types";
 
 /** Stories per feed. */
 export const FEED_SIZE = 50;
@@ -134,19 +133,30 @@ export async function topicFeedXml(slug: string, nowMs: number): Promise<string 
   });
 }
 
-/** Home, channel and reporters' pages, each dated by its newest visible story. */
-async function fixedPages(channels: readonly ChannelInfo[], nowMs: number): Promise<SitemapUrl[]> {
+/**
+ * Home, channel, region hub and reporters' pages, each dated by its newest visible story (a hub by
+ * its channels' newest).
+ */
+async function fixedPages(network: Network, nowMs: number): Promise<SitemapUrl[]> {
+  const { channels, cities, provinces } = network;
   const [authors, newest, ...perChannel] = await Promise.all([
     listSitemapAuthors(nowMs),
     listFeedStories(null, 1, nowMs),
     ...channels.map((c) => listFeedStories(c.id, 1, nowMs)),
   ]);
+  const newestOf = new Map(channels.map((c, i) => [c.id, perChannel[i]?.[0]?.publishedAt]));
+  const newestIn = (channelIds: readonly number[]): Date | undefined =>
+    channelIds
+      .map((id) => newestOf.get(id))
+      .reduce<Date | undefined>((a, d) => (d && (!a || d > a) ? d : a), undefined);
   return [
     { loc: absoluteUrl("/"), lastModified: newest?.[0]?.publishedAt },
-    ...channels.map((c, i) => ({
-      loc: absoluteUrl(`/${c.slug}`),
-      lastModified: perChannel[i]?.[0]?.publishedAt,
+    ...channels.map((c) => ({ loc: absoluteUrl(`/${c.slug}`), lastModified: newestOf.get(c.id) })),
+    ...provinces.map((p) => ({
+      loc: absoluteUrl(p.href),
+      lastModified: newestIn(cities.filter((c) => c.province.id === p.id).flatMap((c) => c.channelIds)),
     })),
+    ...cities.map((c) => ({ loc: absoluteUrl(c.href), lastModified: newestIn(c.channelIds) })),
     ...authors.map((a) => ({ loc: absoluteUrl(a.href), lastModified: a.lastModified })),
   ];
 }
@@ -180,7 +190,7 @@ export async function sitemapFileXml(
   if (!Number.isInteger(n) || n < 1 || n > sitemapFiles(maxId, perFile)) return null;
   const ids = sitemapStoryIds(n, maxId, perFile);
   const [fixed, stories, topics] = await Promise.all([
-    n === 1 ? listChannels().then((channels) => fixedPages(channels, nowMs)) : Promise.resolve([]),
+    n === 1 ? getNetwork().then((network) => fixedPages(network, nowMs)) : Promise.resolve([]),
     listSitemapStories(ids.after, ids.upTo, nowMs),
     // 专题 pages go in the first file with the other fixed pages.
     n === 1 ? listSitemapTopics() : Promise.resolve([]),

@@ -63,14 +63,20 @@ const COMMENTS = [
 ];
 
 async function seedRegionsAndChannels(db: PrismaClient): Promise<Map<string, number>> {
-  const province = await db.region.create({ data: { name: "广西", level: "province" } });
-  const city = await db.region.create({ data: { name: "柳州市", level: "city", parentId: province.id } });
+  const province = await db.region.create({ data: { name: "广西", slug: "guangxi", level: "province" } });
+  const city = await db.region.create({
+    data: { name: "柳州市", slug: "liuzhou", level: "city", parentId: province.id },
+  });
   const channelIds = new Map<string, number>();
   let order = 0;
   for (const ch of DEMO_CHANNELS) {
     const countyName = COUNTIES[ch.slug];
     const regionId = countyName
-      ? (await db.region.create({ data: { name: countyName, level: "county", parentId: city.id } })).id
+      ? (
+          await db.region.create({
+            data: { name: countyName, slug: ch.slug, level: "county", parentId: city.id },
+          })
+        ).id
       : city.id;
     const created = await db.channel.create({
       data: {

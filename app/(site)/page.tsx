@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listChannels } from "@/lib/data/channels";
+import { getNetwork, listScope } from "@/lib/data/channels";
+import { listCityLatest } from "@/lib/data/regions";
 import { listHeadlines, listLatestInChannel } from "@/lib/data/articles";
 import { getSidebarData } from "@/lib/data/page-data";
 import { listHomeTopics } from "@/lib/data/topics";
@@ -21,15 +22,20 @@ export const revalidate = 20;
 
 export default async function HomePage() {
   const nowMs = minuteNow().getTime();
-  const channels = await listChannels();
-  const [headlines, blocks, sidebar, topics] = await Promise.all([
-    listHeadlines(6, nowMs),
+  // The site's own city fills the page as it always has; the other cities get a block each.
+  const network = await getNetwork();
+  const home = network.defaultCityId;
+  const channels = network.channels.filter((c) => (c.cityId ?? home) === home);
+  const others = network.cities.filter((c) => c.id !== home);
+  const [headlines, blocks, sidebar, topics, cityBlocks] = await Promise.all([
+    listScope(null, home).then((scope) => listHeadlines(6, nowMs, scope)),
     Promise.all(channels.map((c) => listLatestInChannel(c.id, 7, nowMs))),
-    getSidebarData(null, nowMs),
+    getSidebarData(null, nowMs, home),
     listHomeTopics(),
+    Promise.all(others.map((c) => listCityLatest(c, 5, nowMs))),
   ]);
   const lead = headlines.find((h) => h.image) ?? headlines[0];
-  const others = headlines.filter((h) => h !== lead);
+  const rest = headlines.filter((h) => h !== lead);
   return (
     <div className="layout">
       <div className="content">
@@ -55,7 +61,7 @@ export default async function HomePage() {
           ) : (
             <p className="empty">暂无头条</p>
           )}
-          <ArticleList items={others} showChannel />
+          <ArticleList items={rest} showChannel />
         </section>
         <HomeTopics items={topics.items} />
         <div className="channel-blocks">
@@ -74,6 +80,24 @@ export default async function HomePage() {
             </SidebarBlock>
           ))}
         </div>
+        {others.length > 0 ? (
+          <section className="channel-blocks" aria-label="各地新闻">
+            {others.map((c, i) => (
+              <SidebarBlock
+                key={c.id}
+                title={c.name}
+                id={`city-${c.slug}`}
+                more={
+                  <Link href={c.href} className="more" aria-label={`${c.name}：进入城市频道`}>
+                    进入 ›
+                  </Link>
+                }
+              >
+                <ArticleList items={cityBlocks[i] ?? []} showChannel />
+              </SidebarBlock>
+            ))}
+          </section>
+        ) : null}
       </div>
       <PortalSidebar data={sidebar} />
     </div>

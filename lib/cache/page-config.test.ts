@@ -19,6 +19,8 @@ const CACHED_ROUTES = [
   "app/(site)/tag/[name]/page/[n]/page.tsx",
   "app/(site)/rank/[window]/page.tsx",
   "app/(site)/rank/[window]/[channel]/page.tsx",
+  "app/(site)/region/[province]/page.tsx",
+  "app/(site)/region/[province]/[city]/page.tsx",
   "app/rss.xml/route.ts",
   "app/sitemap.xml/route.ts",
   "app/sitemaps/[file]/route.ts",

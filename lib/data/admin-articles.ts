@@ -165,7 +165,7 @@ export interface ArticlePreview {
   tags: string[];
   image: ImageRef | null;
   href: string;
-  channel: { id: number; slug: string; name: string; regionPath: string[] };
+  channel: { id: number; slug: string; name: string; regionCrumbs: { label: string; href?: string }[] };
 }
 
 export async function getArticlePreview(id: number, nowMs: number): Promise<ArticlePreview | null> {
@@ -198,7 +198,10 @@ export async function getArticlePreview(id: number, nowMs: number): Promise<Arti
     tags: row.tags.map((t) => t.tag.name),
     image: row.leadImage ? imageRef(row.leadImage) : null,
     href: articleHref(row.channel.slug, row.id),
-    channel: { ...row.channel, regionPath: channels.find((c) => c.id === row.channel.id)?.regionPath ?? [] },
+    channel: {
+      ...row.channel,
+      regionCrumbs: channels.find((c) => c.id === row.channel.id)?.regionCrumbs ?? [],
+    },
   };
 }
 

@@ -2,9 +2,10 @@ import "server-only";
 import { cached } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
 import { TAGS, TTL } from "@/lib/data/cache-tags";
-import { cardSelect, inOrder, pageOfCards, toCard } from "@/lib/data/cards";
+import { cardSelect, inOrder, pageOfCards, toCard, type CardRow } from "@/lib/data/cards";
 import { storyCorrectionsSelect, toStoryCorrection } from "@/lib/data/corrections";
 import { channelPageIds, scheduledStories } from "@/lib/data/channel-pages";
+import { scopeChannelIds } from "@/lib/data/channels";
 import { visibleWhere } from "@/lib/data/visibility";
 import { imageRef } from "@/lib/images/urls";
 import type { ArticleCard, ArticleDetail } from "@/lib/data/types";
@@ -118,36 +119,73 @@ export const listLatestInChannel = cached(
   },
 );
 
-/** Latest visible stories site-wide. */
-export const listLatest = cached(
-  "listLatest",
-  { ttlMs: TTL.lists, tags: () => [TAGS.site] },
-  async (limit: number, nowMs: number): Promise<ArticleCard[]> => {
-    const db = await getDb();
-    const rows = await db.article.findMany({
-      where: visibleWhere(nowMs),
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+/** How far down a list's index a city's newest rows are looked for (chunks, as for the hot lists). */
+const CITY_CHUNKS = [200, 800, 3_000] as const;
+
+type ListWhere = { isHeadline?: true; isCommunity?: true; leadImageId?: { not: null } };
+
+/**
+ * The newest visible rows matching `where` (one of the indexed flags), site-wide when `ids` is
+ * null, else within those channels. Within channels the list's own index is walked newest first,
+ * CITY_CHUNKS at a time (index entries plus a primary-key lookup for the channel), until `limit`
+ * are found or 4,000 were read: bounded whatever the size of the table, where a `channelId IN`
+ * filter on that index could walk all of it for a small city.
+ */
+export async function newestCardRows(
+  where: ListWhere,
+  ids: readonly number[] | null,
+  limit: number,
+  nowMs: number,
+): Promise<CardRow[]> {
+  const db = await getDb();
+  const order = [{ publishedAt: "desc" }, { id: "desc" }] as const;
+  if (!ids) {
+    return db.article.findMany({
+      where: { ...where, ...visibleWhere(nowMs) },
+      orderBy: [...order],
       take: limit,
       select: cardSelect,
     });
+  }
+  const found: number[] = [];
+  let offset = 0;
+  for (const size of CITY_CHUNKS) {
+    const rows = await db.article.findMany({
+      where: { ...where, ...visibleWhere(nowMs) },
+      orderBy: [...order],
+      skip: offset,
+      take: size,
+      select: { id: true, channelId: true },
+    });
+    offset += rows.length;
+    found.push(...rows.filter((r) => ids.includes(r.channelId)).map((r) => r.id));
+    if (found.length >= limit || rows.length < size) break;
+  }
+  const kept = found.slice(0, limit);
+  return inOrder(kept, await db.article.findMany({ where: { id: { in: kept } }, select: cardSelect }));
+}
+
+/** Latest visible stories site-wide, or of one city (a list scope: lib/data/channels.ts listScope). */
+export const listLatest = cached(
+  "listLatest",
+  { ttlMs: TTL.lists, tags: () => [TAGS.site] },
+  async (limit: number, nowMs: number, cityId: number | null = null): Promise<ArticleCard[]> => {
+    const rows = await newestCardRows({}, await scopeChannelIds(cityId), limit, nowMs);
     return rows.map(toCard);
   },
 );
 
-/** Home page lead stories: editors' headline flag, newest first; falls back to the latest. */
+/**
+ * Home page lead stories: editors' headline flag, newest first; falls back to the latest. Site-wide
+ * or of one city (a list scope: lib/data/channels.ts listScope).
+ */
 export const listHeadlines = cached(
   "listHeadlines",
   { ttlMs: TTL.lists, tags: () => [TAGS.site] },
-  async (limit: number, nowMs: number): Promise<ArticleCard[]> => {
-    const db = await getDb();
-    const rows = await db.article.findMany({
-      where: { isHeadline: true, ...visibleWhere(nowMs) },
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      take: limit,
-      select: cardSelect,
-    });
+  async (limit: number, nowMs: number, cityId: number | null = null): Promise<ArticleCard[]> => {
+    const rows = await newestCardRows({ isHeadline: true }, await scopeChannelIds(cityId), limit, nowMs);
     if (rows.length > 0) return rows.map(toCard);
-    return listLatest(limit, nowMs);
+    return listLatest(limit, nowMs, cityId);
   },
 );
 

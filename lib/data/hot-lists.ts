@@ -79,13 +79,14 @@ const HOT_CHANNEL_CHUNKS = [200, 800, 3_000] as const;
 export const HOT_CHANNEL_SCAN = HOT_CHANNEL_CHUNKS.reduce((a, b) => a + b, 0);
 
 /**
- * The top of a hot list within one channel. HotScore has no channel column (the view writer
- * keeps it per story), so the list is walked from the top, HOT_CHANNEL_CHUNKS at a time, keeping
- * the channel's visible stories until `limit` are found or HOT_CHANNEL_SCAN rows were read.
+ * The top of a hot list within some channels (one channel: /rank; a city's channels: its pages'
+ * sidebars). HotScore has no channel column (the view writer keeps it per story), so the list is
+ * walked from the top, HOT_CHANNEL_CHUNKS at a time, keeping the channels' visible stories until
+ * `limit` are found or HOT_CHANNEL_SCAN rows were read: bounded whatever the table's size.
  */
-export async function topOfHotListInChannel(
+export async function topOfHotListInChannels(
   list: HotList,
-  channelId: number,
+  channelIds: readonly number[],
   limit: number,
   nowMs: number,
 ): Promise<RankedCard[]> {
@@ -105,7 +106,11 @@ export async function topOfHotListInChannel(
     const inChannel = new Set(
       (
         await db.article.findMany({
-          where: { id: { in: rows.map((r) => r.articleId) }, channelId, ...visibleWhere(nowMs) },
+          where: {
+            id: { in: rows.map((r) => r.articleId) },
+            channelId: { in: [...channelIds] },
+            ...visibleWhere(nowMs),
+          },
           select: { id: true },
         })
       ).map((a) => a.id),

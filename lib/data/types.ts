@@ -21,8 +21,37 @@ export interface ChannelInfo extends ChannelRef {
   slogan: string;
   description: string;
   regionName: string;
-  /** Region path from the province down, e.g. ["广西", "柳州市"]. */
-  regionPath: string[];
+  /** Region path from the province down as breadcrumb items (广西 › 柳州市 › 柳江区), provinces and
+   * cities linked to their hubs. */
+  regionCrumbs: { label: string; href?: string }[];
+  /** The city whose network the channel belongs to (null: a region outside any city). */
+  cityId: number | null;
+}
+
+/** What the channel bar needs to show any city's channels (components/ChannelNav.tsx). */
+export interface ChannelBarData {
+  channels: (ChannelRef & { cityId: number | null })[];
+  cities: { id: number; name: string; href: string; provinceHref: string }[];
+  defaultCityId: number | null;
+}
+
+export interface ProvinceInfo {
+  id: number;
+  name: string;
+  slug: string;
+  /** Its hub, /region/<slug>. */
+  href: string;
+}
+
+export interface CityInfo {
+  id: number;
+  name: string;
+  slug: string;
+  /** Its hub, /region/<province>/<slug>. */
+  href: string;
+  province: ProvinceInfo;
+  /** Its channels (the city's own and its counties'), in editor-set order. */
+  channelIds: number[];
 }
 
 export interface ArticleCard {

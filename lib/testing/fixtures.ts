@@ -13,7 +13,9 @@ export function uniq(prefix = "t"): string {
 
 export async function makeChannel(name = uniq("频道")) {
   const db = await getDb();
-  const region = await db.region.create({ data: { name: uniq("区"), level: "county" } });
+  const region = await db.region.create({
+    data: { name: uniq("区"), slug: uniq("r").toLowerCase(), level: "county" },
+  });
   return db.channel.create({
     data: { slug: uniq("ch").toLowerCase(), name, regionId: region.id, slogan: `${name}的口号` },
   });

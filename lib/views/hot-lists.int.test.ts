@@ -99,7 +99,7 @@ async function openPostgresDatabase(): Promise<RawDb> {
 beforeAll(async () => {
   db = postgres ? await openPostgresDatabase() : await openSqliteCopy();
   const [region] = await db.all<{ id: number }>(
-    `INSERT INTO "Region" ("name", "level") VALUES ('热区', 'county') RETURNING "id"`,
+    `INSERT INTO "Region" ("name", "slug", "level") VALUES ('热区', 'requ', 'county') RETURNING "id"`,
   );
   const [channel] = await db.all<{ id: number }>(
     `INSERT INTO "Channel" ("slug", "name", "regionId", "updatedAt") VALUES ('hot-lists', '热榜', ?, ?) RETURNING "id"`,

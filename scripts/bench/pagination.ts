@@ -23,7 +23,7 @@ async function fill(): Promise<void> {
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env: process.env, stdio: "ignore" });
   const { getDb } = await import("@/lib/db");
   const db = await getDb();
-  const region = await db.region.create({ data: { name: "测试市", level: "city" } });
+  const region = await db.region.create({ data: { name: "测试市", slug: "ceshi", level: "city" } });
   const [big, other] = await Promise.all([
     db.channel.create({ data: { slug: "big", name: "大频道", regionId: region.id } }),
     db.channel.create({ data: { slug: "other", name: "其他频道", regionId: region.id } }),

@@ -27,8 +27,9 @@ const T3_MS = Date.UTC(2026, 11, 1, 8, 30);
 function fillSource(file) {
   const db = new Database(file);
   db.exec(`
-    INSERT INTO "Region" ("id", "name", "level", "parentId") VALUES
-      (1, '广西壮族自治区', 'province', NULL), (4, '柳州市', 'city', 1), (3, '柳北区', 'county', 4);
+    INSERT INTO "Region" ("id", "name", "slug", "level", "parentId") VALUES
+      (1, '广西壮族自治区', 'guangxi', 'province', NULL), (4, '柳州市', 'liuzhou', 'city', 1),
+      (3, '柳北区', 'liubei', 'county', 4);
     INSERT INTO "Channel" ("id", "slug", "name", "regionId", "sortOrder", "slogan", "createdAt", "updatedAt")
       VALUES (2, 'liuzhou', '柳州新闻', 4, 10, '${TRICKY.replaceAll("'", "''")}', '${T1}', '${T2}'),
              (5, 'empty', '空频道', 3, 20, '', '${T1}', '${T1}');

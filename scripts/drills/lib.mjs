@@ -54,7 +54,7 @@ export function insertStories(dbFile, count) {
   const db = new Database(dbFile);
   const at = isoTime(Date.now() - 3_600_000);
   db.transaction(() => {
-    db.prepare(`INSERT INTO "Region" ("name","level") VALUES ('演练市','city')`).run();
+    db.prepare(`INSERT INTO "Region" ("name","slug","level") VALUES ('演练市','yanlian','city')`).run();
     db.prepare(
       `INSERT INTO "Channel" ("slug","name","regionId","createdAt","updatedAt") VALUES ('drill','演练频道',1,?,?)`,
     ).run(at, at);

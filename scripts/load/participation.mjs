@@ -53,7 +53,7 @@ function prepareDatabase() {
   execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
   const db = new Database(dbFile);
   const now = iso(Date.now() - 3_600_000);
-  db.prepare(`INSERT INTO "Region" ("name","level") VALUES ('测试市','city')`).run();
+  db.prepare(`INSERT INTO "Region" ("name","slug","level") VALUES ('测试市','ceshi','city')`).run();
   db.prepare(
     `INSERT INTO "Channel" ("slug","name","regionId","createdAt","updatedAt") VALUES ('loadtest','压测频道',1,?,?)`,
   ).run(now, now);

@@ -76,7 +76,7 @@ async function main() {
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     const region = await db.query(
-      `INSERT INTO "Region" ("name", "level") VALUES ('柳州市', 'city') RETURNING "id"`,
+      `INSERT INTO "Region" ("name", "slug", "level") VALUES ('柳州市', 'liuzhou', 'city') RETURNING "id"`,
     );
     const channel = await db.query(
       `INSERT INTO "Channel" ("slug", "name", "regionId", "updatedAt") VALUES ('liuzhou', '柳州新闻', $1, now()) RETURNING "id"`,

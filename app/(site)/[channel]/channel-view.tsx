@@ -70,11 +70,7 @@ export async function renderChannelPage(params: ChannelParams): Promise<ReactNod
       {page < totalPages ? <link rel="next" href={pageHref(basePath, page + 1)} /> : null}
       <div className="content">
         <Breadcrumb
-          items={[
-            { label: env.SITE_NAME, href: "/" },
-            ...channel.regionPath.map((r) => ({ label: r })),
-            { label: channel.name },
-          ]}
+          items={[{ label: env.SITE_NAME, href: "/" }, ...channel.regionCrumbs, { label: channel.name }]}
         />
         <header className="channel-head">
           <h1>

@@ -27,6 +27,7 @@ export default async function ProtectedAdminLayout({ children }: { children: Rea
       ? [
           { href: "/admin/channels", label: "频道" },
           { href: "/admin/sensitive-words", label: "敏感词" },
+          { href: "/admin/regions", label: "地区" },
           { href: "/admin/audit", label: "操作日志" },
           { href: "/admin/users", label: "用户管理" },
         ]

@@ -13,6 +13,7 @@ export const RESERVED_SLUGS = [
   "rank",
   "zhuanti",
   "corrections",
+  "region",
   "rss.xml",
   "sitemap.xml",
   "news-sitemap.xml",

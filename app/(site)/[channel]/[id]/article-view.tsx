@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getArticle } from "@/lib/data/articles";
-import { getChannelBySlug } from "@/lib/data/channels";
+import { getChannelBySlug, listScope } from "@/lib/data/channels";
 import { getLiveCoverage } from "@/lib/data/live";
 import { liveBlogJsonLd } from "@/lib/live/json-ld";
 import { LiveCoverage } from "@/components/LiveCoverage";
@@ -161,11 +161,12 @@ export async function renderArticlePage(params: ArticleParams): Promise<ReactNod
     article.channel.id,
     recommended.map((r) => r.id),
     nowMs,
+    await listScope(article.channel.id, null),
   );
   const siteHost = env.SITE_URL.replace(/^https?:\/\//, "");
   const crumbs = [
     { label: env.SITE_NAME, href: "/" },
-    ...(channel?.regionPath ?? []).map((r) => ({ label: r })),
+    ...(channel?.regionCrumbs ?? []),
     { label: article.channel.name, href: `/${article.channel.slug}` },
     { label: "正文" },
   ];

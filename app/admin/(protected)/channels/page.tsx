@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { requireAdmin } from "@/lib/auth/session";
 import { listChannelsForAdmin } from "@/lib/data/admin-channels";
+import { listRegionsForAdmin } from "@/lib/data/admin-regions";
 import { ChannelForm } from "./channel-form";
+import { NewChannelForm } from "./new-channel-form";
 
 export const metadata: Metadata = { title: "频道" };
 
 export default async function ChannelsPage() {
   await requireAdmin("/admin/channels");
-  const channels = await listChannelsForAdmin();
+  const [channels, regions] = await Promise.all([listChannelsForAdmin(), listRegionsForAdmin()]);
   return (
     <>
       <h1>频道</h1>
@@ -23,6 +25,11 @@ export default async function ChannelsPage() {
             meta={`${c.regionName}，${c.articleCount} 篇稿件`}
           />
         ))}
+      </section>
+      <section className="adm-panel" aria-label="新建频道">
+        <NewChannelForm
+          regions={regions.filter((r) => r.level !== "province").map((r) => ({ id: r.id, label: r.path }))}
+        />
       </section>
     </>
   );

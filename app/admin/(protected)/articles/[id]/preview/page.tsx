@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getArticlePreview } from "@/lib/data/admin-articles";
-import { listChannels } from "@/lib/data/channels";
+import { getChannelBar } from "@/lib/data/channels";
 import { tagHref } from "@/lib/data/tags";
 import { env } from "@/lib/env";
 import { STATUS_LABELS } from "@/lib/articles/status";
@@ -34,16 +34,16 @@ export default async function ArticlePreviewPage({ params }: Props) {
   const id = parseAdminArticleId(rawId);
   if (id === null) notFound();
   const nowMs = requestTimeMs();
-  const [article, channels, gallery] = await Promise.all([
+  const [article, bar, gallery] = await Promise.all([
     getArticlePreview(id, nowMs),
-    listChannels(),
+    getChannelBar(),
     getGallery(id),
   ]);
   if (!article) notFound();
   const siteHost = env.SITE_URL.replace(/^https?:\/\//, "");
   const crumbs = [
     { label: env.SITE_NAME, href: "/" },
-    ...article.channel.regionPath.map((r) => ({ label: r })),
+    ...article.channel.regionCrumbs,
     { label: article.channel.name, href: `/${article.channel.slug}` },
     { label: "正文" },
   ];
@@ -71,7 +71,12 @@ export default async function ArticlePreviewPage({ params }: Props) {
         </p>
       </div>
       <div className="site-preview">
-        <SiteHeader siteName={env.SITE_NAME} today={formatLongDate(new Date(nowMs))} channels={channels} />
+        <SiteHeader
+          siteName={env.SITE_NAME}
+          today={formatLongDate(new Date(nowMs))}
+          bar={bar}
+          path={`/${article.channel.slug}/${article.id}`}
+        />
         <div className="wrap site-preview-main">
           <div className="layout">
             <div className="content">
