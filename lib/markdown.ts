@@ -104,7 +104,8 @@ const ALLOWED: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: {
     a: ["href", "title", "rel", "target"],
-    img: ["src", "alt", "title", "width", "height", "loading"],
+    // srcset, sizes, decoding: body images rendered by lib/body/render.ts (derivatives of uploads).
+    img: ["src", "srcset", "sizes", "alt", "title", "width", "height", "loading", "decoding"],
     th: ["align"],
     td: ["align"],
     ol: ["start"],
