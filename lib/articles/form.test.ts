@@ -160,8 +160,10 @@ describe("parseArticleForm", () => {
     expect(parsed.errors.body).toEqual([offSiteImagesMessage(["https://img.example.com/a.jpg"])]);
     expect(parsed.errors.body?.[0]).toContain("https://img.example.com/a.jpg");
     expect(
-      parseArticleForm({ ...valid, body: '<figure><img src="/media/202611/0123456789abcdef-640.webp" alt="本站"></figure>' })
-        .ok,
+      parseArticleForm({
+        ...valid,
+        body: '<figure><img src="/media/202611/0123456789abcdef-640.webp" alt="本站"></figure>',
+      }).ok,
     ).toBe(true);
   });
 

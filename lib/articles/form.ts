@@ -7,8 +7,8 @@ import { SAVE_INTENTS } from "@/lib/articles/publication";
 import { MAX_TAG_LENGTH, MAX_TAGS, formatTags, parseTags } from "@/lib/articles/tags";
 import { LIMITS } from "@/lib/articles/limits";
 import { isBodyEmpty, bodyToText } from "@/lib/body/text";
-import { normalizeBody, offSiteImages } from "@/lib/body/normalize";
-import { cleanLine, lineText, multilineText } from "@/lib/text";
+import { imagesWithoutAlt, normalizeBody, offSiteImages } from "@/lib/body/normalize";
+import { cleanLine, cleanMultiline, lineText, multilineText } from "@/lib/text";
 
 export { LIMITS };
 
@@ -187,6 +187,11 @@ export function parseArticleForm(values: ArticleFormValues): ParsedArticleForm {
   }
   const offSite = offSiteImages(values.body);
   if (offSite.length > 0) (errors.body ??= []).push(offSiteImagesMessage(offSite));
+  const noAlt = imagesWithoutAlt(normalizeBody(cleanMultiline(values.body)));
+  if (noAlt.length > 0)
+    (errors.body ??= []).push(
+      `正文第 ${noAlt.join("、")} 张图片缺少替代文字（描述图片内容，供视障读者和图片无法显示时使用）`,
+    );
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, data: parsed.data };
 }

@@ -137,7 +137,11 @@ export async function saveArticle(
     return { ok: false, error: "invalid", message: SERVICE_MESSAGES.invalid, errors };
 
   // normalizeBody again (the form did): a restored revision or a test's input passes here too.
-  const saved: ArticleInput = { ...input, body: normalizeBody(input.body), publishedAt: decision.publishedAt };
+  const saved: ArticleInput = {
+    ...input,
+    body: normalizeBody(input.body),
+    publishedAt: decision.publishedAt,
+  };
   const data = {
     channelId: saved.channelId,
     title: saved.title,

@@ -35,7 +35,11 @@ export function changeReason(oldHtml: string): string {
 
 export async function convertStoredBodies(
   db: PrismaClient,
-  { batch = 500, dryRun = false, log = (_: string) => {} } = {},
+  {
+    batch = 500,
+    dryRun = false,
+    log,
+  }: { batch?: number; dryRun?: boolean; log?: (line: string) => void } = {},
 ): Promise<ConvertStats> {
   const stats: ConvertStats = {
     stories: 0,
@@ -87,7 +91,7 @@ export async function convertStoredBodies(
         );
       });
     }
-    log(`stories: ${stats.stories} converted, ${stats.htmlChanged} with changed reader HTML`);
+    log?.(`stories: ${stats.stories} converted, ${stats.htmlChanged} with changed reader HTML`);
   }
 
   cursor = 0;
@@ -123,7 +127,7 @@ export async function convertStoredBodies(
           await tx.articleRevision.update({ where: { id: u.id }, data: { snapshot: u.snapshot } });
       });
     }
-    log(`revisions: ${stats.revisions} converted`);
+    log?.(`revisions: ${stats.revisions} converted`);
   }
   return stats;
 }

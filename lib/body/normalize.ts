@@ -327,3 +327,11 @@ export function offSiteImages(html: string): string[] {
   }
   return [...found];
 }
+
+/** The positions (from 1) of a stored body's images that have no alt text. */
+export function imagesWithoutAlt(body: string): number[] {
+  const doc = parseDocument(body, { decodeEntities: true });
+  return DomUtils.getElementsByTagName("img", doc.children, true)
+    .map((img, i) => ((img.attribs.alt ?? "").trim() === "" ? i + 1 : 0))
+    .filter((n) => n > 0);
+}
