@@ -40,13 +40,21 @@ function FigureView({ node, updateAttributes, selected }: ReactNodeViewProps) {
   return (
     <NodeViewWrapper as="figure" className={`adm-ed-figure${selected ? " is-selected" : ""}`}>
       <div contentEditable={false} className="adm-ed-figure-media">
-        {/* eslint-disable-next-line @next/next/no-img-element -- an upload's derivative, in the editor */}
-        <img
-          src={attrs.src}
-          alt={attrs.alt}
-          width={attrs.width ?? undefined}
-          height={attrs.height ?? undefined}
-        />
+        {/^\/(?![/\\])/.test(attrs.src) ? (
+          // eslint-disable-next-line @next/next/no-img-element -- an upload's derivative, in the editor
+          <img
+            src={attrs.src}
+            alt={attrs.alt}
+            width={attrs.width ?? undefined}
+            height={attrs.height ?? undefined}
+          />
+        ) : (
+          // Another site's image is never loaded (it would learn the editor's address): its
+          // address is shown, and the save says what to do with it.
+          <p className="adm-ed-offsite" role="note">
+            其他网站的图片（不会显示）：{attrs.src}
+          </p>
+        )}
         <label className="adm-ed-alt">
           替代文字
           <input

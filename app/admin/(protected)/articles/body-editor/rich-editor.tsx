@@ -199,6 +199,22 @@ const BUTTONS: ToolButton[][] = [
   ],
 ];
 
+/** The editable area's attributes: a labelled multi-line text box. */
+function contentAttributes(
+  labelledBy: string,
+  describedBy: string,
+  invalid: boolean,
+): Record<string, string> {
+  return {
+    class: "story-body adm-ed-content",
+    role: "textbox",
+    "aria-multiline": "true",
+    "aria-labelledby": labelledBy,
+    "aria-describedby": describedBy,
+    ...(invalid ? { "aria-invalid": "true" } : {}),
+  };
+}
+
 /** Arrow keys move between the toolbar's buttons (one tab stop: the WAI-ARIA toolbar pattern). */
 function toolbarKeys(event: ReactKeyboardEvent<HTMLDivElement>): void {
   const keys = ["ArrowLeft", "ArrowRight", "Home", "End"];
@@ -283,14 +299,7 @@ export default function RichEditor({
     ],
     content: initialHtml,
     editorProps: {
-      attributes: {
-        class: "story-body adm-ed-content",
-        role: "textbox",
-        "aria-multiline": "true",
-        "aria-labelledby": labelledBy,
-        "aria-describedby": describedBy,
-        ...(invalid ? { "aria-invalid": "true" } : {}),
-      },
+      attributes: contentAttributes(labelledBy, describedBy, invalid),
       transformPastedHTML,
       handlePaste: (_view, event) => {
         const files = imageFiles(event.clipboardData?.files);
@@ -317,6 +326,17 @@ export default function RichEditor({
   useEffect(() => {
     editorRef.current = editor;
   }, [editor]);
+
+  // A refused save marks the body invalid (or no longer).
+  useEffect(() => {
+    if (!editor) return;
+    editor.setOptions({
+      editorProps: {
+        ...editor.options.editorProps,
+        attributes: contentAttributes(labelledBy, describedBy, invalid),
+      },
+    });
+  }, [editor, labelledBy, describedBy, invalid]);
 
   // A body sent back by the server that is not what the editor holds (a revision restored in
   // another tab and reloaded, the stored form after a save): show it.
