@@ -315,7 +315,7 @@ export function normalizeBody(html: string): string {
 }
 
 /**
- * The off-site image addresses in a body as submitted (before normalizeBody turns them into
+ * The off-site (http, https, protocol-relative) image addresses in a body as submitted (before normalizeBody turns them into
  * links), each once: a save refuses them with the list.
  */
 export function offSiteImages(html: string): string[] {
@@ -323,7 +323,9 @@ export function offSiteImages(html: string): string[] {
   const found = new Set<string>();
   for (const img of DomUtils.getElementsByTagName("img", doc.children, true)) {
     const src = (img.attribs.src ?? "").trim();
-    if (src !== "" && !src.startsWith("data:") && !isSitePath(src)) found.add(src);
+    // Only addresses a browser would fetch from another site; anything else (data:, javascript:)
+    // normalizeBody simply drops.
+    if (offSiteHttpUrl(src)) found.add(src);
   }
   return [...found];
 }
