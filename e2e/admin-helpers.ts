@@ -78,8 +78,8 @@ export function bodyEditor(page: Page): Locator {
  * converts it with the renderer stories were written with before the editor).
  */
 export async function fillBody(page: Page, markdown: string): Promise<void> {
-  const editor = bodyEditor(page);
-  await editor.click();
+  // focus(), not click(): a click may land in an image's alt text field.
+  await bodyEditor(page).focus();
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.press("Delete");
   await page.getByRole("button", { name: "粘贴 Markdown" }).click();

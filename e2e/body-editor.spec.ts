@@ -250,7 +250,9 @@ test("HTML pasted with scripts is neutralised: nothing runs in the editor, the p
   // The image without alt text must get one before the story can be saved.
   await page.getByRole("button", { name: "立即发布" }).click();
   await expect(page.locator("#article-body-error")).toContainText("缺少替代文字");
-  await bodyEditor(page).getByRole("textbox", { name: "替代文字" }).first().fill("坏图");
+  // The src="x" image was dropped when pasted; the site one remains.
+  await expect(bodyEditor(page).getByRole("textbox", { name: "替代文字" })).toHaveCount(1);
+  await bodyEditor(page).getByRole("textbox", { name: "替代文字" }).fill("坏图");
   const id = await submitNewStory(page, "立即发布");
 
   const reader = await readerPage(browser);

@@ -9,7 +9,6 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { markdownToBody } from "@/lib/body/markdown";
 import { renderReaderBody } from "@/lib/body/render";
 import { bodyToText } from "@/lib/body/text";
-import { recordInvalidation } from "@/lib/cache/invalidate";
 import { TAGS } from "@/lib/data/cache-tags";
 
 export interface ConvertStats {
@@ -84,11 +83,14 @@ export async function convertStoredBodies(
             data: { body: c.newBody, bodyHtml: c.newHtml, bodyFormat: "html" },
           });
         }
-        await recordInvalidation(
-          tx,
-          changed.map((id) => TAGS.article(id)),
-          new Date(),
-        );
+        // The changed pages, dropped from every running process's cache as an editorial write
+        // does (lib/cache/invalidate.ts; written directly: this process caches nothing, and
+        // needs no app configuration to run).
+        const now = new Date();
+        if (changed.length > 0)
+          await tx.cacheInvalidation.createMany({
+            data: changed.map((id) => ({ tag: TAGS.article(id), dueAt: null, createdAt: now })),
+          });
       });
     }
     log?.(`stories: ${stats.stories} converted, ${stats.htmlChanged} with changed reader HTML`);

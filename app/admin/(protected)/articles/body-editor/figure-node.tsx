@@ -31,6 +31,16 @@ function imageOf(el: HTMLElement): HTMLImageElement | null {
   return el.tagName === "IMG" ? (el as HTMLImageElement) : el.querySelector("img");
 }
 
+/**
+ * An image worth keeping: a path on the site, or another site's http(s) address (which the save
+ * refuses by name, so the editor can see what to replace). Anything else (src="x", data:,
+ * javascript:) is dropped when pasted.
+ */
+function usable(el: HTMLElement): boolean {
+  const src = imageOf(el)?.getAttribute("src")?.trim() ?? "";
+  return /^\/(?![/\\])/.test(src) || /^(https?:)?\/\//i.test(src);
+}
+
 function size(value: string | null | undefined): number | null {
   return value && /^\d{1,6}$/.test(value) ? Number(value) : null;
 }
@@ -93,12 +103,8 @@ export const Figure = Node.create({
 
   parseHTML() {
     return [
-      {
-        tag: "figure",
-        contentElement: "figcaption",
-        getAttrs: (el) => (imageOf(el)?.getAttribute("src") ? null : false),
-      },
-      { tag: "img[src]" },
+      { tag: "figure", contentElement: "figcaption", getAttrs: (el) => (usable(el) ? null : false) },
+      { tag: "img[src]", getAttrs: (el) => (usable(el) ? null : false) },
     ];
   },
 
