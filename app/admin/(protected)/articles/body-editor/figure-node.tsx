@@ -126,11 +126,11 @@ export const Figure = Node.create({
       insertFigure:
         ({ caption, ...attrs }) =>
         ({ commands }) =>
-          commands.insertContent({
-            type: this.name,
-            attrs,
-            content: caption ? [{ type: "text", text: caption }] : [],
-          }),
+          // A paragraph after it, where typing goes on (an empty one is dropped on save).
+          commands.insertContent([
+            { type: this.name, attrs, content: caption ? [{ type: "text", text: caption }] : [] },
+            { type: "paragraph" },
+          ]),
     };
   },
 
