@@ -377,14 +377,17 @@ export default function RichEditor({
 
   const insertPicked = (img: AdminImage) => {
     if (!editor) return;
-    editor.commands.insertFigure({
-      src: img.src,
-      alt: alt.trim() || img.alt,
-      width: img.width,
-      height: img.height,
-      caption: caption.trim() || img.caption,
-    });
-    editor.commands.focus();
+    editor
+      .chain()
+      .focus()
+      .insertFigure({
+        src: img.src,
+        alt: alt.trim() || img.alt,
+        width: img.width,
+        height: img.height,
+        caption: caption.trim() || img.caption,
+      })
+      .run();
     setAlt("");
     setCaption("");
     setPanel("none");
