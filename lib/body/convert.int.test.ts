@@ -86,5 +86,7 @@ describe("convertStoredBodies", () => {
     // Nothing left: a second run (a restart) changes nothing.
     const again = await convertStoredBodies(db, { batch: 2 });
     expect(again).toMatchObject({ stories: 0, revisions: 0 });
-  });
+    // Long: in the whole suite it also converts every story other test files wrote straight into
+    // the shared database (taken to be Markdown, as any row written without saying).
+  }, 120_000);
 });
