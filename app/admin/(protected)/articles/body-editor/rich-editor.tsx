@@ -458,7 +458,7 @@ export default function RichEditor({
                   tabIndex={tabIndex}
                   aria-label={b.label}
                   title={b.shortcut ? `${b.label}（${b.shortcut}）` : b.label}
-                  aria-keyshortcuts={b.shortcut?.replace(/\+/g, "+").replace("Ctrl", "Control")}
+                  aria-keyshortcuts={b.shortcut?.replace("Ctrl", "Control")}
                   aria-pressed={b.active ? Boolean(state?.active[b.key]) : undefined}
                   disabled={!editor || state?.enabled[b.key] === false}
                   onClick={() => editor && b.run(editor)}
