@@ -6,14 +6,14 @@ import type { StoryCorrection } from "@/lib/data/corrections";
 import { LeadImage } from "@/components/LeadImage";
 import { StoryCorrections } from "@/components/StoryCorrections";
 import { TimeText } from "@/components/TimeText";
-import { USER_HTML_CLASS } from "@/lib/security/user-html";
+import { StoryBody } from "@/components/StoryBody";
 
 export interface StoryView {
   title: string;
   source: string;
   publishedAt: Date | null;
   image: ImageRef | null;
-  /** Sanitized HTML (lib/markdown.ts renders and sanitizes it when the story is saved). */
+  /** Sanitized HTML (lib/body/render.ts renders it when the story is saved). */
   bodyHtml: string;
   byline: string;
   /** Profiles the byline names, whose names become links to their pages (none in the preview). */
@@ -62,7 +62,7 @@ export function ArticleStory({
           ) : null}
         </figure>
       ) : null}
-      <div className={USER_HTML_CLASS} dangerouslySetInnerHTML={{ __html: story.bodyHtml }} />
+      <StoryBody html={story.bodyHtml} />
       {story.byline ? (
         <p className="byline">
           {linkedByline(story.byline, story.authors ?? []).map((part, i) =>

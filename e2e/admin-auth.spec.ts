@@ -5,6 +5,7 @@ import {
   ADMIN,
   EDITOR,
   LOCKOUT,
+  bodyEditor,
   fillStory,
   formMessage,
   randomJpeg,
@@ -86,7 +87,7 @@ test("an action whose session has ended is refused, and the form keeps its input
   await expect(formMessage(page)).toHaveText(/登录已失效，操作未执行/);
   await expect(page).toHaveURL(/\/admin\/articles\/new$/);
   await expect(page.getByLabel("标题", { exact: true })).toHaveValue(title);
-  await expect(page.getByLabel("正文（Markdown）")).toHaveValue("不应保存的正文。");
+  await expect(bodyEditor(page)).toHaveText("不应保存的正文。");
   // Nothing was saved.
   await signIn(page, ADMIN);
   await page.goto(`/admin/articles?q=${encodeURIComponent(title)}`);

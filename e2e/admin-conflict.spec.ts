@@ -2,7 +2,17 @@
 // editor's text stays in the form (lib/articles/service.ts decides this inside the save's
 // transaction; lib/articles/service.int.test.ts races two saves).
 import { expect, test } from "@playwright/test";
-import { ADMIN, EDITOR, fillStory, formMessage, signIn, submitNewStory, unique } from "./admin-helpers";
+import {
+  ADMIN,
+  EDITOR,
+  bodyEditor,
+  fillBody,
+  fillStory,
+  formMessage,
+  signIn,
+  submitNewStory,
+  unique,
+} from "./admin-helpers";
 
 test("a save over someone else's newer save is refused and keeps what was typed", async ({
   page,
@@ -26,11 +36,11 @@ test("a save over someone else's newer save is refused and keeps what was typed"
 
   const mine = unique("编辑的标题");
   await page.getByLabel("标题", { exact: true }).fill(mine);
-  await page.getByLabel("正文（Markdown）").fill("编辑改写的正文，不能丢。");
+  await fillBody(page, "编辑改写的正文，不能丢。");
   await page.getByRole("button", { name: "保存草稿", exact: true }).click();
   await expect(formMessage(page)).toContainText("已被修改");
   await expect(page.getByLabel("标题", { exact: true })).toHaveValue(mine);
-  await expect(page.getByLabel("正文（Markdown）")).toHaveValue("编辑改写的正文，不能丢。");
+  await expect(bodyEditor(page)).toHaveText("编辑改写的正文，不能丢。");
 
   // The story holds the first save.
   await page.reload();

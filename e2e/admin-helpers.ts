@@ -1,7 +1,7 @@
 // Shared steps of the editor-area tests. The accounts are created by scripts/e2e-server.sh with
 // these passwords (`<username>-password`).
 import { randomBytes } from "node:crypto";
-import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import sharp from "sharp";
 
 export interface Account {
@@ -68,12 +68,42 @@ export interface StoryFields {
   tags?: string;
 }
 
+/** The body's rich-text editor (a contenteditable labelled 正文). */
+export function bodyEditor(page: Page): Locator {
+  return page.getByRole("textbox", { name: "正文", exact: true });
+}
+
+/**
+ * Replace the body with `markdown`, through the editor's "粘贴 Markdown" import (the server
+ * converts it with the renderer stories were written with before the editor).
+ */
+export async function fillBody(page: Page, markdown: string): Promise<void> {
+  // focus(), not click(): a click may land in an image's alt text field.
+  await bodyEditor(page).focus();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await page.getByRole("button", { name: "粘贴 Markdown" }).click();
+  await page.getByLabel(/Markdown 文本/).fill(markdown);
+  await page.getByRole("button", { name: "转换并插入" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+}
+
+/** Paste `html` into the body editor as the clipboard's text/html (as from Word or a web page). */
+export async function pasteHtml(page: Page, html: string): Promise<void> {
+  await bodyEditor(page).evaluate((el, markup) => {
+    const data = new DataTransfer();
+    data.setData("text/html", markup);
+    data.setData("text/plain", markup.replace(/<[^>]*>/g, ""));
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+}
+
 /** Fill the article form's text fields (on /admin/articles/new or an edit page). */
 export async function fillStory(page: Page, story: StoryFields): Promise<void> {
   await page.getByLabel("频道", { exact: true }).selectOption({ label: story.channel ?? "柳江新闻" });
   await page.getByLabel("标题", { exact: true }).fill(story.title);
   if (story.summary !== undefined) await page.getByLabel("摘要").fill(story.summary);
-  await page.getByLabel("正文（Markdown）").fill(story.body);
+  await fillBody(page, story.body);
   if (story.byline !== undefined) await page.getByLabel("署名").fill(story.byline);
   if (story.tags !== undefined) await page.getByLabel("标签").fill(story.tags);
 }

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  isSiteImageUrl,
-  offSiteImageUrls,
-  readerBodyHtml,
-  renderMarkdown,
-  sanitizeArticleHtml,
-} from "@/lib/markdown";
+import { isSitePath as isSiteImageUrl } from "@/lib/body/schema";
+import { readerBodyHtml, renderMarkdown, sanitizeArticleHtml } from "@/lib/markdown";
 
 /**
  * The real start tags in the output. Text "<" is always escaped as &lt; by the renderer, so every
@@ -154,26 +149,6 @@ describe("images from other sites (a reader's page loads images from the site on
       "ftp://example.com/a.png",
     ])
       expect(isSiteImageUrl(src), src).toBe(false);
-  });
-
-  it("lists every off-site image of a Markdown body once, inline and reference-style, decoded", () => {
-    const source = [
-      "![a](https://a.example.com/1.jpg) ![本站](/media/202611/0123456789abcdef-640.webp)",
-      "",
-      "![b][ref] ![again](https://a.example.com/1.jpg)",
-      "",
-      "[ref]: //b.example.com/2.png",
-      "",
-      "> - ![c](https://c.example.com/图片.png)",
-      "",
-      "[a link, not an image](https://d.example.com/) `![code](https://e.example.com/x.png)`",
-    ].join("\n");
-    expect(offSiteImageUrls(source)).toEqual([
-      "https://a.example.com/1.jpg",
-      "//b.example.com/2.png",
-      "https://c.example.com/图片.png",
-    ]);
-    expect(offSiteImageUrls("纯文字 [链接](https://example.com) ![本站](/media/x-640.webp)")).toEqual([]);
   });
 });
 

@@ -2,38 +2,16 @@
 // allow-list. Raw HTML in the source is escaped by markdown-it (html: false) and anything that
 // survives is filtered again, so scripts, event handlers, javascript: URLs and iframes are inert.
 // A reader's page loads images from the site only (another site would learn every reader's
-// address): the article form refuses off-site images (offSiteImageUrls), and one that reaches
+// address): the article form refuses off-site images (lib/body/normalize.ts), and one that reaches
 // rendering anyway (a restored revision, an import, a body stored before) becomes a link to it.
 import MarkdownIt from "markdown-it";
 import cjkFriendly from "markdown-it-cjk-friendly";
 import sanitizeHtml from "sanitize-html";
+import { offSiteHttpUrl } from "@/lib/body/schema";
 
 // cjk-friendly: CommonMark will not close `**` between full-width punctuation and a CJK letter,
 // so `**产业升级：**正文` would print its asterisks; the plugin relaxes that rule for CJK text.
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false }).use(cjkFriendly);
-
-// Any URL resolved against this base that keeps its origin is a path on the site itself.
-const SITE_BASE = "http://site.invalid/a/";
-
-/** Whether an image address stays on the site (a path such as `/media/…`, never `//host` or a scheme). */
-export function isSiteImageUrl(src: string): boolean {
-  try {
-    return new URL(src, SITE_BASE).origin === new URL(SITE_BASE).origin;
-  } catch {
-    return false;
-  }
-}
-
-/** The absolute http(s) address an off-site image source points to (`//host/x`, `/\\host/x` too), else null. */
-function offSiteHttpUrl(src: string): string | null {
-  if (isSiteImageUrl(src)) return null;
-  try {
-    const url = new URL(src, SITE_BASE);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
-  } catch {
-    return null;
-  }
-}
 
 // An image from another site is written as a link to it (sanitizeArticleHtml does the same for
 // stored HTML); inside a link, as its alt text only, so that links never nest.
@@ -48,25 +26,6 @@ md.renderer.rules.image = (tokens, idx, options, env, self) => {
     depth += t.type === "link_open" ? 1 : t.type === "link_close" ? -1 : 0;
   return depth > 0 ? text : `<a href="${md.utils.escapeHtml(href)}">${text}</a>`;
 };
-
-/**
- * The image addresses in Markdown `source` that are not on the site, each once, as written
- * (decoded for display). markdown-it parses the source, so reference-style images count too.
- */
-export function offSiteImageUrls(source: string): string[] {
-  const found = new Set<string>();
-  const visit = (tokens: ReturnType<typeof md.parse>): void => {
-    for (const t of tokens) {
-      if (t.type === "image") {
-        const src = String(t.attrGet("src") ?? "");
-        if (!isSiteImageUrl(src)) found.add(md.normalizeLinkText(src));
-      }
-      if (t.children) visit(t.children);
-    }
-  };
-  visit(md.parse(source, {}));
-  return [...found];
-}
 
 const ALLOWED: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -104,7 +63,8 @@ const ALLOWED: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: {
     a: ["href", "title", "rel", "target"],
-    img: ["src", "alt", "title", "width", "height", "loading"],
+    // srcset, sizes, decoding: body images rendered by lib/body/render.ts (derivatives of uploads).
+    img: ["src", "srcset", "sizes", "alt", "title", "width", "height", "loading", "decoding"],
     th: ["align"],
     td: ["align"],
     ol: ["start"],

@@ -7,8 +7,7 @@
 import { performance } from "node:perf_hooks";
 import { env } from "@/lib/env";
 import { createPrismaClient, type PrismaClient } from "@/lib/prisma-factory";
-import { renderMarkdown } from "@/lib/markdown";
-import { markdownToText } from "@/lib/text";
+import { storedBody } from "@/lib/body/stored";
 import { storeImage } from "@/lib/images/store";
 import { HOUR_MS } from "@/lib/time";
 import { relinkAuthor } from "@/lib/authors/links";
@@ -134,9 +133,7 @@ async function seedLive(db: PrismaClient, channelIds: Map<string, number>, now: 
       channelId,
       title: d.title,
       summary: d.summary,
-      body: d.body,
-      bodyHtml: renderMarkdown(d.body),
-      bodyText: markdownToText(d.body),
+      ...storedBody(d.body),
       source: d.source,
       byline: d.byline,
       status: "published",
@@ -241,9 +238,7 @@ async function main(): Promise<void> {
           channelId,
           title: a.title,
           summary: a.summary,
-          body: a.body,
-          bodyHtml: renderMarkdown(a.body),
-          bodyText: markdownToText(a.body),
+          ...storedBody(a.body),
           source: a.source,
           byline: a.byline,
           status: "published",
@@ -303,9 +298,7 @@ async function main(): Promise<void> {
           channelId,
           title: g.title,
           summary: g.summary,
-          body: g.body,
-          bodyHtml: renderMarkdown(g.body),
-          bodyText: markdownToText(g.body),
+          ...storedBody(g.body),
           source: g.source,
           byline: g.byline,
           status: "published",

@@ -17,7 +17,7 @@ const valid: ArticleFormValues = {
   channelId: "2",
   title: "  柳江区新厂投产  ",
   summary: " 摘要 ",
-  body: "**导语：**正文。",
+  body: "<p><strong>导语：</strong>正文。</p>",
   source: "柳州日报",
   byline: "本报记者 张三",
   tags: "螺蛳粉、柳江，螺蛳粉",
@@ -136,14 +136,22 @@ describe("parseArticleForm", () => {
     expect(parsed.errors.channelId).toEqual(["请选择频道"]);
   });
 
-  it("keeps the body as typed (leading spaces are Markdown)", () => {
-    const parsed = parseArticleForm({ ...valid, body: "    code\n\n正文" });
-    expect(parsed.ok && parsed.data.body).toBe("    code\n\n正文");
+  it("takes the editor's HTML into the stored form (lib/body/normalize.ts)", () => {
+    const parsed = parseArticleForm({
+      ...valid,
+      body: '<p style="color:red" class="x">正文<b>加粗</b></p><script>alert(1)</script><p></p>',
+    });
+    expect(parsed.ok && parsed.data.body).toBe("<p>正文<strong>加粗</strong></p>");
+  });
+
+  it("refuses a body with nothing a reader would see", () => {
+    const parsed = parseArticleForm({ ...valid, body: "<p> </p><p><br></p>" });
+    expect(!parsed.ok && parsed.errors.body).toEqual(["请输入正文"]);
   });
 
   it("refuses images from other sites in the body, naming each address; the site's own are fine", () => {
     const body =
-      "导语。\n\n![现场](https://img.example.com/a.jpg)\n\n![本站](/media/202611/0123456789abcdef-640.webp)";
+      '<p>导语。</p><figure><img src="https://img.example.com/a.jpg" alt="现场"></figure><figure><img src="/media/202611/0123456789abcdef-640.webp" alt="本站"></figure>';
     const parsed = parseArticleForm({ ...valid, title: "", body });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
@@ -151,9 +159,12 @@ describe("parseArticleForm", () => {
     expect(parsed.errors.title).toEqual(["请输入标题"]);
     expect(parsed.errors.body).toEqual([offSiteImagesMessage(["https://img.example.com/a.jpg"])]);
     expect(parsed.errors.body?.[0]).toContain("https://img.example.com/a.jpg");
-    expect(parseArticleForm({ ...valid, body: "![本站](/media/202611/0123456789abcdef-640.webp)" }).ok).toBe(
-      true,
-    );
+    expect(
+      parseArticleForm({
+        ...valid,
+        body: '<figure><img src="/media/202611/0123456789abcdef-640.webp" alt="本站"></figure>',
+      }).ok,
+    ).toBe(true);
   });
 
   it("names at most three addresses and counts the rest", () => {
@@ -226,7 +237,7 @@ describe("control and bidi characters (input boundary)", () => {
       ...valid,
       title: "\u202E柳江\u0000区新厂投产\u2069",
       summary: "摘\u0007要\n第二行",
-      body: "正文\u0000第一段\n\n\u2066第二段\u2069",
+      body: "<p>正文\u0000第一段</p>\n\n<p>\u2066第二段\u2069</p>",
       source: "柳州\u001B日报",
       byline: "记者\u200F张三",
       tags: "螺蛳粉\u0000、\u2067柳江",
@@ -239,7 +250,7 @@ describe("control and bidi characters (input boundary)", () => {
     expect(parsed.data).toMatchObject({
       title: "柳江区新厂投产",
       summary: "摘要\n第二行",
-      body: "正文第一段\n\n第二段",
+      body: "<p>正文第一段</p>\n\n<p>第二段</p>",
       source: "柳州日报",
       byline: "记者张三",
       tags: ["螺蛳粉", "柳江"],

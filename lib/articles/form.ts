@@ -6,8 +6,9 @@ import { formatDateTime, parseBeijingLocal } from "@/lib/time";
 import { SAVE_INTENTS } from "@/lib/articles/publication";
 import { MAX_TAG_LENGTH, MAX_TAGS, formatTags, parseTags } from "@/lib/articles/tags";
 import { LIMITS } from "@/lib/articles/limits";
-import { offSiteImageUrls } from "@/lib/markdown";
-import { cleanLine, lineText, multilineText } from "@/lib/text";
+import { isBodyEmpty, bodyToText } from "@/lib/body/text";
+import { imagesWithoutAlt, normalizeBody, offSiteImages } from "@/lib/body/normalize";
+import { cleanLine, cleanMultiline, lineText, multilineText } from "@/lib/text";
 
 export { LIMITS };
 
@@ -83,7 +84,7 @@ export function readArticleForm(formData: FormData): ArticleFormValues {
     channelId: text("channelId", 20),
     title: text("title", LIMITS.title),
     summary: text("summary", LIMITS.summary),
-    body: text("body", LIMITS.body),
+    body: text("body", LIMITS.bodyHtml),
     source: text("source", LIMITS.source),
     byline: text("byline", LIMITS.byline),
     tags: text("tags", LIMITS.tags),
@@ -116,10 +117,13 @@ export const articleFormSchema = z.object({
     .min(1, { error: "请输入标题" })
     .max(LIMITS.title, { error: `标题最多 ${LIMITS.title} 个字` }),
   summary: trimmed(LIMITS.summary, "摘要", multilineText),
-  // Not trimmed: leading spaces can be Markdown (indented code).
+  // The editor's HTML, taken into the stored form (lib/body/normalize.ts); its length limit is on
+  // the text a reader sees, the markup has a generous bound of its own.
   body: multilineText()
-    .refine((v) => v.trim() !== "", { error: "请输入正文" })
-    .refine((v) => v.length <= LIMITS.body, { error: `正文最多 ${LIMITS.body} 个字` }),
+    .overwrite(normalizeBody)
+    .refine((v) => !isBodyEmpty(v), { error: "请输入正文" })
+    .refine((v) => bodyToText(v).length <= LIMITS.body, { error: `正文最多 ${LIMITS.body} 个字` })
+    .refine((v) => v.length <= LIMITS.bodyHtml, { error: "正文的格式过于复杂，请分成几篇或减少格式" }),
   source: trimmed(LIMITS.source, "来源"),
   byline: trimmed(LIMITS.byline, "署名"),
   tags: lineText()
@@ -164,7 +168,7 @@ export const LEAD_IMAGE_MESSAGES = {
 export function offSiteImagesMessage(urls: readonly string[]): string {
   const shown = urls.slice(0, 3).map((u) => (u.length > 100 ? `${u.slice(0, 100)}…` : u));
   const more = urls.length > 3 ? ` 等 ${urls.length} 处` : "";
-  return `正文不能引用其他网站的图片（读者打开页面时会向对方暴露自己的地址）：${shown.join("、")}${more}。请改用本站上传的图片（地址以 / 开头，如 /media/…），或改成普通链接 [文字](地址)。`;
+  return `正文不能引用其他网站的图片（读者打开页面时会向对方暴露自己的地址）：${shown.join("、")}${more}。请删除这些图片，改用本站上传的图片（正文工具栏的“图片”按钮，或从图库选择）。`;
 }
 
 /**
@@ -181,8 +185,13 @@ export function parseArticleForm(values: ArticleFormValues): ParsedArticleForm {
     if (cleanLine(values.leadImageCaption).trim() === "")
       (errors.leadImageCaption ??= []).push(LEAD_IMAGE_MESSAGES.caption);
   }
-  const offSite = offSiteImageUrls(values.body);
+  const offSite = offSiteImages(values.body);
   if (offSite.length > 0) (errors.body ??= []).push(offSiteImagesMessage(offSite));
+  const noAlt = imagesWithoutAlt(normalizeBody(cleanMultiline(values.body)));
+  if (noAlt.length > 0)
+    (errors.body ??= []).push(
+      `正文第 ${noAlt.join("、")} 张图片缺少替代文字（描述图片内容，供视障读者和图片无法显示时使用）`,
+    );
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, data: parsed.data };
 }

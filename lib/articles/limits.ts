@@ -4,7 +4,10 @@
 export const LIMITS = {
   title: 100,
   summary: 300,
+  /** Characters of text a reader sees. */
   body: 100_000,
+  /** Characters of the body's stored HTML (text plus markup). */
+  bodyHtml: 400_000,
   source: 50,
   byline: 50,
   tags: 400,

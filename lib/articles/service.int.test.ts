@@ -50,7 +50,7 @@ function input(channelId: number, values: Partial<ArticleFormValues> = {}): Arti
     ...EMPTY_ARTICLE_FORM,
     channelId: String(channelId),
     title: uniq("标题"),
-    body: "**导语：**正文第一段。\n\n第二段。",
+    body: "<p><strong>导语：</strong>正文第一段。</p>\n<p>第二段。</p>\n",
     tags: "柳江、测试",
     ...values,
   });
@@ -351,13 +351,13 @@ describe("saveArticle", () => {
     ).toEqual(["article_published", "article_unpublished", "article_published"]);
   });
 
-  it("stores unsafe Markdown inert", async () => {
+  it("stores unsafe HTML inert", async () => {
     const db = await getDb();
     const ch = await makeChannel();
     const body = [
-      "<script>alert(1)</script>",
+      "<p>正文</p><script>alert(1)</script>",
       "<img src=x onerror=alert(1)>",
-      "[x](javascript:alert(1))",
+      '<p><a href="javascript:alert(1)">x</a></p>',
       '<iframe src="https://example.com"></iframe>',
     ].join("\n\n");
     const saved = ok(
@@ -369,11 +369,12 @@ describe("saveArticle", () => {
       ),
     );
     const { bodyHtml } = await db.article.findUniqueOrThrow({ where: { id: saved.id } });
-    // No such elements or attributes: the markup is escaped text.
+    // No such elements or attributes, and the script's text is gone with it.
     expect(bodyHtml).not.toMatch(/<(script|img|iframe)\b/i);
     expect(bodyHtml).not.toMatch(/<[^>]*\sonerror=/i);
     expect(bodyHtml).not.toMatch(/href="javascript:/i);
-    expect(bodyHtml).toContain("&lt;script&gt;");
+    expect(bodyHtml).not.toContain("alert");
+    expect(bodyHtml).toContain("<p>正文</p>");
   });
 });
 

@@ -4,8 +4,9 @@
 // reads it changed (lib/articles/cache-tags.ts), so every process drops them. The similarity
 // refresh is the caller's job (it runs after the response: lib/actions/articles/*).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { renderMarkdown } from "@/lib/markdown";
-import { markdownToText } from "@/lib/text";
+import { normalizeBody } from "@/lib/body/normalize";
+import { renderReaderBody } from "@/lib/body/render";
+import { bodyToText } from "@/lib/body/text";
 import { EDITORIAL_AUDIT, type EditorialAuditAction } from "@/lib/articles/audit-actions";
 import {
   toFormValues,
@@ -135,14 +136,20 @@ export async function saveArticle(
   if (Object.keys(errors).length > 0 || !decision.ok)
     return { ok: false, error: "invalid", message: SERVICE_MESSAGES.invalid, errors };
 
-  const saved: ArticleInput = { ...input, publishedAt: decision.publishedAt };
+  // normalizeBody again (the form did): a restored revision or a test's input passes here too.
+  const saved: ArticleInput = {
+    ...input,
+    body: normalizeBody(input.body),
+    publishedAt: decision.publishedAt,
+  };
   const data = {
     channelId: saved.channelId,
     title: saved.title,
     summary: saved.summary,
     body: saved.body,
-    bodyHtml: renderMarkdown(saved.body),
-    bodyText: markdownToText(saved.body),
+    bodyFormat: "html",
+    bodyHtml: renderReaderBody(saved.body),
+    bodyText: bodyToText(saved.body),
     source: saved.source,
     byline: saved.byline,
     status: decision.status,

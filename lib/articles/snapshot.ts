@@ -2,6 +2,7 @@
 // hand-edited or older row can never restore garbage.
 import { z } from "zod";
 import type { ArticleInput } from "@/lib/articles/form";
+import { markdownToBody } from "@/lib/body/markdown";
 
 export const snapshotSchema = z.object({
   v: z.literal(1),
@@ -9,6 +10,8 @@ export const snapshotSchema = z.object({
   title: z.string(),
   summary: z.string(),
   body: z.string(),
+  /** "html": body is in the stored form; absent in snapshots written before (Markdown). */
+  bodyFormat: z.literal("html").optional(),
   source: z.string(),
   byline: z.string(),
   tags: z.array(z.string()),
@@ -33,6 +36,7 @@ export function toSnapshot(input: ArticleInput, status: string): ArticleSnapshot
     title: input.title,
     summary: input.summary,
     body: input.body,
+    bodyFormat: "html",
     source: input.source,
     byline: input.byline,
     tags: [...input.tags],
@@ -66,7 +70,7 @@ export function snapshotToInput(s: ArticleSnapshot): ArticleInput {
     channelId: s.channelId,
     title: s.title,
     summary: s.summary,
-    body: s.body,
+    body: s.bodyFormat === "html" ? s.body : markdownToBody(s.body),
     source: s.source,
     byline: s.byline,
     tags: [...s.tags],

@@ -7,10 +7,12 @@ import { articleHref } from "@/lib/data/cards";
 import { imageSelect, toAdminImage, type AdminImage } from "@/lib/data/admin-images";
 import { imageRef } from "@/lib/images/urls";
 import { toFormValues, type ArticleFormValues } from "@/lib/articles/form";
-import { parseSnapshot } from "@/lib/articles/snapshot";
+import { parseSnapshot, snapshotToInput } from "@/lib/articles/snapshot";
 import { deriveStatus, statusWhere, type DisplayStatus } from "@/lib/articles/status";
 import type { ImageRef } from "@/lib/data/types";
 import { readerBodyHtml } from "@/lib/markdown";
+import { markdownToBody } from "@/lib/body/markdown";
+import { bodyToText } from "@/lib/body/text";
 
 export const ADMIN_PAGE_SIZE = 30;
 
@@ -116,6 +118,7 @@ export async function getArticleForEdit(id: number, nowMs: number): Promise<Arti
       title: true,
       summary: true,
       body: true,
+      bodyFormat: true,
       source: true,
       byline: true,
       status: true,
@@ -137,6 +140,8 @@ export async function getArticleForEdit(id: number, nowMs: number): Promise<Arti
     id: row.id,
     values: toFormValues({
       ...row,
+      // A row not yet converted by the migration's data step opens converted.
+      body: row.bodyFormat === "markdown" ? markdownToBody(row.body) : row.body,
       tags: row.tags.map((t) => t.tag.name),
       leadImageAlt: row.leadImage?.alt ?? "",
       leadImageCaption: row.leadImage?.caption ?? "",
@@ -214,6 +219,7 @@ export interface RevisionRow {
   summary: string;
   status: string;
   tags: string[];
+  /** The body's plain text. */
   body: string;
 }
 
@@ -255,7 +261,8 @@ export async function listRevisions(
         summary: s?.summary ?? "",
         status: s?.status ?? "",
         tags: s?.tags ?? [],
-        body: s?.body ?? "",
+        // The text of the body (its stored HTML is for the editor, not for reading here).
+        body: s ? bodyToText(snapshotToInput(s).body) : "",
       };
     }),
   };

@@ -8,6 +8,8 @@ export interface AdminImage {
   id: number;
   /** Small derivative for thumbnails in the editor. */
   thumb: string;
+  /** The derivative a story's body shows (lib/body/render.ts adds the others as srcset). */
+  src: string;
   width: number;
   height: number;
   alt: string;
@@ -37,6 +39,7 @@ export function toAdminImage(img: {
   return {
     id: img.id,
     thumb: `/media/${derivativeName(img.key, DERIVATIVE_WIDTHS[0])}`,
+    src: imageRef(img).src,
     width: img.width,
     height: img.height,
     alt: img.alt,

@@ -4,8 +4,7 @@ import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
 import { recordInvalidation } from "@/lib/cache/invalidate";
 import { cacheCaughtUp } from "@/lib/cache/shared";
-import { renderMarkdown } from "@/lib/markdown";
-import { markdownToText } from "@/lib/text";
+import { storedBody } from "@/lib/body/stored";
 
 export function uniq(prefix = "t"): string {
   return `${prefix}${randomUUID().slice(0, 8)}`;
@@ -45,9 +44,7 @@ export async function makeArticle(input: ArticleInput) {
       channelId: input.channelId,
       title: input.title ?? uniq("标题"),
       summary: "测试摘要",
-      body,
-      bodyHtml: renderMarkdown(body),
-      bodyText: markdownToText(body),
+      ...storedBody(body),
       status: input.status ?? "published",
       publishedAt: input.publishedAt === undefined ? new Date(Date.now() - 3_600_000) : input.publishedAt,
       isRecommended: input.isRecommended ?? false,

@@ -82,6 +82,13 @@ async function main() {
       env: { ...process.env, DATABASE_URL: url },
     });
   }
+  // The data step after the schema: bodies still in Markdown become the stored HTML (markdown-it
+  // cannot run in SQL). Batched, idempotent, restartable; silent when nothing is left.
+  execFileSync("npx", ["tsx", "scripts/db/convert-bodies.ts", "--quiet"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: url },
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

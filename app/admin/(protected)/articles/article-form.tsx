@@ -11,6 +11,7 @@ import type { ChannelOption } from "@/lib/data/admin-articles";
 import type { AdminImage } from "@/lib/data/admin-images";
 import { FieldError, FormMessage } from "../../_components/form-parts";
 import { LeadImageField } from "./lead-image-field";
+import { BodyField } from "./body-editor/body-field";
 
 interface Props {
   articleId: number | null;
@@ -161,22 +162,9 @@ export function ArticleForm({
         <FieldError id="article-summary-error" errors={errors.summary} />
       </div>
 
-      <div className="adm-field">
-        <label htmlFor="article-body">正文（Markdown）</label>
-        <textarea
-          id="article-body"
-          name="body"
-          rows={18}
-          className="adm-code"
-          defaultValue={values.body}
-          aria-invalid={invalid("body")}
-          aria-describedby="article-body-hint article-body-error"
-        />
-        <p id="article-body-hint" className="adm-field-hint">
-          段落之间空一行。**加粗**，&gt; 引用，- 列表，## 小标题，[文字](https://链接)。HTML 标签不会生效。
-        </p>
-        <FieldError id="article-body-error" errors={errors.body} />
-      </div>
+      {/* The Word/WPS import helpers plug in here: transformPastedHTML (paste cleaning) and
+          importTools (e.g. start from a .docx). */}
+      <BodyField initialBody={values.body} errors={errors.body} recentImages={recentImages} />
 
       <div className="adm-grid-2-inner">
         <div className="adm-field">
