@@ -2,11 +2,12 @@
 // (e2e/fixtures/docx/story.docx, written by scripts/fixtures/make-docx.mjs) to the import route
 // and gets back the title and a clean body whose image is a stored upload; a damaged file, an old
 // .doc, a request from another site and a reader without a session get a clear refusal, never a
-// 500. The editor form that uses it is wired in after the rich-text editor lands.
+// 500. In the editor: Word and WPS clipboard HTML pasted keeps its structure, and a new story
+// starts from the .docx through 从 Word 文档导入.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { EDITOR, readerPage, signIn } from "./admin-helpers";
+import { EDITOR, bodyEditor, pasteHtml, readerPage, signIn, submitNewStory, unique } from "./admin-helpers";
 
 // Playwright runs from the repository root (playwright.config.ts).
 const FIXTURE = path.join(process.cwd(), "e2e/fixtures/docx/story.docx");
@@ -96,4 +97,66 @@ test("another site and a reader without a session are refused", async ({ page, b
   expect(anonymous.status).toBe(401);
   expect(anonymous.json.ok).toBe(false);
   await reader.context.close();
+});
+
+const CLIPBOARD = path.join(process.cwd(), "e2e/fixtures/clipboard");
+
+test("Word and WPS pasted into the editor keep their structure and lose their styling; the story publishes", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, EDITOR);
+  await page.goto("/admin/articles/new");
+  const editor = bodyEditor(page);
+  await editor.click();
+  await pasteHtml(page, await readFile(path.join(CLIPBOARD, "word-windows.html"), "utf8"));
+  await expect(editor.locator("h2").first()).toHaveText("柳江区三千亩优质稻喜获丰收");
+  await expect(editor.locator("ul li").first()).toContainText("收割、烘干、入仓一条龙");
+  await expect(editor.locator("ol li")).toHaveCount(2);
+  await expect(editor.locator("table th").first()).toHaveText("乡镇");
+  await expect(editor.locator("strong").first()).toHaveText("本报讯（记者 韦丽娟 通讯员 覃明）");
+  // Fonts, colours, comments and tracked deletions are gone; Word's own picture is named.
+  await expect(editor.locator("[style], [class*=Mso], font")).toHaveCount(0);
+  await expect(editor).not.toContainText("请核实");
+  await expect(page.getByText("粘贴内容中有 1 张图片无法带入")).toBeVisible();
+
+  const title = unique("柳江优质稻丰收");
+  await page.getByLabel("标题", { exact: true }).fill(title);
+  await page.getByLabel("频道", { exact: true }).selectOption({ label: "柳江新闻" });
+  const id = await submitNewStory(page, "立即发布");
+  const { context, page: reader } = await readerPage(browser);
+  await reader.goto(`/liujiang/${id}`);
+  const story = reader.locator(".story-body");
+  await expect(story.locator("h2").first()).toHaveText("一、机收效率提高三成");
+  await expect(story.locator("table thead th")).toHaveText(["乡镇", "面积（亩）", "亩产（公斤）"]);
+  await expect(story.locator("ul ul li")).toHaveText("烘干中心日处理120吨；");
+  await context.close();
+
+  // WPS: its <font> runs and outline-level headings.
+  await page.goto("/admin/articles/new");
+  await bodyEditor(page).click();
+  await pasteHtml(page, await readFile(path.join(CLIPBOARD, "wps.html"), "utf8"));
+  await expect(bodyEditor(page).locator("h2").first()).toHaveText("融水苗族自治县芦笙节吸引八方游客");
+  await expect(bodyEditor(page).locator("td[colspan='2']")).toHaveText("以上活动均免费向游客开放");
+  await expect(bodyEditor(page).locator("[style], font")).toHaveCount(0);
+});
+
+test("a new story starts from a .docx: title, structure and its picture, stored as an upload", async ({
+  page,
+}) => {
+  await signIn(page, EDITOR);
+  await page.goto("/admin/articles/new");
+  await page.getByLabel("从 Word 文档导入").setInputFiles(FIXTURE);
+  await page.getByRole("button", { name: "导入文档" }).click();
+  await expect(page.getByText("已导入。")).toBeVisible();
+  await expect(page.getByLabel("标题", { exact: true })).toHaveValue("融安金桔开摘 果农喜迎丰收年");
+  const editor = bodyEditor(page);
+  await expect(editor.locator("h2").first()).toHaveText("一、品质提升");
+  await expect(editor.locator("table th").first()).toHaveText("乡镇");
+  await expect(editor.locator("figure img")).toHaveAttribute("src", /^\/media\/.+\.webp$/);
+  await page.getByLabel("频道", { exact: true }).selectOption({ label: "融安新闻" });
+  const id = await submitNewStory(page, "保存草稿");
+  await page.goto(`/admin/articles/${id}/preview`);
+  await expect(page.locator(".story-body h2").first()).toHaveText("一、品质提升");
+  await expect(page.locator(".story-body figure img")).toHaveAttribute("alt", "大将镇金桔园里果农正在采摘");
 });

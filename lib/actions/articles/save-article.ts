@@ -7,6 +7,8 @@ import { saveArticle, SERVICE_MESSAGES } from "@/lib/articles/service";
 import { STATUS_LABELS } from "@/lib/articles/status";
 import { guardAction } from "@/lib/actions/admin/guard";
 import { afterArticleWrite } from "@/lib/actions/articles/after-write";
+import { storeRemoteImages } from "@/lib/body/import/remote-images";
+import { bodyImageStorerFor } from "@/lib/body/import/store-upload";
 import type { ArticleFormState } from "@/lib/actions/articles/form-state";
 
 const SUCCESS: Record<string, string> = {
@@ -24,17 +26,26 @@ export async function saveArticleAction(
   prev: ArticleFormState,
   formData: FormData,
 ): Promise<ArticleFormState> {
-  const values = readArticleForm(formData);
+  const typed = readArticleForm(formData);
   const guard = await guardAction();
-  if (!guard.ok) return { message: guard.message, values, version: prev.version };
+  if (!guard.ok) return { message: guard.message, values: typed, version: prev.version };
 
   const meta = articleMetaSchema.safeParse({
     id: formData.get("id") ?? "",
     version: formData.get("version") ?? "",
     intent: formData.get("intent"),
   });
-  if (!meta.success) return { message: "请求无效，请刷新页面后再试", values };
+  if (!meta.success) return { message: "请求无效，请刷新页面后再试", values: typed };
   const version = meta.data.version ?? undefined;
+
+  // Images from other sites (or data: pictures) in the body are fetched now and stored as
+  // uploads, so that readers never load anything from another site. One that cannot be stored
+  // refuses the save; images stored already keep their site address in the form.
+  const remote = await storeRemoteImages(typed.body, { storeUpload: await bodyImageStorerFor(guard.user) });
+  const values = { ...typed, body: remote.html };
+  if (remote.errors.length > 0) {
+    return { errors: { body: remote.errors }, message: SERVICE_MESSAGES.invalid, values, version };
+  }
 
   const parsed = parseArticleForm(values);
   if (!parsed.ok) return { errors: parsed.errors, message: SERVICE_MESSAGES.invalid, values, version };

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { useFormStatus } from "react-dom";
 import { saveArticleAction } from "@/lib/actions/articles/save-article";
 import type { ArticleFormState } from "@/lib/actions/articles/form-state";
@@ -98,6 +98,7 @@ export function ArticleForm({
   initialImage,
 }: Props) {
   const [state, formAction] = useActionState(saveArticleAction, initialState);
+  const titleRef = useRef<HTMLInputElement>(null);
   const errors = state.errors ?? {};
   // After any submit the form shows what the server sent back: the editor's own input after a
   // refusal, the saved values after a save. React resets the fields to these defaults.
@@ -134,6 +135,7 @@ export function ArticleForm({
       <div className="adm-field">
         <label htmlFor="article-title">标题</label>
         <input
+          ref={titleRef}
           id="article-title"
           name="title"
           type="text"
@@ -162,9 +164,20 @@ export function ArticleForm({
         <FieldError id="article-summary-error" errors={errors.summary} />
       </div>
 
-      {/* The Word/WPS import helpers plug in here: transformPastedHTML (paste cleaning) and
-          importTools (e.g. start from a .docx). */}
-      <BodyField initialBody={values.body} errors={errors.body} recentImages={recentImages} />
+      <BodyField
+        initialBody={values.body}
+        errors={errors.body}
+        recentImages={recentImages}
+        // A new story can start from a Word document: its title fills an empty title field.
+        onDocxTitle={
+          articleId === null
+            ? (title) => {
+                const field = titleRef.current;
+                if (field && field.value.trim() === "") field.value = title;
+              }
+            : undefined
+        }
+      />
 
       <div className="adm-grid-2-inner">
         <div className="adm-field">

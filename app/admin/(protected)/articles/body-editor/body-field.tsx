@@ -3,9 +3,10 @@
 // next/dynamic) writing the stored HTML into a hidden `body` input that the form posts, and the
 // live preview (preview.ts) beside it on wide screens, on a tab on narrow ones.
 import dynamic from "next/dynamic";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import type { AdminImage } from "@/lib/data/admin-images";
 import { StoryBody } from "@/components/StoryBody";
+import { DocxImportButton, type DocxImported } from "../../../_components/docx-import-button";
 import { FieldError } from "../../../_components/form-parts";
 import { useLivePreview } from "./preview";
 
@@ -19,20 +20,29 @@ interface Props {
   initialBody: string;
   errors: string[] | undefined;
   recentImages: AdminImage[];
-  /** Cleans HTML pasted from Word, WPS and web pages (the import helpers, lib/body/import). */
-  transformPastedHTML?: (html: string) => string;
-  /** Import actions shown above the editor (e.g. start from a .docx). */
-  importTools?: ReactNode;
+  /**
+   * Offer 从 Word 文档导入 (new stories): the document's body replaces the editor's, and its
+   * title is handed to `onTitle`.
+   */
+  onDocxTitle?: (title: string) => void;
 }
 
-export function BodyField({ initialBody, errors, recentImages, transformPastedHTML, importTools }: Props) {
+export function BodyField({ initialBody, errors, recentImages, onDocxTitle }: Props) {
   const [html, setHtml] = useState(initialBody);
+  // What the editor is (re)started from: the server's body, or an imported document.
+  const [seed, setSeed] = useState(initialBody);
   const [shownInitial, setShownInitial] = useState(initialBody);
   // The server sent a body back (after a save or a refused one): the form shows that.
   if (initialBody !== shownInitial) {
     setShownInitial(initialBody);
+    setSeed(initialBody);
     setHtml(initialBody);
   }
+  const imported = ({ title, body }: DocxImported) => {
+    setSeed(body);
+    setHtml(body);
+    if (title) onDocxTitle?.(title);
+  };
   const [tab, setTab] = useState<"edit" | "preview">("edit");
   const preview = useLivePreview(html);
 
@@ -42,7 +52,11 @@ export function BodyField({ initialBody, errors, recentImages, transformPastedHT
         正文
       </span>
       <input type="hidden" name="body" value={html} />
-      {importTools ? <div className="adm-body-import">{importTools}</div> : null}
+      {onDocxTitle ? (
+        <div className="adm-body-import">
+          <DocxImportButton onImported={imported} />
+        </div>
+      ) : null}
       <div className="adm-body-tabs" role="tablist" aria-label="正文">
         <button
           type="button"
@@ -74,10 +88,9 @@ export function BodyField({ initialBody, errors, recentImages, transformPastedHT
           data-active={tab === "edit"}
         >
           <RichEditor
-            initialHtml={initialBody}
+            initialHtml={seed}
             onChange={setHtml}
             recentImages={recentImages}
-            transformPastedHTML={transformPastedHTML}
             labelledBy="article-body-label"
             describedBy="article-body-hint article-body-error"
             invalid={Boolean(errors)}

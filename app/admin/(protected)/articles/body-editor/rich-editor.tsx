@@ -8,6 +8,7 @@ import StarterKit from "@tiptap/starter-kit";
 import { TableKit } from "@tiptap/extension-table";
 import { CharacterCount, Placeholder } from "@tiptap/extensions";
 import type { AdminImage } from "@/lib/data/admin-images";
+import { cleanPastedHtmlWithReport } from "@/lib/body/import/paste";
 import { RecentImagePicker } from "../../../_components/image-upload";
 import { Figure } from "./figure-node";
 
@@ -39,8 +40,6 @@ export interface RichEditorProps {
   initialHtml: string;
   onChange: (html: string) => void;
   recentImages: AdminImage[];
-  /** Cleans HTML pasted from Word, WPS or web pages before the editor reads it. */
-  transformPastedHTML?: (html: string) => string;
   labelledBy: string;
   describedBy: string;
   invalid: boolean;
@@ -237,7 +236,6 @@ export default function RichEditor({
   initialHtml,
   onChange,
   recentImages,
-  transformPastedHTML,
   labelledBy,
   describedBy,
   invalid,
@@ -300,7 +298,18 @@ export default function RichEditor({
     content: initialHtml,
     editorProps: {
       attributes: contentAttributes(labelledBy, describedBy, invalid),
-      transformPastedHTML,
+      // Word, WPS and web pages: structure kept, fonts, colours, comments and tracked deletions
+      // dropped (lib/body/import/paste.ts). Word's own pictures cannot come along: say so.
+      transformPastedHTML: (pasted) => {
+        const { html, droppedImages } = cleanPastedHtmlWithReport(pasted);
+        if (droppedImages > 0) {
+          setStatus({
+            text: `粘贴内容中有 ${droppedImages} 张图片无法带入（Word 中的图片存于本机临时文件），请用“图片”按钮上传。`,
+            ok: false,
+          });
+        }
+        return html;
+      },
       handlePaste: (_view, event) => {
         const files = imageFiles(event.clipboardData?.files);
         if (files.length === 0) return false;
