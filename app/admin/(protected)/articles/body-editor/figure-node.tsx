@@ -103,7 +103,14 @@ export const Figure = Node.create({
 
   parseHTML() {
     return [
-      { tag: "figure", contentElement: "figcaption", getAttrs: (el) => (usable(el) ? null : false) },
+      {
+        tag: "figure",
+        // A figure without a caption (the stored form allows it; Word and .docx imports give
+        // them) reads as one with an empty caption.
+        contentElement: (el) =>
+          (el as HTMLElement).querySelector("figcaption") ?? el.ownerDocument!.createElement("figcaption"),
+        getAttrs: (el) => (usable(el) ? null : false),
+      },
       { tag: "img[src]", getAttrs: (el) => (usable(el) ? null : false) },
     ];
   },
