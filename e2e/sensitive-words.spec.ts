@@ -4,7 +4,7 @@
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { ADMIN, EDITOR, signIn, unique } from "./admin-helpers";
+import { ADMIN, EDITOR, fillStory, signIn, submitNewStory, unique } from "./admin-helpers";
 
 test("an admin keeps the sensitive-word lists and checks a text against them", async ({ page }) => {
   await signIn(page, ADMIN);
@@ -58,4 +58,41 @@ test("editors cannot open the lists", async ({ page }) => {
   await expect(page.getByRole("link", { name: "敏感词" })).toHaveCount(0);
   const res = await page.goto("/admin/sensitive-words");
   expect(res?.status()).toBe(403);
+});
+
+test("a story with a listed word waits for an admin: the editor sees the hits, the admin acknowledges and publishes", async ({
+  page,
+  browser,
+}) => {
+  const word = `刷单返利${unique("").slice(-5)}`;
+  await signIn(page, ADMIN);
+  await page.goto("/admin/sensitive-words");
+  const add = page.getByRole("region", { name: "添加词语" });
+  await add.getByLabel("词语").fill(word);
+  await add.getByRole("button", { name: "添加" }).click();
+  await expect(add.getByText("已添加 1 个")).toBeVisible();
+
+  const editorContext = await browser.newContext();
+  const editor = await editorContext.newPage();
+  await signIn(editor, EDITOR);
+  await editor.goto("/admin/articles/new");
+  const title = unique("警方提醒");
+  await fillStory(editor, { title, body: `所谓“${word}”都是骗局，请勿轻信。` });
+  await editor.getByRole("button", { name: "立即发布", exact: true }).click();
+  const check = editor.getByRole("region", { name: "敏感词检查" });
+  await expect(check.locator("mark")).toHaveText([word]);
+  await expect(check).toContainText("正文 第 4 字");
+  await expect(editor.getByText(/须由管理员核对确认后才能对读者发布/)).toBeVisible();
+  await expect(check.getByRole("checkbox")).toHaveCount(0);
+  await expect(editor.getByLabel("标题", { exact: true })).toHaveValue(title);
+  const id = await submitNewStory(editor, "保存草稿");
+  await editorContext.close();
+
+  await page.goto(`/admin/articles/${id}`);
+  await page.getByRole("button", { name: "立即发布", exact: true }).click();
+  const adminCheck = page.getByRole("region", { name: "敏感词检查" });
+  await expect(adminCheck.locator("mark")).toHaveText([word]);
+  await adminCheck.getByLabel("我已核对以上敏感词，确认可以发布").check();
+  await page.getByRole("button", { name: "立即发布", exact: true }).click();
+  await expect(page.getByText("已发布，读者现在可以看到这篇稿件")).toBeVisible();
 });

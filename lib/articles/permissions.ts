@@ -32,3 +32,11 @@ export function canReadAuditLog(actor: Pick<Actor, "role">): boolean {
 export function canManageSensitiveWords(actor: Pick<Actor, "role">): boolean {
   return actor.role === "admin";
 }
+
+/**
+ * Who may let a story out with sensitive-word hits, having read them: admins (the editor-in-chief's
+ * role until the newsroom roles exist).
+ */
+export function canAcknowledgeSensitive(actor: Pick<Actor, "role">): boolean {
+  return actor.role === "admin";
+}

@@ -14,7 +14,12 @@ import {
   type ArticleFormValues,
   type ArticleInput,
 } from "@/lib/articles/form";
-import { canDeleteArticles, canWriteArticles, type Actor } from "@/lib/articles/permissions";
+import {
+  canAcknowledgeSensitive,
+  canDeleteArticles,
+  canWriteArticles,
+  type Actor,
+} from "@/lib/articles/permissions";
 import { decidePublication, type SaveIntent } from "@/lib/articles/publication";
 import { parseSnapshot, snapshotToInput, toSnapshot } from "@/lib/articles/snapshot";
 import { deriveStatus, type DisplayStatus, type StoredStatus } from "@/lib/articles/status";
@@ -22,6 +27,21 @@ import { storyCard, storyWriteInvalidation, type StoryReaderState } from "@/lib/
 import { linkStoryAuthors, lockAuthorLinks } from "@/lib/authors/links";
 import { recordInvalidation } from "@/lib/cache/invalidate";
 import { TAGS } from "@/lib/data/cache-tags";
+import type { CheckedText, SensitiveHit } from "@/lib/sensitive/check";
+import { loadChecker } from "@/lib/sensitive/service";
+
+/** Hits of words a field holds more often than it did (all of them when there was no before). */
+function newHits(after: readonly SensitiveHit[], before: readonly SensitiveHit[]): SensitiveHit[] {
+  const key = (h: SensitiveHit) => `${h.field}\u0000${h.word}`;
+  const count = (hits: readonly SensitiveHit[]) => {
+    const m = new Map<string, number>();
+    for (const h of hits) m.set(key(h), (m.get(key(h)) ?? 0) + 1);
+    return m;
+  };
+  const had = count(before);
+  const has = count(after);
+  return after.filter((h) => (has.get(key(h)) ?? 0) > (had.get(key(h)) ?? 0));
+}
 
 export const SERVICE_MESSAGES = {
   forbidden: "您没有权限进行此操作",
@@ -31,11 +51,15 @@ export const SERVICE_MESSAGES = {
   invalid: "请检查标出的内容",
   badRevision: "该历史版本无法读取",
   restoreConflict: "这篇稿件刚刚被修改（可能是其他编辑），未恢复。请刷新页面后再试。",
+  sensitiveAcknowledge: "发现敏感词（见下方列表）。请逐条核对；确认无误后勾选“我已核对”再提交。",
+  sensitiveBlocked:
+    "发现敏感词（见下方列表），须由管理员核对确认后才能对读者发布。请修改这些内容，或保存草稿后请管理员发布。",
 } as const;
 
 export type ServiceFailure =
   | { ok: false; error: "forbidden" | "not_found" | "conflict" | "bad_revision"; message: string }
-  | { ok: false; error: "invalid"; message: string; errors: ArticleFieldErrors };
+  | { ok: false; error: "invalid"; message: string; errors: ArticleFieldErrors }
+  | { ok: false; error: "sensitive"; message: string; hits: SensitiveHit[]; canAcknowledge: boolean };
 
 export interface SavedArticle {
   ok: true;
@@ -63,6 +87,8 @@ export interface SaveRequest {
   version: number | null;
   intent: SaveIntent;
   input: ArticleInput;
+  /** An admin has read the sensitive-word hits this save would publish and lets it go out. */
+  acknowledgeSensitive?: boolean;
 }
 
 interface AuditOverride {
@@ -110,6 +136,7 @@ export async function saveArticle(
             isCommunity: true,
             leadImage: { select: { alt: true, caption: true, credit: true } },
             tags: { select: { tag: { select: { name: true } } } },
+            bodyText: true,
           },
         }),
     db.channel.findUnique({ where: { id: input.channelId }, select: { id: true } }),
@@ -142,6 +169,56 @@ export async function saveArticle(
     body: normalizeBody(input.body),
     publishedAt: decision.publishedAt,
   };
+  let acknowledged: { field: string; word: string; position: number }[] = [];
+  // What readers will see is checked against the sensitive-word lists. A story already visible
+  // was checked (or acknowledged) when it went out: only words it did not have then count.
+  if (decision.status === "published") {
+    const checker = await loadChecker(db);
+    const shown = (t: {
+      title: string;
+      summary: string;
+      bodyText: string;
+      alt: string;
+      caption: string;
+    }): CheckedText[] => [
+      { field: "title", label: "标题", text: t.title },
+      { field: "summary", label: "摘要", text: t.summary },
+      { field: "body", label: "正文", text: t.bodyText },
+      { field: "leadImageAlt", label: "题图替代文字", text: t.alt },
+      { field: "leadImageCaption", label: "题图说明", text: t.caption },
+    ];
+    const hits = newHits(
+      checker.check(
+        shown({
+          ...saved,
+          bodyText: bodyToText(saved.body),
+          alt: saved.leadImageId === null ? "" : saved.leadImageAlt,
+          caption: saved.leadImageId === null ? "" : saved.leadImageCaption,
+        }),
+      ),
+      current?.status === "published"
+        ? checker.check(
+            shown({
+              ...current,
+              alt: current.leadImage?.alt ?? "",
+              caption: current.leadImage?.caption ?? "",
+            }),
+          )
+        : [],
+    );
+    const canAcknowledge = canAcknowledgeSensitive(actor);
+    if (hits.length > 0 && !(canAcknowledge && request.acknowledgeSensitive)) {
+      return {
+        ok: false,
+        error: "sensitive",
+        message: canAcknowledge ? SERVICE_MESSAGES.sensitiveAcknowledge : SERVICE_MESSAGES.sensitiveBlocked,
+        hits,
+        canAcknowledge,
+      };
+    }
+    acknowledged = hits.map((h) => ({ field: h.field, word: h.word, position: h.position }));
+  }
+
   const data = {
     channelId: saved.channelId,
     title: saved.title,
@@ -247,6 +324,7 @@ export async function saveArticle(
           title: saved.title,
           status: deriveStatus(data, now.getTime()),
           ...audit?.detail,
+          ...(acknowledged.length > 0 ? { sensitiveAcknowledged: acknowledged } : {}),
         }),
         createdAt: now,
       },

@@ -1,5 +1,6 @@
 // What the article form's action returns to useActionState (house style §5.5).
 import type { ArticleFieldErrors, ArticleFormValues } from "@/lib/articles/form";
+import type { SensitiveHit } from "@/lib/sensitive/check";
 
 export interface ArticleFormState {
   /** Messages per field, shown next to the field. */
@@ -11,6 +12,8 @@ export interface ArticleFormState {
   values?: ArticleFormValues;
   /** updatedAt (ms) of the saved row, the form's next `version`. */
   version?: number;
+  /** Sensitive words the refused save would have published, and whether this user may let them go. */
+  sensitive?: { hits: SensitiveHit[]; canAcknowledge: boolean };
 }
 
 /** State of the small forms (delete, restore, moderation, channels). */

@@ -54,9 +54,19 @@ export async function saveArticleAction(
   const result = await saveArticle(
     await getDb(),
     guard.user,
-    { id: meta.data.id, version: meta.data.version, intent: meta.data.intent, input: parsed.data },
+    {
+      id: meta.data.id,
+      version: meta.data.version,
+      intent: meta.data.intent,
+      input: parsed.data,
+      acknowledgeSensitive: formData.get("acknowledgeSensitive") === "1",
+    },
     now,
   );
+  if (!result.ok && result.error === "sensitive") {
+    const { hits, canAcknowledge } = result;
+    return { message: result.message, sensitive: { hits, canAcknowledge }, values, version };
+  }
   if (!result.ok) {
     return {
       message: result.message,

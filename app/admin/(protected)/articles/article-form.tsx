@@ -10,6 +10,7 @@ import type { DisplayStatus } from "@/lib/articles/status";
 import type { ChannelOption } from "@/lib/data/admin-articles";
 import type { AdminImage } from "@/lib/data/admin-images";
 import { FieldError, FormMessage } from "../../_components/form-parts";
+import { SensitiveHits } from "../../_components/sensitive-hits";
 import { LeadImageField } from "./lead-image-field";
 import { BodyField } from "./body-editor/body-field";
 
@@ -282,6 +283,17 @@ export function ArticleForm({
         </label>
       </fieldset>
 
+      {state.sensitive ? (
+        <section className="adm-panel adm-sensitive" aria-labelledby="article-sensitive-heading">
+          <h2 id="article-sensitive-heading">敏感词检查</h2>
+          <SensitiveHits hits={state.sensitive.hits} />
+          {state.sensitive.canAcknowledge ? (
+            <label className="adm-check">
+              <input type="checkbox" name="acknowledgeSensitive" value="1" /> 我已核对以上敏感词，确认可以发布
+            </label>
+          ) : null}
+        </section>
+      ) : null}
       <ActionButtons status={status} />
     </form>
   );
