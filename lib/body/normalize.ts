@@ -7,40 +7,14 @@
 // converted Markdown body renders to the same bytes as before. Idempotent.
 import sanitizeHtml from "sanitize-html";
 import { DomUtils, parseDocument } from "htmlparser2";
-import { offSiteHttpUrl, isSitePath } from "@/lib/body/schema";
+import { BODY_TAGS, offSiteHttpUrl, isSitePath } from "@/lib/body/schema";
 
 type Node = ReturnType<typeof parseDocument>["children"][number];
 type Element = Extract<Node, { name: string; attribs: Record<string, string> }>;
 
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: [
-    "p",
-    "h2",
-    "h3",
-    "blockquote",
-    "ul",
-    "ol",
-    "li",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-    "figure",
-    "figcaption",
-    "img",
-    "hr",
-    "pre",
-    "strong",
-    "em",
-    "s",
-    "a",
-    "br",
-    "sub",
-    "sup",
-    "code",
-  ],
+  // The stored form, plus <pre>, which becomes paragraphs of code (codeBlock below).
+  allowedTags: [...BODY_TAGS, "pre"],
   allowedAttributes: {
     a: ["href"],
     img: ["src", "alt", "width", "height"],

@@ -5,6 +5,7 @@
 // of lead images (components/LeadImage.tsx).
 import sanitizeHtml from "sanitize-html";
 import { normalizeBody } from "@/lib/body/normalize";
+import { BODY_TAGS } from "@/lib/body/schema";
 import { DERIVATIVE_WIDTHS, derivativeName } from "@/lib/images/urls";
 
 /** The body column is at most 760 px wide (the lead image's sizes, components/ArticleStory.tsx). */
@@ -27,33 +28,7 @@ export function bodyImageSrcSet(src: string, width: number | null): string | nul
 }
 
 const READER: sanitizeHtml.IOptions = {
-  allowedTags: [
-    "p",
-    "h2",
-    "h3",
-    "blockquote",
-    "ul",
-    "ol",
-    "li",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-    "figure",
-    "figcaption",
-    "img",
-    "hr",
-    "strong",
-    "em",
-    "s",
-    "a",
-    "br",
-    "sub",
-    "sup",
-    "code",
-  ],
+  allowedTags: [...BODY_TAGS],
   allowedAttributes: {
     a: ["href", "rel", "target"],
     img: ["src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding"],

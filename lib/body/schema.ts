@@ -7,6 +7,20 @@
 export const BLOCK_TAGS = new Set(["p", "h2", "h3", "blockquote", "ul", "ol", "table", "figure", "hr"]);
 export const INLINE_TAGS = new Set(["strong", "em", "s", "a", "br", "sub", "sup", "code"]);
 
+/** Every element of the stored form: the blocks, what they hold (items, rows, cells, captions), inline. */
+export const BODY_TAGS: readonly string[] = [
+  ...BLOCK_TAGS,
+  "li",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "figcaption",
+  "img",
+  ...INLINE_TAGS,
+];
+
 /** Any URL resolved against this base that keeps its origin is a path on the site itself. */
 const SITE_BASE = "http://site.invalid/a/";
 
