@@ -5,16 +5,10 @@
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { HtmlValidate } from "html-validate";
 import { EDITOR, publishStory, randomJpeg, readerPage, signIn, unique } from "./admin-helpers";
-import { expectNoHorizontalOverflow, OTHER_PROCESS } from "./helpers";
+import { expectNoHorizontalOverflow, OTHER_PROCESS, validator } from "./helpers";
 
 const SHOTS = process.env.AUTHOR_SHOTS_DIR ?? "test-results/screenshots";
-
-const validator = new HtmlValidate({
-  extends: ["html-validate:standard"],
-  rules: { "attribute-allowed-values": "off" },
-});
 
 async function expectValidHtml(html: string, path: string): Promise<void> {
   const report = await validator.validateString(html, path);

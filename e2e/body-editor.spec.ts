@@ -5,7 +5,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { HtmlValidate } from "html-validate";
 import {
   ADMIN,
   EDITOR,
@@ -18,16 +17,10 @@ import {
   submitNewStory,
   unique,
 } from "./admin-helpers";
-import { expectNoHorizontalOverflow } from "./helpers";
+import { expectNoHorizontalOverflow, validator } from "./helpers";
 
 const SHOTS = "/tmp/editor-shots";
 mkdirSync(SHOTS, { recursive: true });
-
-const validator = new HtmlValidate({
-  extends: ["html-validate:standard"],
-  // React renders forms bound to server actions with action="" (see html-validity.spec.ts).
-  rules: { "attribute-allowed-values": "off" },
-});
 
 async function expectValidHtml(page: Page, path: string): Promise<void> {
   const html = await (await page.request.get(path)).text();

@@ -2,17 +2,10 @@
 // pages cached: README § Caching), gone on the next request once removed.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { HtmlValidate } from "html-validate";
 import { EDITOR, beijingLocal, signIn, unique } from "./admin-helpers";
-import { OTHER_PROCESS } from "./helpers";
+import { OTHER_PROCESS, validator } from "./helpers";
 
 const PROCESSES = ["", OTHER_PROCESS];
-const validator = new HtmlValidate({
-  extends: ["html-validate:standard"],
-  // React renders forms bound to server actions with action="" (as in html-validity.spec.ts).
-  rules: { "attribute-allowed-values": "off" },
-});
-
 async function html(request: APIRequestContext, url: string): Promise<string> {
   const r = await request.get(url);
   expect(r.status(), url).toBe(200);

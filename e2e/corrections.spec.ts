@@ -6,16 +6,10 @@
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { HtmlValidate } from "html-validate";
 import { EDITOR, fillStory, readerPage, signIn, submitNewStory, unique } from "./admin-helpers";
-import { OTHER_PROCESS, expectNoHorizontalOverflow } from "./helpers";
+import { expectNoHorizontalOverflow, OTHER_PROCESS, validator } from "./helpers";
 
 const SHOTS = "/tmp/corrections-shots";
-const validator = new HtmlValidate({
-  extends: ["html-validate:standard"],
-  rules: { "attribute-allowed-values": "off" },
-});
-
 async function html(request: APIRequestContext, url: string): Promise<string> {
   const r = await request.get(url);
   expect(r.status(), url).toBe(200);

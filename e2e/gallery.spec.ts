@@ -3,17 +3,10 @@
 // the plain links (CSS :target). The page is valid HTML, accessible, and carries ImageGallery.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { HtmlValidate } from "html-validate";
 import { EDITOR, publishStory, randomJpeg, signIn, unique } from "./admin-helpers";
-import { OTHER_PROCESS, expectNoHorizontalOverflow } from "./helpers";
+import { expectNoHorizontalOverflow, OTHER_PROCESS, validator } from "./helpers";
 
 const SHOTS = "/tmp/gallery-shots";
-const validator = new HtmlValidate({
-  extends: ["html-validate:standard"],
-  // React renders forms bound to server actions with action="" (as in html-validity.spec.ts).
-  rules: { "attribute-allowed-values": "off" },
-});
-
 /** The image shown now: its figure caption's "n/count". */
 const shownNumber = (page: Page) => page.locator(".gallery-slide:visible .gallery-count");
 

@@ -1,5 +1,16 @@
 import net from "node:net";
 import { expect, type Page } from "@playwright/test";
+import { HtmlValidate } from "html-validate";
+
+/**
+ * The HTML checker every spec uses: html-validate's standard rules, except that React renders
+ * forms bound to server actions with action="" (its progressive-enhancement form); everything
+ * else about forms is still checked.
+ */
+export const validator = new HtmlValidate({
+  extends: ["html-validate:standard"],
+  rules: { "attribute-allowed-values": "off" },
+});
 
 /** Every channel of the seeded region, in channel-bar order. */
 export const CHANNELS = [

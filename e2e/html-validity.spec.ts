@@ -1,14 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { HtmlValidate } from "html-validate";
-
-const validator = new HtmlValidate({
-  extends: ["html-validate:standard"],
-  rules: {
-    // React renders forms bound to server actions with action="" (its progressive-enhancement
-    // form); everything else about forms is still checked.
-    "attribute-allowed-values": "off",
-  },
-});
+import { validator } from "./helpers";
 
 test("reader pages are valid HTML", async ({ request }) => {
   const channel = await (await request.get("/liucheng")).text();

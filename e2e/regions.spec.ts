@@ -5,17 +5,10 @@
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { HtmlValidate } from "html-validate";
 import { ADMIN, publishStory, readerPage, signIn, unique } from "./admin-helpers";
-import { OTHER_PROCESS, blockLinks, expectNoHorizontalOverflow } from "./helpers";
+import { blockLinks, expectNoHorizontalOverflow, OTHER_PROCESS, validator } from "./helpers";
 
 const SHOTS = process.env.REGION_SHOTS_DIR ?? "test-results/screenshots";
-
-const validator = new HtmlValidate({
-  extends: ["html-validate:standard"],
-  // React renders forms bound to server actions with action="" (as in html-validity.spec.ts).
-  rules: { "attribute-allowed-values": "off" },
-});
 
 async function expectValid(request: APIRequestContext, url: string): Promise<string> {
   const r = await request.get(url);

@@ -4,15 +4,8 @@
 // next request, a deletion makes it a real 404. HTML validity, accessibility, 1280/375 screenshots.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { HtmlValidate } from "html-validate";
 import { EDITOR, readerPage, signIn, unique } from "./admin-helpers";
-import { OTHER_PROCESS, expectNoHorizontalOverflow } from "./helpers";
-
-const validator = new HtmlValidate({
-  extends: ["html-validate:standard"],
-  // React renders forms bound to server actions with action="" (as in html-validity.spec.ts).
-  rules: { "attribute-allowed-values": "off" },
-});
+import { expectNoHorizontalOverflow, OTHER_PROCESS, validator } from "./helpers";
 
 async function html(request: APIRequestContext, url: string, status = 200): Promise<string> {
   const r = await request.get(url);
