@@ -33,3 +33,13 @@ export function pageParams<T extends { [K in keyof T]: string | undefined }>(par
   }
   return out;
 }
+
+/**
+ * A positive id (a database key) from a hidden form field, a picker, a query parameter or a path
+ * segment, or null.
+ */
+export function parseId(value: FormDataEntryValue | string | null | undefined): number | null {
+  if (typeof value !== "string" || !/^[1-9]\d{0,9}$/.test(value)) return null;
+  const id = Number(value);
+  return id <= 2_147_483_647 ? id : null;
+}

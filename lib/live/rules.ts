@@ -1,6 +1,7 @@
 // The 直播 entry form: what it sends, exactly as typed, and its rules. Shared by the server actions,
 // the forms and the tests; no server-only code here.
 import { z } from "zod";
+import { parseId } from "@/lib/http/params";
 import { cleanMultiline, lineText, multilineText } from "@/lib/text";
 
 export const LIVE_LIMITS = {
@@ -48,13 +49,6 @@ export function readLiveEntryForm(formData: FormData): LiveEntryFormValues {
     quoteBy: text("quoteBy", LIVE_LIMITS.quoteBy * 4),
     imageId: text("imageId", 20),
   };
-}
-
-/** A positive id from a hidden field or a picker, or null. */
-export function parseId(value: FormDataEntryValue | string | null | undefined): number | null {
-  if (typeof value !== "string" || !/^[1-9]\d{0,9}$/.test(value)) return null;
-  const id = Number(value);
-  return id <= 2_147_483_647 ? id : null;
 }
 
 const liveEntrySchema = z

@@ -5,7 +5,7 @@ import { guardAction } from "@/lib/actions/admin/guard";
 import type { ActionState } from "@/lib/actions/articles/form-state";
 import { parseCorrectionForm, readCorrectionForm, type CorrectionField } from "@/lib/corrections/rules";
 import { addCorrection, removeCorrection } from "@/lib/corrections/service";
-import { parseId } from "@/lib/live/rules";
+import { parseId } from "@/lib/http/params";
 
 export type CorrectionFormState = ActionState<CorrectionField>;
 

@@ -3,7 +3,8 @@ import { refresh } from "next/cache";
 import { getDb } from "@/lib/db";
 import { guardAction } from "@/lib/actions/admin/guard";
 import type { ActionState } from "@/lib/actions/articles/form-state";
-import { parseId, parseLiveEntryForm, readLiveEntryForm, type LiveEntryField } from "@/lib/live/rules";
+import { parseId } from "@/lib/http/params";
+import { parseLiveEntryForm, readLiveEntryForm, type LiveEntryField } from "@/lib/live/rules";
 import {
   addLiveEntry,
   correctLiveEntry,

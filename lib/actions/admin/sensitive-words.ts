@@ -7,7 +7,7 @@ import { canManageSensitiveWords } from "@/lib/articles/permissions";
 import type { SensitiveHit } from "@/lib/sensitive/check";
 import { parseWordForm, readWordForm, type WordField } from "@/lib/sensitive/rules";
 import { addWords, loadChecker, removeWords } from "@/lib/sensitive/service";
-import { parseId } from "@/lib/live/rules";
+import { parseId } from "@/lib/http/params";
 
 export type WordsFormState = ActionState<WordField>;
 

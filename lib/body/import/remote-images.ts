@@ -30,6 +30,7 @@ import https from "node:https";
 import { BlockList, isIP, type LookupFunction } from "node:net";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { MAX_IMAGE_BYTES } from "@/lib/actions/admin/upload-image";
+import { env } from "@/lib/env";
 import type { StoreUpload } from "@/lib/body/import/store-upload";
 
 export const ALLOW_LOOPBACK_IN_TESTS: unique symbol = Symbol("allow loopback (tests only)");
@@ -252,7 +253,7 @@ export async function storeRemoteImages(
   options: RemoteImageOptions,
 ): Promise<{ html: string; errors: string[] }> {
   const allowLoopback = options.allowLoopback === ALLOW_LOOPBACK_IN_TESTS;
-  if (allowLoopback && process.env.NODE_ENV !== "test") throw new Error("allowLoopback is for tests only");
+  if (allowLoopback && env.NODE_ENV !== "test") throw new Error("allowLoopback is for tests only");
   const settings = {
     storeUpload: options.storeUpload,
     maxImages: options.maxImages ?? MAX_REMOTE_IMAGES,

@@ -3,7 +3,7 @@ import { getArticle } from "@/lib/data/articles";
 import { getLiveCoverage } from "@/lib/data/live";
 import { isVisible } from "@/lib/data/visibility";
 import { notFoundResponse } from "@/lib/syndication";
-import { parseId } from "@/lib/live/rules";
+import { parseId } from "@/lib/http/params";
 
 // The endpoint an open live story polls. Cached whole like the reader pages and feeds
 // (PAGE_REVALIDATE_S), keyed by its path and dropped by the story's tag (lib/cache/page-tags.ts)

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import type { DiffPart } from "@/lib/articles/revision-diff";
 import { compareRevisions, type RevisionChoice } from "@/lib/data/admin-revisions";
-import { parseId } from "@/lib/live/rules";
+import { parseId } from "@/lib/http/params";
 import { formatDateTime } from "@/lib/time";
 import { parseAdminArticleId } from "../../../article-id";
 
