@@ -82,7 +82,7 @@ test("a story with a listed word waits for an admin: the editor sees the hits, t
   const check = editor.getByRole("region", { name: "敏感词检查" });
   await expect(check.locator("mark")).toHaveText([word]);
   await expect(check).toContainText("正文 第 4 字");
-  await expect(editor.getByText(/须由管理员核对确认后才能对读者发布/)).toBeVisible();
+  await expect(editor.getByText(/须由主编核对确认后才能签发/)).toBeVisible();
   await expect(check.getByRole("checkbox")).toHaveCount(0);
   await expect(editor.getByLabel("标题", { exact: true })).toHaveValue(title);
   const id = await submitNewStory(editor, "保存草稿");

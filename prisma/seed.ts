@@ -85,6 +85,8 @@ async function seedRegionsAndChannels(db: PrismaClient): Promise<Map<string, num
         sortOrder: (order += 10),
         slogan: ch.slogan,
         description: ch.description,
+        // The city desk reviews in two steps, county stations in one (issue 13, 三审).
+        reviewSteps: countyName ? 1 : 2,
       },
     });
     channelIds.set(ch.slug, created.id);

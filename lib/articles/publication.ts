@@ -4,10 +4,11 @@ import { minuteNow } from "@/lib/time";
 import type { StoredStatus } from "@/lib/articles/status";
 
 /**
- * save: keep the status (a new story becomes a draft); publish: published now; schedule:
- * published at a future time; unpublish: hidden from readers, publish time kept.
+ * save: keep the status (a new story becomes a draft); submit: saved and handed to the desk for
+ * review (status as for save; lib/workflow/rules.ts); publish: published now; schedule: published
+ * at a future time; unpublish: hidden from readers, publish time kept.
  */
-export const SAVE_INTENTS = ["save", "publish", "schedule", "unpublish"] as const;
+export const SAVE_INTENTS = ["save", "submit", "publish", "schedule", "unpublish"] as const;
 export type SaveIntent = (typeof SAVE_INTENTS)[number];
 
 export type PublicationDecision =
@@ -32,6 +33,7 @@ export function decidePublication(
   now: Date,
 ): PublicationDecision {
   switch (intent) {
+    case "submit":
     case "save": {
       if (current?.status === "published") {
         if (!requested)

@@ -17,7 +17,9 @@ import {
 import {
   canAcknowledgeSensitive,
   canDeleteArticles,
+  canReviewIn,
   canWriteArticles,
+  deskCovers,
   type Actor,
 } from "@/lib/articles/permissions";
 import { decidePublication, type SaveIntent } from "@/lib/articles/publication";
@@ -29,6 +31,15 @@ import { recordInvalidation } from "@/lib/cache/invalidate";
 import { TAGS } from "@/lib/data/cache-tags";
 import type { CheckedText, SensitiveHit } from "@/lib/sensitive/check";
 import { loadChecker } from "@/lib/sensitive/service";
+import {
+  WORKFLOW_MESSAGES,
+  maySignOff,
+  maySubmit,
+  mayEdit,
+  parseReviewState,
+  type ReviewState,
+  type ReviewedStory,
+} from "@/lib/workflow/rules";
 
 /** Hits of words a field holds more often than it did (all of them when there was no before). */
 function newHits(after: readonly SensitiveHit[], before: readonly SensitiveHit[]): SensitiveHit[] {
@@ -53,7 +64,7 @@ export const SERVICE_MESSAGES = {
   restoreConflict: "这篇稿件刚刚被修改（可能是其他编辑），未恢复。请刷新页面后再试。",
   sensitiveAcknowledge: "发现敏感词（见下方列表）。请逐条核对；确认无误后勾选“我已核对”再提交。",
   sensitiveBlocked:
-    "发现敏感词（见下方列表），须由管理员核对确认后才能对读者发布。请修改这些内容，或保存草稿后请管理员发布。",
+    "发现敏感词（见下方列表），须由主编核对确认后才能签发。请修改这些内容，或保存后请主编签发。",
 } as const;
 
 export type ServiceFailure =
@@ -73,6 +84,10 @@ export interface SavedArticle {
   touchesReaders: boolean;
   /** The saved fields as the form shows them. */
   values: ArticleFormValues;
+  /** Where the story now is in the review flow. */
+  reviewState: ReviewState;
+  /** Sensitive words found when the story was submitted (a warning for the writer; sign-off decides). */
+  sensitiveWarnings?: SensitiveHit[];
 }
 
 export type SaveResult = SavedArticle | ServiceFailure;
@@ -97,6 +112,7 @@ interface AuditOverride {
 }
 
 function auditActionFor(intent: SaveIntent, created: boolean): EditorialAuditAction {
+  if (intent === "submit") return EDITORIAL_AUDIT.articleSubmitted;
   if (intent === "publish") return EDITORIAL_AUDIT.articlePublished;
   if (intent === "schedule") return EDITORIAL_AUDIT.articleScheduled;
   if (intent === "unpublish") return EDITORIAL_AUDIT.articleUnpublished;
@@ -128,6 +144,11 @@ export async function saveArticle(
             publishedAt: true,
             updatedAt: true,
             channelId: true,
+            authorId: true,
+            reviewState: true,
+            reviewStep: true,
+            author: { select: { role: true } },
+            channel: { select: { reviewSteps: true } },
             title: true,
             summary: true,
             leadImageId: true,
@@ -139,7 +160,7 @@ export async function saveArticle(
             bodyText: true,
           },
         }),
-    db.channel.findUnique({ where: { id: input.channelId }, select: { id: true } }),
+    db.channel.findUnique({ where: { id: input.channelId }, select: { id: true, reviewSteps: true } }),
     input.leadImageId === null
       ? null
       : db.image.findUnique({
@@ -151,6 +172,45 @@ export async function saveArticle(
     return { ok: false, error: "not_found", message: SERVICE_MESSAGES.notFound };
   if (current && request.version !== null && current.updatedAt.getTime() !== request.version)
     return { ok: false, error: "conflict", message: SERVICE_MESSAGES.conflict };
+
+  // The newsroom's rules (lib/workflow/rules.ts): whose desk, whose copy, and only a sign-off
+  // publishes. Refused on the server whatever the form offered.
+  const story: ReviewedStory = current
+    ? {
+        channelId: current.channelId,
+        authorId: current.authorId,
+        writtenByReporter: current.author?.role === "reporter",
+        status: current.status,
+        reviewState: parseReviewState(current.reviewState),
+        reviewStep: current.reviewStep,
+        reviewSteps: current.channel.reviewSteps,
+      }
+    : {
+        channelId: input.channelId,
+        authorId: actor.id,
+        writtenByReporter: actor.role === "reporter",
+        status: "draft",
+        reviewState: "draft",
+        reviewStep: 0,
+        reviewSteps: channel?.reviewSteps ?? 1,
+      };
+  const workflow = !deskCovers(actor, input.channelId)
+    ? ({ ok: false, message: WORKFLOW_MESSAGES.desk } as const)
+    : request.intent === "submit"
+      ? maySubmit(actor, story)
+      : request.intent === "publish" || request.intent === "schedule"
+        ? maySignOff(actor, { ...story, channelId: input.channelId })
+        : request.intent === "unpublish" && !canReviewIn(actor, story.channelId)
+          ? ({ ok: false, message: WORKFLOW_MESSAGES.role } as const)
+          : mayEdit(actor, story);
+  if (!workflow.ok) return { ok: false, error: "forbidden", message: workflow.message };
+  const signing = request.intent === "publish" || request.intent === "schedule";
+  const review: { reviewState: ReviewState; reviewStep: number } =
+    request.intent === "submit"
+      ? { reviewState: "submitted", reviewStep: 1 }
+      : signing
+        ? { reviewState: "signed", reviewStep: 0 }
+        : { reviewState: story.reviewState, reviewStep: story.reviewStep };
 
   const errors: ArticleFieldErrors = {};
   if (!channel) errors.channelId = ["该频道不存在，请重新选择"];
@@ -170,9 +230,11 @@ export async function saveArticle(
     publishedAt: decision.publishedAt,
   };
   let acknowledged: { field: string; word: string; position: number }[] = [];
-  // What readers will see is checked against the sensitive-word lists. A story already visible
-  // was checked (or acknowledged) when it went out: only words it did not have then count.
-  if (decision.status === "published") {
+  let sensitiveWarnings: SensitiveHit[] | undefined;
+  // What readers will see is checked against the sensitive-word lists, at submit (a warning for
+  // the writer) and at sign-off. A story already visible was checked (or acknowledged) when it
+  // went out: only words it did not have then count.
+  if (decision.status === "published" || request.intent === "submit") {
     const checker = await loadChecker(db);
     const shown = (t: {
       title: string;
@@ -207,7 +269,8 @@ export async function saveArticle(
         : [],
     );
     const canAcknowledge = canAcknowledgeSensitive(actor);
-    if (hits.length > 0 && !(canAcknowledge && request.acknowledgeSensitive)) {
+    if (request.intent === "submit") sensitiveWarnings = hits;
+    else if (hits.length > 0 && !(canAcknowledge && request.acknowledgeSensitive)) {
       return {
         ok: false,
         error: "sensitive",
@@ -215,8 +278,7 @@ export async function saveArticle(
         hits,
         canAcknowledge,
       };
-    }
-    acknowledged = hits.map((h) => ({ field: h.field, word: h.word, position: h.position }));
+    } else acknowledged = hits.map((h) => ({ field: h.field, word: h.word, position: h.position }));
   }
 
   const data = {
@@ -235,6 +297,7 @@ export async function saveArticle(
     isRecommended: saved.isRecommended,
     isCommunity: saved.isCommunity,
     leadImageId: saved.leadImageId,
+    ...review,
     updatedAt: now,
   };
   const created = request.id === null;
@@ -315,6 +378,17 @@ export async function saveArticle(
         createdAt: now,
       },
     });
+    if (request.intent === "submit" || signing) {
+      await tx.articleReviewEvent.create({
+        data: {
+          articleId: article.id,
+          userId: actor.id,
+          action: signing ? "sign" : "submit",
+          step: signing ? 0 : 1,
+          createdAt: now,
+        },
+      });
+    }
     await tx.auditLog.create({
       data: {
         userId: actor.id,
@@ -358,6 +432,8 @@ export async function saveArticle(
     updatedAt: row.updatedAt,
     touchesReaders: decision.status === "published" || current?.status === "published",
     values: toFormValues(saved),
+    reviewState: review.reviewState,
+    ...(sensitiveWarnings && sensitiveWarnings.length > 0 ? { sensitiveWarnings } : {}),
   };
 }
 

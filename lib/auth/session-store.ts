@@ -55,7 +55,16 @@ export async function validateSessionToken(token: string, now: Date): Promise<Va
     select: {
       expiresAt: true,
       lastSeenAt: true,
-      user: { select: { id: true, username: true, displayName: true, role: true, disabled: true } },
+      user: {
+        select: {
+          id: true,
+          username: true,
+          displayName: true,
+          role: true,
+          disabled: true,
+          desks: { select: { channelId: true }, orderBy: { channelId: "asc" } },
+        },
+      },
     },
   });
   if (!row) return null;
@@ -82,7 +91,8 @@ export async function validateSessionToken(token: string, now: Date): Promise<Va
     refreshed = true;
   }
   const { id, username, displayName } = row.user;
-  return { user: { id, username, displayName, role: role.data, sessionId }, expiresAt, refreshed };
+  const channels = row.user.desks.map((d) => d.channelId);
+  return { user: { id, username, displayName, role: role.data, channels, sessionId }, expiresAt, refreshed };
 }
 
 export async function deleteSession(sessionId: string): Promise<void> {

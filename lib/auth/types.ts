@@ -6,6 +6,8 @@ export interface CurrentUser {
   username: string;
   displayName: string;
   role: Role;
+  /** The channels (desks) a reporter or editor works for; empty: every channel. */
+  channels: number[];
   /** Session.id (the token's hash) of the request, e.g. to keep it when signing out elsewhere. */
   sessionId: string;
 }

@@ -86,6 +86,9 @@ function fillSource(file) {
       VALUES (70, 10, 'correction', '${TRICKY.replaceAll("'", "''")}', '${T2}'), (71, 15, 'update', '补充了通车时间', '${T3}');
     INSERT INTO "SensitiveWord" ("id", "word", "kind", "category", "createdAt")
       VALUES (70, '代开发票', 'block', '广告', '${T1}'), (71, '打击赌博', 'allow', '', '${T2}');
+    INSERT INTO "UserChannel" ("userId", "channelId") VALUES (9, 2), (9, 5);
+    INSERT INTO "ArticleReviewEvent" ("id", "articleId", "userId", "action", "step", "note", "createdAt")
+      VALUES (70, 11, 9, 'submit', 1, '', '${T1}'), (71, 11, 3, 'return', 1, '${TRICKY.replaceAll("'", "''")}', '${T2}');
     INSERT INTO "CacheInvalidation" ("id", "tag", "dueAt", "createdAt")
       VALUES (50, 'site', NULL, '${T1}'), (51, 'article:15', '${T3}', '${T2}');
   `);
