@@ -16,7 +16,9 @@ type RoleOnly = Pick<Actor, "role">;
 
 /** Anyone with an editor-area role may write (in the channels their desk covers). */
 export function canWriteArticles(actor: RoleOnly): boolean {
-  return actor.role === "reporter" || actor.role === "editor" || actor.role === "chief" || actor.role === "admin";
+  return (
+    actor.role === "reporter" || actor.role === "editor" || actor.role === "chief" || actor.role === "admin"
+  );
 }
 
 /** The channel is one the actor works for. */

@@ -29,7 +29,7 @@ import { storyCard, storyWriteInvalidation, type StoryReaderState } from "@/lib/
 import { linkStoryAuthors, lockAuthorLinks } from "@/lib/authors/links";
 import { recordInvalidation } from "@/lib/cache/invalidate";
 import { TAGS } from "@/lib/data/cache-tags";
-import type { CheckedText, SensitiveHit } from "@/lib/sensitive/check";
+import { storyTexts, type SensitiveHit } from "@/lib/sensitive/check";
 import { loadChecker } from "@/lib/sensitive/service";
 import {
   WORKFLOW_MESSAGES,
@@ -63,6 +63,7 @@ export const SERVICE_MESSAGES = {
   badRevision: "该历史版本无法读取",
   restoreConflict: "这篇稿件刚刚被修改（可能是其他编辑），未恢复。请刷新页面后再试。",
   sensitiveAcknowledge: "发现敏感词（见下方列表）。请逐条核对；确认无误后勾选“我已核对”再提交。",
+  sensitiveSubmitted: "注意：稿件含有敏感词（见下方列表），签发前须由主编核对确认",
   sensitiveBlocked:
     "发现敏感词（见下方列表），须由主编核对确认后才能签发。请修改这些内容，或保存后请主编签发。",
 } as const;
@@ -236,22 +237,9 @@ export async function saveArticle(
   // went out: only words it did not have then count.
   if (decision.status === "published" || request.intent === "submit") {
     const checker = await loadChecker(db);
-    const shown = (t: {
-      title: string;
-      summary: string;
-      bodyText: string;
-      alt: string;
-      caption: string;
-    }): CheckedText[] => [
-      { field: "title", label: "标题", text: t.title },
-      { field: "summary", label: "摘要", text: t.summary },
-      { field: "body", label: "正文", text: t.bodyText },
-      { field: "leadImageAlt", label: "题图替代文字", text: t.alt },
-      { field: "leadImageCaption", label: "题图说明", text: t.caption },
-    ];
     const hits = newHits(
       checker.check(
-        shown({
+        storyTexts({
           ...saved,
           bodyText: bodyToText(saved.body),
           alt: saved.leadImageId === null ? "" : saved.leadImageAlt,
@@ -260,7 +248,7 @@ export async function saveArticle(
       ),
       current?.status === "published"
         ? checker.check(
-            shown({
+            storyTexts({
               ...current,
               alt: current.leadImage?.alt ?? "",
               caption: current.leadImage?.caption ?? "",

@@ -13,6 +13,7 @@ import type { ImageRef } from "@/lib/data/types";
 import { readerBodyHtml } from "@/lib/markdown";
 import { markdownToBody } from "@/lib/body/markdown";
 import { bodyToText } from "@/lib/body/text";
+import { parseReviewState, type ReviewedStory } from "@/lib/workflow/rules";
 
 export const ADMIN_PAGE_SIZE = 30;
 
@@ -106,6 +107,8 @@ export interface ArticleForEdit {
   author: string;
   href: string;
   leadImage: AdminImage | null;
+  /** Where it is in the review flow (lib/workflow/rules.ts). */
+  review: ReviewedStory;
 }
 
 export async function getArticleForEdit(id: number, nowMs: number): Promise<ArticleForEdit | null> {
@@ -129,8 +132,11 @@ export async function getArticleForEdit(id: number, nowMs: number): Promise<Arti
       leadImageId: true,
       createdAt: true,
       updatedAt: true,
-      channel: { select: { slug: true } },
-      author: { select: { username: true, displayName: true } },
+      authorId: true,
+      reviewState: true,
+      reviewStep: true,
+      channel: { select: { slug: true, reviewSteps: true } },
+      author: { select: { username: true, displayName: true, role: true } },
       leadImage: { select: imageSelect },
       tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
     },
@@ -155,6 +161,15 @@ export async function getArticleForEdit(id: number, nowMs: number): Promise<Arti
     author: row.author ? row.author.displayName || row.author.username : "",
     href: articleHref(row.channel.slug, row.id),
     leadImage: row.leadImage ? toAdminImage(row.leadImage) : null,
+    review: {
+      channelId: row.channelId,
+      authorId: row.authorId,
+      writtenByReporter: row.author?.role === "reporter",
+      status: row.status,
+      reviewState: parseReviewState(row.reviewState),
+      reviewStep: row.reviewStep,
+      reviewSteps: row.channel.reviewSteps,
+    },
   };
 }
 

@@ -76,3 +76,20 @@ export function makeChecker(words: readonly ListedWord[]): SensitiveChecker {
     },
   };
 }
+
+/** What readers see of a story, field by field, as the check reads it (title to captions). */
+export function storyTexts(t: {
+  title: string;
+  summary: string;
+  bodyText: string;
+  alt: string;
+  caption: string;
+}): CheckedText[] {
+  return [
+    { field: "title", label: "标题", text: t.title },
+    { field: "summary", label: "摘要", text: t.summary },
+    { field: "body", label: "正文", text: t.bodyText },
+    { field: "leadImageAlt", label: "题图替代文字", text: t.alt },
+    { field: "leadImageCaption", label: "题图说明", text: t.caption },
+  ];
+}

@@ -114,7 +114,7 @@ describe("review flow", () => {
     );
     expect(locked).toMatchObject({ ok: false, error: "forbidden", message: WORKFLOW_MESSAGES.state });
 
-    expect(await review(editorA, draft.id, "return", "  ")).toEqual({
+    expect(await review(editorA, draft.id, "return", "  ")).toMatchObject({
       ok: false,
       message: WORKFLOW_MESSAGES.note_required,
     });
@@ -135,7 +135,7 @@ describe("review flow", () => {
     const first = await review(editorA, draft.id, "approve");
     expect(first).toMatchObject({ ok: true, reviewState: "submitted", reviewStep: 2 });
     // One person, one step per round.
-    expect(await review(editorA, draft.id, "approve")).toEqual({
+    expect(await review(editorA, draft.id, "approve")).toMatchObject({
       ok: false,
       message: WORKFLOW_MESSAGES.same_reviewer,
     });
@@ -163,7 +163,7 @@ describe("review flow", () => {
       ["approve", 2],
       ["sign", 0],
     ]);
-    expect(timeline[1].note).toBe("导语太长，请压缩到一百字以内");
+    expect(timeline[1]?.note).toBe("导语太长，请压缩到一百字以内");
     const audit = await db.auditLog.findMany({
       where: { articleId: draft.id },
       orderBy: { id: "asc" },
@@ -204,7 +204,7 @@ describe("review flow", () => {
     const editor = await makeUser("editor", [own.id]);
     const theirs = ok(await save(editor, { input: input(own.id) }));
     ok(await save(editor, { id: theirs.id, version: null, intent: "submit", input: input(own.id) }));
-    expect(await review(reporter, theirs.id, "approve")).toEqual({
+    expect(await review(reporter, theirs.id, "approve")).toMatchObject({
       ok: false,
       message: WORKFLOW_MESSAGES.role,
     });
@@ -225,7 +225,10 @@ describe("review flow", () => {
     const reporter = await makeUser("reporter", [theirs.id]);
     const draft = ok(await save(reporter, { input: input(theirs.id) }));
     ok(await save(reporter, { id: draft.id, version: null, intent: "submit", input: input(theirs.id) }));
-    expect(await review(editor, draft.id, "approve")).toEqual({ ok: false, message: WORKFLOW_MESSAGES.desk });
+    expect(await review(editor, draft.id, "approve")).toMatchObject({
+      ok: false,
+      message: WORKFLOW_MESSAGES.desk,
+    });
     expect((await inboxFor(await getDb(), editor)).map((i) => i.id)).not.toContain(draft.id);
     expect(await review(chief, draft.id, "approve")).toMatchObject({ ok: true, reviewState: "approved" });
     const signElsewhere = await save(editor, {
@@ -258,7 +261,7 @@ describe("review flow", () => {
       await save(editor, { id: draft.id, version: null, intent: "publish", input: input(ch.id) }),
     ).toMatchObject({ ok: false, message: WORKFLOW_MESSAGES.needs_review });
     // Approving a returned story, or returning a draft, is refused too.
-    expect(await review(editor, draft.id, "approve")).toEqual({
+    expect(await review(editor, draft.id, "approve")).toMatchObject({
       ok: false,
       message: WORKFLOW_MESSAGES.state,
     });
@@ -272,7 +275,7 @@ describe("review flow", () => {
     const editor = await makeUser("editor", [ch.id]);
     const own = ok(await save(editor, { input: input(ch.id) }));
     ok(await save(editor, { id: own.id, version: null, intent: "submit", input: input(ch.id) }));
-    expect(await review(editor, own.id, "approve")).toEqual({
+    expect(await review(editor, own.id, "approve")).toMatchObject({
       ok: false,
       message: WORKFLOW_MESSAGES.own_copy,
     });
@@ -305,7 +308,7 @@ describe("review flow", () => {
         where: { articleId: draft.id, action: { in: ["approve", "return"] } },
       }),
     ).toBe(1);
-    expect(await reviewStory(db, a, { ...seen, action: "approve" }, at(4))).toEqual({
+    expect(await reviewStory(db, a, { ...seen, action: "approve" }, at(4))).toMatchObject({
       ok: false,
       message: WORKFLOW_MESSAGES.state,
     });
@@ -318,7 +321,7 @@ describe("review flow", () => {
     const draft = ok(await save(reporter, { input: input(ch.id) }));
     ok(await save(reporter, { id: draft.id, version: null, intent: "submit", input: input(ch.id) }));
     expect(await review(editor, draft.id, "approve")).toMatchObject({ reviewState: "approved" });
-    expect(await review(editor, draft.id, "return", "长".repeat(501))).toEqual({
+    expect(await review(editor, draft.id, "return", "长".repeat(501))).toMatchObject({
       ok: false,
       message: WORKFLOW_MESSAGES.note_too_long,
     });

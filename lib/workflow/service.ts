@@ -12,6 +12,7 @@ import {
   mayReturn,
   parseReviewState,
   stepLabel,
+  type RefusalReason,
   type ReviewAction,
   type ReviewState,
   type ReviewedStory,
@@ -28,7 +29,7 @@ export interface ReviewRequest {
 
 export type ReviewResult =
   | { ok: true; reviewState: ReviewState; reviewStep: number; message: string }
-  | { ok: false; message: string };
+  | { ok: false; message: string; reason?: RefusalReason };
 
 const NOT_FOUND = "稿件不存在或已被删除";
 
@@ -100,12 +101,12 @@ export async function reviewStory(
   if (request.action === "approve") {
     const approvers = await approversThisRound(db, [request.articleId]);
     const decision = mayApprove(actor, story, approvers.get(request.articleId) ?? []);
-    if (!decision.ok) return { ok: false, message: decision.message };
+    if (!decision.ok) return { ok: false, message: decision.message, reason: decision.reason };
     next = decision.next;
     step = story.reviewStep;
   } else {
     const decision = mayReturn(actor, story, note);
-    if (!decision.ok) return { ok: false, message: decision.message };
+    if (!decision.ok) return { ok: false, message: decision.message, reason: decision.reason };
     next = { reviewState: "returned", reviewStep: 0 };
     step = story.reviewStep;
   }

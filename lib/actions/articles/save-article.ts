@@ -13,6 +13,7 @@ import type { ArticleFormState } from "@/lib/actions/articles/form-state";
 
 const SUCCESS: Record<string, string> = {
   save: "已保存",
+  submit: "已提交审核，稿件会出现在审核编辑的“待我处理”中",
   publish: "已发布，读者现在可以看到这篇稿件",
   schedule: "已设为定时发布，到时间后自动对读者显示",
   unpublish: "已撤下，读者将无法再看到这篇稿件",
@@ -77,12 +78,24 @@ export async function saveArticleAction(
   }
 
   afterArticleWrite(result.id, result.touchesReaders);
-  if (result.created) redirect(`/admin/articles/${result.id}?saved=${result.displayStatus}`);
-  refresh();
   const intent = meta.data.intent;
+  if (result.created) {
+    redirect(
+      `/admin/articles/${result.id}?saved=${intent === "submit" ? "submitted" : result.displayStatus}`,
+    );
+  }
+  refresh();
   const message =
     intent === "save"
       ? `${SUCCESS.save}（当前状态：${STATUS_LABELS[result.displayStatus]}）`
       : SUCCESS[intent];
-  return { ok: true, message, values: result.values, version: result.updatedAt.getTime() };
+  const warnings = result.sensitiveWarnings;
+  return {
+    ok: true,
+    message: warnings ? `${message}。${SERVICE_MESSAGES.sensitiveSubmitted}` : message,
+    values: result.values,
+    version: result.updatedAt.getTime(),
+    // At submit the hits are a warning: the 主编 decides at sign-off.
+    ...(warnings ? { sensitive: { hits: warnings, canAcknowledge: false } } : {}),
+  };
 }

@@ -5,8 +5,7 @@ import { saveArticleAction } from "@/lib/actions/articles/save-article";
 import type { ArticleFormState } from "@/lib/actions/articles/form-state";
 import type { ArticleFormValues } from "@/lib/articles/form";
 import { LIMITS } from "@/lib/articles/limits";
-import type { SaveIntent } from "@/lib/articles/publication";
-import type { DisplayStatus } from "@/lib/articles/status";
+import type { FormButton } from "@/lib/workflow/buttons";
 import type { ChannelOption } from "@/lib/data/admin-articles";
 import type { AdminImage } from "@/lib/data/admin-images";
 import { FieldError, FormMessage } from "../../_components/form-parts";
@@ -19,7 +18,8 @@ interface Props {
   initialValues: ArticleFormValues;
   /** updatedAt (ms) of the loaded row; null for a new story. */
   initialVersion: number | null;
-  status: DisplayStatus | null;
+  /** What this person may do with this story (lib/workflow/buttons.ts); none: read only. */
+  buttons: FormButton[];
   channels: ChannelOption[];
   recentImages: AdminImage[];
   initialImage: AdminImage | null;
@@ -27,42 +27,12 @@ interface Props {
 
 const initialState: ArticleFormState = {};
 
-/** The buttons each status offers (the server accepts any intent and checks it). */
-function intentsFor(
-  status: DisplayStatus | null,
-): { intent: SaveIntent; label: string; primary?: boolean }[] {
-  switch (status) {
-    case "published":
-      return [
-        { intent: "save", label: "保存修改", primary: true },
-        { intent: "unpublish", label: "撤下" },
-      ];
-    case "scheduled":
-      return [
-        { intent: "save", label: "保存修改", primary: true },
-        { intent: "publish", label: "立即发布" },
-        { intent: "unpublish", label: "撤下" },
-      ];
-    case "unpublished":
-      return [
-        { intent: "save", label: "保存修改" },
-        { intent: "publish", label: "重新发布", primary: true },
-        { intent: "schedule", label: "定时发布" },
-      ];
-    default:
-      return [
-        { intent: "save", label: "保存草稿" },
-        { intent: "publish", label: "立即发布", primary: true },
-        { intent: "schedule", label: "定时发布" },
-      ];
-  }
-}
-
-function ActionButtons({ status }: { status: DisplayStatus | null }) {
+function ActionButtons({ buttons }: { buttons: FormButton[] }) {
   const { pending } = useFormStatus();
+  if (buttons.length === 0) return null;
   return (
     <div className="adm-form-actions adm-button-row">
-      {intentsFor(status).map((b) => (
+      {buttons.map((b) => (
         <button
           key={b.intent}
           type="submit"
@@ -93,7 +63,7 @@ export function ArticleForm({
   articleId,
   initialValues,
   initialVersion,
-  status,
+  buttons,
   channels,
   recentImages,
   initialImage,
@@ -294,7 +264,7 @@ export function ArticleForm({
           ) : null}
         </section>
       ) : null}
-      <ActionButtons status={status} />
+      <ActionButtons buttons={buttons} />
     </form>
   );
 }

@@ -4,11 +4,21 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getArticleForEdit, listChannelOptions } from "@/lib/data/admin-articles";
 import { listRecentImages } from "@/lib/data/admin-images";
-import { canDeleteArticles, canReadAuditLog } from "@/lib/articles/permissions";
+import { getDb } from "@/lib/db";
+import { canDeleteArticles, canReadAuditLog, canReviewIn, deskCovers } from "@/lib/articles/permissions";
+import { formButtons } from "@/lib/workflow/buttons";
+import { REVIEW_STATE_LABELS, mayApprove, stepLabel } from "@/lib/workflow/rules";
+import { approversThisRound, reviewTimeline } from "@/lib/workflow/service";
+import { bodyToText } from "@/lib/body/text";
+import { storyTexts } from "@/lib/sensitive/check";
+import { loadChecker } from "@/lib/sensitive/service";
+import { SensitiveHits } from "../../../_components/sensitive-hits";
 import { STATUS_LABELS, isDisplayStatus } from "@/lib/articles/status";
 import { formatDateTime, requestTimeMs } from "@/lib/time";
 import { StatusBadge } from "../../../_components/status-badge";
 import { ArticleForm } from "../article-form";
+import { ReviewPanel } from "../review-panel";
+import { ReviewTimeline } from "../review-timeline";
 import { parseAdminArticleId } from "../article-id";
 
 export const metadata: Metadata = { title: "编辑稿件" };
@@ -30,7 +40,38 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
     searchParams,
   ]);
   if (!article) notFound();
-  const saved = typeof query.saved === "string" && isDisplayStatus(query.saved) ? query.saved : null;
+  const db = await getDb();
+  const [timeline, approvers] = await Promise.all([
+    reviewTimeline(db, article.id),
+    approversThisRound(db, [article.id]),
+  ]);
+  const { review } = article;
+  const inReview = review.reviewState === "submitted" || review.reviewState === "approved";
+  const reviewing = inReview && canReviewIn(user, review.channelId);
+  const canApprove = mayApprove(user, review, approvers.get(article.id) ?? []).ok;
+  const lastReturn =
+    review.reviewState === "returned" ? timeline.findLast((e) => e.action === "return") : undefined;
+  const buttons = formButtons(user, review, article.status);
+  // Reviewers and the writer see the sensitive-word hits while the story is in the flow; sign-off
+  // refuses them until a 主编 acknowledges (lib/articles/service.ts).
+  const hits =
+    review.reviewState === "draft" || review.reviewState === "signed"
+      ? []
+      : (await loadChecker(db)).check(
+          storyTexts({
+            title: article.values.title,
+            summary: article.values.summary,
+            bodyText: bodyToText(article.values.body),
+            alt: article.values.leadImageId ? article.values.leadImageAlt : "",
+            caption: article.values.leadImageId ? article.values.leadImageCaption : "",
+          }),
+        );
+  const saved =
+    query.saved === "submitted"
+      ? "已提交审核"
+      : typeof query.saved === "string" && isDisplayStatus(query.saved)
+        ? `已保存（${STATUS_LABELS[query.saved]}）`
+        : null;
   return (
     <>
       <p className="adm-breadcrumb">
@@ -42,7 +83,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       </div>
       {saved ? (
         <p className="adm-form-message adm-ok" role="status">
-          新稿件已保存（{STATUS_LABELS[saved]}）。
+          新稿件{saved}。
         </p>
       ) : null}
       <section className="adm-panel adm-article-meta" aria-label="稿件信息">
@@ -52,6 +93,13 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
             {STATUS_LABELS[article.status]}
             {article.status === "scheduled" && article.publishedAt
               ? `：将于 ${formatDateTime(article.publishedAt)} 对读者显示`
+              : null}
+          </dd>
+          <dt>审核</dt>
+          <dd>
+            {REVIEW_STATE_LABELS[review.reviewState]}
+            {review.reviewState === "submitted"
+              ? `：${stepLabel(review.reviewStep)}（共 ${review.reviewSteps} 审）`
               : null}
           </dd>
           <dt>作者</dt>
@@ -97,17 +145,63 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           ) : null}
         </p>
       </section>
+      {lastReturn ? (
+        <section className="adm-panel adm-review-returned" aria-labelledby="returned-heading">
+          <h2 id="returned-heading">退回修改</h2>
+          <p>
+            {lastReturn.user} 于 {formatDateTime(lastReturn.createdAt)} 退回：
+          </p>
+          <blockquote className="adm-review-note">{lastReturn.note}</blockquote>
+          <p className="adm-muted">修改后点“提交审核”重新送审。</p>
+        </section>
+      ) : null}
+      {reviewing ? (
+        <section className="adm-panel" aria-labelledby="review-heading">
+          <h2 id="review-heading">
+            {review.reviewState === "approved" ? "待签发" : `审核：${stepLabel(review.reviewStep)}`}
+          </h2>
+          {review.reviewState === "approved" ? (
+            <p className="adm-muted">各审级已通过。签发即用下方的“立即发布”或“定时发布”；也可以退回修改。</p>
+          ) : !canApprove ? (
+            <p className="adm-muted">
+              这一审须由其他编辑处理（写稿人和已审过本轮的人不能再审）；您可以退回修改。
+            </p>
+          ) : null}
+          <ReviewPanel
+            articleId={article.id}
+            seenState={review.reviewState}
+            seenStep={review.reviewStep}
+            canApprove={canApprove}
+            approveLabel={`${stepLabel(review.reviewStep)}通过`}
+          />
+        </section>
+      ) : null}
+      {hits.length > 0 ? (
+        <section className="adm-panel adm-sensitive" aria-labelledby="review-sensitive-heading">
+          <h2 id="review-sensitive-heading">敏感词检查</h2>
+          <p>签发前须由主编核对确认以下内容。</p>
+          <SensitiveHits hits={hits} />
+        </section>
+      ) : null}
+      {buttons.length === 0 ? (
+        <p className="adm-form-message" role="status">
+          {inReview
+            ? "稿件正在审核中，审核期间您不能修改；退回后会出现在“待我处理”中。"
+            : "您只能查看这篇稿件，不能修改。"}
+        </p>
+      ) : null}
       <div className="adm-panel">
         <ArticleForm
           articleId={article.id}
           initialValues={article.values}
           initialVersion={article.version}
-          status={article.status}
-          channels={channels}
+          buttons={buttons}
+          channels={channels.filter((c) => c.id === review.channelId || deskCovers(user, c.id))}
           recentImages={images}
           initialImage={article.leadImage}
         />
       </div>
+      {timeline.length > 0 ? <ReviewTimeline events={timeline} /> : null}
     </>
   );
 }

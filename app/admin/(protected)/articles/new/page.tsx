@@ -4,6 +4,8 @@ import { requireUser } from "@/lib/auth/session";
 import { listChannelOptions } from "@/lib/data/admin-articles";
 import { listRecentImages } from "@/lib/data/admin-images";
 import { EMPTY_ARTICLE_FORM } from "@/lib/articles/form";
+import { deskCovers } from "@/lib/articles/permissions";
+import { formButtons } from "@/lib/workflow/buttons";
 import { ArticleForm } from "../article-form";
 
 export const metadata: Metadata = { title: "写新稿件" };
@@ -13,9 +15,11 @@ interface Props {
 }
 
 export default async function NewArticlePage({ searchParams }: Props) {
-  await requireUser("/admin/articles/new");
+  const user = await requireUser("/admin/articles/new");
   const query = await searchParams;
-  const [channels, images] = await Promise.all([listChannelOptions(), listRecentImages()]);
+  const [allChannels, images] = await Promise.all([listChannelOptions(), listRecentImages()]);
+  // A reporter or editor writes for the channels of their desk.
+  const channels = allChannels.filter((c) => deskCovers(user, c.id));
   // ?channel=<id> preselects a channel (links from a channel's list).
   const channel = typeof query.channel === "string" ? query.channel : "";
   const channelId = channels.some((c) => String(c.id) === channel) ? channel : "";
@@ -30,7 +34,7 @@ export default async function NewArticlePage({ searchParams }: Props) {
           articleId={null}
           initialValues={{ ...EMPTY_ARTICLE_FORM, channelId }}
           initialVersion={null}
-          status={null}
+          buttons={formButtons(user, null, null)}
           channels={channels}
           recentImages={images}
           initialImage={null}
