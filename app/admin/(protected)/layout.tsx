@@ -4,6 +4,9 @@ import { env } from "@/lib/env";
 import { getCurrentUser } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/auth/schemas";
 import { isAdmin, userLabel } from "@/lib/auth/types";
+import { getDb } from "@/lib/db";
+import { isReviewer } from "@/lib/articles/permissions";
+import { INBOX_LIMIT, inboxFor } from "@/lib/workflow/service";
 import { AdminNav, type NavItem } from "../_components/admin-nav";
 import { LoginRedirect } from "../_components/login-redirect";
 import { LogoutButton } from "../_components/logout-button";
@@ -16,13 +19,23 @@ import { LogoutButton } from "../_components/logout-button";
 export default async function ProtectedAdminLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
   if (!user) return <LoginRedirect />;
+  const waiting = (await inboxFor(await getDb(), user)).length;
   const items: NavItem[] = [
     { href: "/admin", label: "概览" },
+    {
+      href: "/admin/inbox",
+      label: "待我处理",
+      count: waiting >= INBOX_LIMIT ? `${INBOX_LIMIT - 1}+` : String(waiting),
+    },
     { href: "/admin/articles", label: "稿件" },
-    { href: "/admin/comments", label: "评论审核" },
-    { href: "/admin/banner", label: "突发横幅" },
-    { href: "/admin/authors", label: "记者" },
-    { href: "/admin/topics", label: "专题" },
+    ...(isReviewer(user)
+      ? [
+          { href: "/admin/comments", label: "评论审核" },
+          { href: "/admin/banner", label: "突发横幅" },
+          { href: "/admin/authors", label: "记者" },
+          { href: "/admin/topics", label: "专题" },
+        ]
+      : []),
     ...(isAdmin(user)
       ? [
           { href: "/admin/channels", label: "频道" },
