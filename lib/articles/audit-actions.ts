@@ -89,6 +89,7 @@ const LABELS: Record<string, string> = {
   [AUDIT.passwordReset]: "重置密码（命令行）",
   [AUDIT.userCreated]: "创建用户",
   [AUDIT.roleChanged]: "修改角色",
+  [AUDIT.desksChanged]: "修改负责频道",
   [AUDIT.userDisabled]: "停用用户",
   [AUDIT.userEnabled]: "启用用户",
 };

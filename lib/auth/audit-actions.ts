@@ -8,6 +8,7 @@ export const AUDIT = {
   passwordReset: "password_reset",
   userCreated: "user_created",
   roleChanged: "user_role_changed",
+  desksChanged: "user_desks_changed",
   userDisabled: "user_disabled",
   userEnabled: "user_enabled",
 } as const;

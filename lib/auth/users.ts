@@ -9,7 +9,8 @@ import { roleSchema, type Role } from "@/lib/auth/schemas";
 import { deleteUserSessions } from "@/lib/auth/session-store";
 import { isAdmin, type CurrentUser } from "@/lib/auth/types";
 
-export type UserAdminError = "forbidden" | "not_found" | "username_taken" | "self" | "wrong_password";
+export type UserAdminError =
+  "forbidden" | "not_found" | "username_taken" | "self" | "wrong_password" | "unknown_channel";
 
 export type Outcome = { ok: true } | { ok: false; error: UserAdminError };
 
@@ -20,6 +21,8 @@ export interface UserListItem {
   role: Role;
   disabled: boolean;
   createdAt: Date;
+  /** Assigned channels (desks); empty: every channel. */
+  channels: number[];
   /** Newest activity of any of the user's sessions, null when none is open. */
   lastSeenAt: Date | null;
 }
@@ -31,13 +34,22 @@ export async function listUsers(actor: CurrentUser): Promise<UserListItem[] | nu
   const [rows, seen] = await Promise.all([
     db.user.findMany({
       orderBy: [{ disabled: "asc" }, { username: "asc" }],
-      select: { id: true, username: true, displayName: true, role: true, disabled: true, createdAt: true },
+      select: {
+        id: true,
+        username: true,
+        displayName: true,
+        role: true,
+        disabled: true,
+        createdAt: true,
+        desks: { select: { channelId: true }, orderBy: { channelId: "asc" } },
+      },
     }),
     db.session.groupBy({ by: ["userId"], _max: { lastSeenAt: true } }),
   ]);
   const lastSeen = new Map(seen.map((s) => [s.userId, s._max.lastSeenAt]));
-  return rows.map((r) => ({
+  return rows.map(({ desks, ...r }) => ({
     ...r,
+    channels: desks.map((d) => d.channelId),
     role: roleSchema.catch("editor").parse(r.role),
     lastSeenAt: lastSeen.get(r.id) ?? null,
   }));
@@ -48,6 +60,8 @@ export interface NewUserInput {
   displayName: string;
   role: Role;
   password: string;
+  /** Channels (desks) for a reporter or editor; empty: every channel. */
+  channels?: number[];
 }
 
 export async function createUser(
@@ -60,12 +74,23 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await db.user.create({
-      data: { username: input.username, displayName: input.displayName, role: input.role, passwordHash },
+      data: {
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        passwordHash,
+        desks: { create: (input.channels ?? []).map((channelId) => ({ channelId })) },
+      },
       select: { id: true },
     });
     await recordAudit(AUDIT.userCreated, {
       userId: actor.id,
-      detail: { targetUserId: user.id, username: input.username, role: input.role },
+      detail: {
+        targetUserId: user.id,
+        username: input.username,
+        role: input.role,
+        ...(input.channels?.length ? { channels: input.channels } : {}),
+      },
       now,
     });
     return { ok: true };
@@ -97,6 +122,42 @@ export async function setUserRole(
   await recordAudit(AUDIT.roleChanged, {
     userId: actor.id,
     detail: { targetUserId: userId, username: target.username, from: target.role, to: role },
+    now,
+  });
+  return { ok: true };
+}
+
+/**
+ * Assign the channels (desks) a reporter or editor works for; none: every channel. Unknown channel
+ * ids are refused (a channel deleted meanwhile), never silently dropped.
+ */
+export async function setUserDesks(
+  actor: CurrentUser,
+  userId: number,
+  channels: readonly number[],
+  now = new Date(),
+): Promise<Outcome> {
+  if (!isAdmin(actor)) return { ok: false, error: "forbidden" };
+  const db = await getDb();
+  const wanted = [...new Set(channels)].sort((a, b) => a - b);
+  const [target, known] = await Promise.all([
+    db.user.findUnique({
+      where: { id: userId },
+      select: { username: true, desks: { select: { channelId: true }, orderBy: { channelId: "asc" } } },
+    }),
+    db.channel.count({ where: { id: { in: wanted } } }),
+  ]);
+  if (!target) return { ok: false, error: "not_found" };
+  if (known !== wanted.length) return { ok: false, error: "unknown_channel" };
+  const before = target.desks.map((d) => d.channelId);
+  if (before.join() === wanted.join()) return { ok: true };
+  await db.$transaction([
+    db.userChannel.deleteMany({ where: { userId } }),
+    db.userChannel.createMany({ data: wanted.map((channelId) => ({ userId, channelId })) }),
+  ]);
+  await recordAudit(AUDIT.desksChanged, {
+    userId: actor.id,
+    detail: { targetUserId: userId, username: target.username, from: before, to: wanted },
     now,
   });
   return { ok: true };

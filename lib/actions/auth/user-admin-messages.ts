@@ -6,4 +6,5 @@ export const USER_ADMIN_MESSAGES: Record<UserAdminError, string> = {
   username_taken: "该用户名已被使用",
   self: "不能修改自己的角色，也不能停用自己",
   wrong_password: "密码不正确",
+  unknown_channel: "所选频道已不存在，请刷新页面后再选",
 };
