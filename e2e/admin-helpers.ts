@@ -13,6 +13,10 @@ const account = (username: string): Account => ({ username, password: `${usernam
 
 export const ADMIN = account("e2e-admin");
 export const EDITOR = account("e2e-editor");
+/** The newsroom (e2e/newsroom.spec.ts): a second editor, a reporter and the 主编. */
+export const EDITOR2 = account("e2e-editor2");
+export const REPORTER = account("e2e-reporter");
+export const CHIEF = account("e2e-chief");
 /** Only for the login-throttling test, which locks it out. */
 export const LOCKOUT = account("e2e-lockout");
 

@@ -1,7 +1,7 @@
 // Create an editor-area account, or reset an existing one (new password, re-enabled, signed out
 // everywhere, login lockout cleared).
 //
-//   npm run admin:create -- --user NAME [--role admin|editor] [--name 显示名]
+//   npm run admin:create -- --user NAME [--role admin|chief|editor|reporter] [--name 显示名]
 //
 // The password comes from DIFANG_ADMIN_PASSWORD or from standard input (one line; typed without
 // echo on a terminal), never from the command line, where it would land in shell history and in
@@ -22,7 +22,7 @@ import {
   type Role,
 } from "@/lib/auth/schemas";
 
-const USAGE = "usage: npm run admin:create -- --user NAME [--role admin|editor] [--name 显示名]";
+const USAGE = "usage: npm run admin:create -- --user NAME [--role admin|chief|editor|reporter] [--name 显示名]";
 
 class UsageError extends Error {}
 

@@ -48,9 +48,9 @@ else
   npx prisma migrate deploy >/dev/null
 fi
 npx tsx prisma/seed.ts
-# Editor-area accounts for e2e/admin-*.spec.ts and e2e/moderation.spec.ts (same passwords there,
+# Editor-area accounts for e2e/admin-*.spec.ts, e2e/moderation.spec.ts and e2e/newsroom.spec.ts (same passwords there,
 # in e2e/admin-helpers.ts). e2e-lockout exists only to be locked out by the login-throttling test.
-for account in e2e-admin:admin e2e-editor:editor e2e-lockout:editor; do
+for account in e2e-admin:admin e2e-editor:editor e2e-lockout:editor e2e-editor2:editor e2e-reporter:reporter e2e-chief:chief; do
   DIFANG_ADMIN_PASSWORD="${account%%:*}-password" \
     npm run -s admin:create -- --user "${account%%:*}" --role "${account##*:}" >/dev/null
 done
