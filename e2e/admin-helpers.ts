@@ -115,7 +115,7 @@ export async function fillStory(page: Page, story: StoryFields): Promise<void> {
 /** Click one of the form's buttons on a new story; returns the id it was saved under. */
 export async function submitNewStory(
   page: Page,
-  button: "保存草稿" | "立即发布" | "定时发布",
+  button: "保存草稿" | "提交审核" | "立即发布" | "定时发布",
 ): Promise<number> {
   await page.getByRole("button", { name: button, exact: true }).click();
   await expect(page).toHaveURL(/\/admin\/articles\/\d+\?saved=/);

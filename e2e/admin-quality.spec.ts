@@ -33,6 +33,7 @@ test("editor pages: no serious accessibility violations, valid HTML", async ({ p
     "/admin/topics",
     "/admin/regions",
     "/admin/sensitive-words",
+    "/admin/inbox",
   ];
   for (const path of paths) {
     await page.goto(path);
