@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { refresh } from "next/cache";
 import { getDb } from "@/lib/db";
-import { guardAction } from "@/lib/actions/admin/guard";
+import { guardAction } from "@/lib/auth/guard";
 import type { ActionState } from "@/lib/actions/articles/form-state";
 import { parseAuthorForm, readAuthorForm, type AuthorField } from "@/lib/authors/rules";
 import { createAuthor, updateAuthor } from "@/lib/authors/service";

@@ -1,7 +1,7 @@
 "use server";
 import { refresh } from "next/cache";
 import { getDb } from "@/lib/db";
-import { guardAction } from "@/lib/actions/admin/guard";
+import { guardAction } from "@/lib/auth/guard";
 import { parseBannerForm, readBannerForm, type BannerField } from "@/lib/banner/rules";
 import { removeBanner, setBanner } from "@/lib/banner/service";
 import type { ActionState } from "@/lib/actions/articles/form-state";

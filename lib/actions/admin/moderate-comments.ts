@@ -4,15 +4,15 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/time";
 import { canModerateComments } from "@/lib/articles/permissions";
-import { guardAction } from "@/lib/actions/admin/guard";
+import { guardAction } from "@/lib/auth/guard";
 import {
   DECISION_LABELS,
   banSchema,
   moderationRequest,
   moderationSchema,
   readModerationForm,
-} from "@/lib/actions/admin/moderation-rules";
-import { banCommentAddress, moderateComments } from "@/lib/actions/admin/moderation-service";
+} from "@/lib/comments/moderation-rules";
+import { banCommentAddress, moderateComments } from "@/lib/comments/moderation-service";
 import type { ActionState } from "@/lib/actions/articles/form-state";
 
 /** Approve / reject / delete: one row's button, or the checked rows with a bulk button. */

@@ -3,15 +3,15 @@ import { refresh } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { canManageChannels } from "@/lib/articles/permissions";
-import { guardAction } from "@/lib/actions/admin/guard";
+import { guardAction } from "@/lib/auth/guard";
 import {
   REGION_LEVEL_LABELS,
   newChannelFormSchema,
   regionFormSchema,
   type NewChannelField,
   type RegionField,
-} from "@/lib/actions/admin/region-rules";
-import { createChannel, createRegion } from "@/lib/actions/admin/region-service";
+} from "@/lib/regions/rules";
+import { createChannel, createRegion } from "@/lib/regions/service";
 import type { ActionState } from "@/lib/actions/articles/form-state";
 
 export type RegionFormState = ActionState<RegionField>;

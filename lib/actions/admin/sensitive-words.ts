@@ -1,7 +1,7 @@
 "use server";
 import { refresh } from "next/cache";
 import { getDb } from "@/lib/db";
-import { guardAction } from "@/lib/actions/admin/guard";
+import { guardAction } from "@/lib/auth/guard";
 import type { ActionState } from "@/lib/actions/articles/form-state";
 import { canManageSensitiveWords } from "@/lib/articles/permissions";
 import type { SensitiveHit } from "@/lib/sensitive/check";

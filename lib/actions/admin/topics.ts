@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { refresh } from "next/cache";
 import { getDb } from "@/lib/db";
-import { guardAction } from "@/lib/actions/admin/guard";
+import { guardAction } from "@/lib/auth/guard";
 import { findStoriesForTopic, type StoryHit } from "@/lib/data/admin-topics";
 import { lineText } from "@/lib/text";
 import {

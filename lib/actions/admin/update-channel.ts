@@ -3,9 +3,9 @@ import { refresh } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { canManageChannels } from "@/lib/articles/permissions";
-import { guardAction } from "@/lib/actions/admin/guard";
-import { channelFormSchema, type ChannelField } from "@/lib/actions/admin/channel-rules";
-import { updateChannel } from "@/lib/actions/admin/channel-service";
+import { guardAction } from "@/lib/auth/guard";
+import { channelFormSchema, type ChannelField } from "@/lib/channels/rules";
+import { updateChannel } from "@/lib/channels/service";
 import type { ActionState } from "@/lib/actions/articles/form-state";
 
 export type ChannelFormState = ActionState<ChannelField>;

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { canDeleteArticles } from "@/lib/articles/permissions";
 import { deleteArticle } from "@/lib/articles/service";
-import { guardAction } from "@/lib/actions/admin/guard";
+import { guardAction } from "@/lib/auth/guard";
 import type { ActionState } from "@/lib/actions/articles/form-state";
 
 const deleteSchema = z.object({

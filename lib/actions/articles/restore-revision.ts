@@ -3,8 +3,8 @@ import { refresh } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { restoreRevision } from "@/lib/articles/service";
-import { guardAction } from "@/lib/actions/admin/guard";
-import { afterArticleWrite } from "@/lib/actions/articles/after-write";
+import { guardAction } from "@/lib/auth/guard";
+import { afterArticleWrite } from "@/lib/articles/after-write";
 import type { ActionState } from "@/lib/actions/articles/form-state";
 
 const restoreSchema = z.object({

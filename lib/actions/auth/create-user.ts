@@ -5,7 +5,7 @@ import { displayNameSchema, newPasswordSchema, roleSchema, usernameSchema } from
 import { requireUserForAction } from "@/lib/auth/session";
 import { createUser } from "@/lib/auth/users";
 import { typedValue, type FormState } from "@/lib/actions/auth/form-state";
-import { USER_ADMIN_MESSAGES } from "@/lib/actions/auth/user-admin-messages";
+import { USER_ADMIN_MESSAGES } from "@/lib/auth/user-admin-messages";
 
 const createUserSchema = z.object({
   username: usernameSchema,

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireUserForAction } from "@/lib/auth/session";
 import { setUserDisabled } from "@/lib/auth/users";
 import type { FormState } from "@/lib/actions/auth/form-state";
-import { USER_ADMIN_MESSAGES } from "@/lib/actions/auth/user-admin-messages";
+import { USER_ADMIN_MESSAGES } from "@/lib/auth/user-admin-messages";
 
 const setUserDisabledSchema = z.object({
   userId: z.coerce.number().int().positive(),

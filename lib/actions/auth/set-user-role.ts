@@ -5,7 +5,7 @@ import { ROLE_LABELS, roleSchema } from "@/lib/auth/schemas";
 import { requireUserForAction } from "@/lib/auth/session";
 import { setUserRole } from "@/lib/auth/users";
 import type { FormState } from "@/lib/actions/auth/form-state";
-import { USER_ADMIN_MESSAGES } from "@/lib/actions/auth/user-admin-messages";
+import { USER_ADMIN_MESSAGES } from "@/lib/auth/user-admin-messages";
 
 const setUserRoleSchema = z.object({
   userId: z.coerce.number({ error: "缺少用户" }).int().positive({ error: "缺少用户" }),

@@ -10,7 +10,7 @@ import {
   DECISIONS,
   banHoursLabel,
   type CommentStatus,
-} from "@/lib/actions/admin/moderation-labels";
+} from "@/lib/comments/moderation-labels";
 import { FormMessage } from "../../_components/form-parts";
 
 export interface QueueRow {

@@ -7,7 +7,7 @@ import {
   COMMENT_STATUSES,
   COMMENT_STATUS_LABELS,
   type CommentStatus,
-} from "@/lib/actions/admin/moderation-rules";
+} from "@/lib/comments/moderation-rules";
 import { pageCount, parsePageParam } from "@/lib/pagination";
 import { formatDateTime, requestTimeMs } from "@/lib/time";
 import { Pagination } from "@/components/Pagination";
