@@ -13,10 +13,10 @@ import {
   readModerationForm,
 } from "@/lib/comments/moderation-rules";
 import { banCommentAddress, moderateComments } from "@/lib/comments/moderation-service";
-import type { ActionState } from "@/lib/actions/articles/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 
 /** Approve / reject / delete: one row's button, or the checked rows with a bulk button. */
-export async function moderateCommentsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function moderateCommentsAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const guard = await guardAction(canModerateComments);
   if (!guard.ok) return { message: guard.message };
   const parsed = moderationSchema.safeParse(readModerationForm(formData));
@@ -30,7 +30,7 @@ export async function moderateCommentsAction(_prev: ActionState, formData: FormD
 }
 
 /** Ban the address a comment came from for N hours. */
-export async function banAddressAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function banAddressAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const guard = await guardAction(canModerateComments);
   if (!guard.ok) return { message: guard.message };
   const parsed = banSchema.safeParse({

@@ -9,7 +9,7 @@ import { guardAction } from "@/lib/auth/guard";
 import { afterArticleWrite } from "@/lib/articles/after-write";
 import { storeRemoteImages } from "@/lib/body/import/remote-images";
 import { bodyImageStorerFor } from "@/lib/body/import/store-upload";
-import type { ArticleFormState } from "@/lib/actions/articles/form-state";
+import type { ArticleFormState } from "@/lib/articles/form-state";
 
 const SUCCESS: Record<string, string> = {
   save: "已保存",

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { newPasswordSchema } from "@/lib/auth/schemas";
 import { requireUserForAction } from "@/lib/auth/session";
 import { changeOwnPassword } from "@/lib/auth/users";
-import type { FormState } from "@/lib/actions/auth/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 
 const changePasswordSchema = z
   .object({

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { displayNameSchema, newPasswordSchema, roleSchema, usernameSchema } from "@/lib/auth/schemas";
 import { requireUserForAction } from "@/lib/auth/session";
 import { createUser } from "@/lib/auth/users";
-import { typedValue, type FormState } from "@/lib/actions/auth/form-state";
+import { typedValue, type FormState } from "@/lib/forms/form-state";
 import { USER_ADMIN_MESSAGES } from "@/lib/auth/user-admin-messages";
 
 const createUserSchema = z.object({

@@ -3,7 +3,7 @@ import { refresh } from "next/cache";
 import { z } from "zod";
 import { requireUserForAction } from "@/lib/auth/session";
 import { setUserDisabled } from "@/lib/auth/users";
-import type { FormState } from "@/lib/actions/auth/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 import { USER_ADMIN_MESSAGES } from "@/lib/auth/user-admin-messages";
 
 const setUserDisabledSchema = z.object({

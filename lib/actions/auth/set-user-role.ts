@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ROLE_LABELS, roleSchema } from "@/lib/auth/schemas";
 import { requireUserForAction } from "@/lib/auth/session";
 import { setUserRole } from "@/lib/auth/users";
-import type { FormState } from "@/lib/actions/auth/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 import { USER_ADMIN_MESSAGES } from "@/lib/auth/user-admin-messages";
 
 const setUserRoleSchema = z.object({
