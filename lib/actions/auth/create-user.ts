@@ -32,7 +32,7 @@ export async function createUserAction(_prev: CreateUserState, formData: FormDat
     password: formData.get("password"),
   });
   if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors, values };
-  // createUser checks the role itself; this action only translates the outcome.
+  // createUser checks the role again (it is callable without a request); this action translates the outcome.
   const result = await createUser(guard.user, parsed.data);
   if (!result.ok) {
     if (result.error === "username_taken")
