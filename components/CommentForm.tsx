@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useEffect, useRef } from "react";
 import { postComment } from "@/lib/actions/post-comment";
-import type { CommentFormState } from "@/lib/actions/comments";
+import type { CommentFormState } from "@/lib/comments/submit";
 
 const initial: CommentFormState = { status: "idle" };
 

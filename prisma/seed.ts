@@ -19,7 +19,7 @@ import { mulberry32 as prng } from "./demo/kit";
 import { seedTopics } from "./demo/topics";
 import { DEMO_LIVE, type DemoLiveEntry } from "./demo/live";
 import { DEMO_CORRECTIONS } from "./demo/corrections";
-import { rebuildAllSimilar } from "@/lib/actions/similarity";
+import { rebuildAllSimilar } from "@/lib/similarity/store";
 
 const SEED = 20261125;
 

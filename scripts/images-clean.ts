@@ -1,9 +1,9 @@
 // npm run images:clean — images stored before uploads were cleaned: turn each kept upload into a
 // metadata-free master under UPLOAD_DIR/masters, remake its derivatives, delete the uploaded file
-// (lib/actions/clean-images.ts). Safe to run again; `npm run portal` runs it on every start.
+// (lib/images/clean.ts). Safe to run again; `npm run portal` runs it on every start.
 import { env } from "@/lib/env";
 import { createPrismaClient } from "@/lib/prisma-factory";
-import { cleanStoredImages } from "@/lib/actions/clean-images";
+import { cleanStoredImages } from "@/lib/images/clean";
 
 async function main(): Promise<void> {
   const db = await createPrismaClient(env.DATABASE_URL);

@@ -1,7 +1,7 @@
 // npm run similarity:rebuild — recompute every story's "you may like" neighbours.
 import { env } from "@/lib/env";
 import { createPrismaClient } from "@/lib/prisma-factory";
-import { rebuildAllSimilar } from "@/lib/actions/similarity";
+import { rebuildAllSimilar } from "@/lib/similarity/store";
 
 async function main(): Promise<void> {
   const db = await createPrismaClient(env.DATABASE_URL);

@@ -1,6 +1,6 @@
 "use server";
 import { headers } from "next/headers";
-import { submitComment, type CommentFormState } from "@/lib/actions/comments";
+import { submitComment, type CommentFormState } from "@/lib/comments/submit";
 import { clientAddress } from "@/lib/client-address";
 
 /** Server action behind the reader comment form (useActionState). */

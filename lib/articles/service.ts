@@ -2,7 +2,7 @@
 // context, so the server actions and the integration tests call the same code. Each function
 // checks the actor's permission itself, and records in its own transaction which cached pages and
 // reads it changed (lib/articles/cache-tags.ts), so every process drops them. The similarity
-// refresh is the caller's job (it runs after the response: lib/actions/articles/*).
+// refresh is the caller's job (it runs after the response: lib/articles/after-write.ts).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { normalizeBody } from "@/lib/body/normalize";
 import { renderReaderBody } from "@/lib/body/render";

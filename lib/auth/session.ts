@@ -5,7 +5,7 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
-import { LOGIN_PATH, ADMIN_HOME, loginUrl } from "@/lib/auth/next-path";
+import { ADMIN_HOME, loginUrl } from "@/lib/auth/next-path";
 import { SESSION_COOKIE, sessionCookieOptions } from "@/lib/auth/session-cookie";
 import { validateSessionToken, type ValidSession } from "@/lib/auth/session-store";
 import { isAdmin, type CurrentUser } from "@/lib/auth/types";
@@ -61,13 +61,13 @@ export function forbid(): never {
 }
 
 /**
- * For server actions: the signed-in user, or a redirect to the login page. Also re-issues the
- * cookie with a fresh 7-day lifetime (cookies can be written in actions, not while rendering), so
- * the cookie keeps pace with the database's sliding expiry for anyone who uses the editor.
+ * For the account actions (through lib/auth/guard.ts): the signed-in user, or null. Also re-issues
+ * the cookie with a fresh 7-day lifetime (cookies can be written in actions, not while rendering),
+ * so the cookie keeps pace with the database's sliding expiry.
  */
-export async function requireUserForAction(): Promise<CurrentUser> {
+export async function getCurrentUserRenewingCookie(): Promise<CurrentUser | null> {
   const session = await readSession();
-  if (!session) redirect(LOGIN_PATH);
+  if (!session) return null;
   await setSessionCookie(session.token, session.expiresAt);
   return session.user;
 }

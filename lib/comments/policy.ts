@@ -1,6 +1,6 @@
 // Reader comment rules (pure, unit-tested): validation, the form token that enforces a minimum
 // time between page load and submit, sensitive words, and the body fingerprint of the duplicate
-// check (the rate limit and the duplicate check themselves are in lib/actions/comments.ts).
+// check (the rate limit and the duplicate check themselves are in lib/comments/submit.ts).
 import { createHmac, createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { cleanLine, cleanMultiline } from "@/lib/text";

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { DUPLICATE_WINDOW_MS, RATE_WINDOW_MS, addressHash, submitComment } from "@/lib/actions/comments";
+import { DUPLICATE_WINDOW_MS, RATE_WINDOW_MS, addressHash, submitComment } from "@/lib/comments/submit";
 import { clearCache } from "@/lib/cache/memo";
 import { MIN_FILL_MS, issueFormToken } from "@/lib/comments/policy";
 import { isPostgres } from "@/lib/database-url";
@@ -49,7 +49,7 @@ describe("submitComment", () => {
       { address: nextAddress() },
       now,
     );
-    // A token that does not verify gets the same answer as an expired one (lib/actions/comments.ts).
+    // A token that does not verify gets the same answer as an expired one (lib/comments/submit.ts).
     expect(state).toMatchObject({ status: "error", code: "expired" });
     expect(await (await getDb()).comment.count({ where: { articleId: article.id } })).toBe(0);
   });

@@ -2,7 +2,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { articleHref } from "@/lib/data/cards";
-import type { CommentStatus } from "@/lib/actions/admin/moderation-rules";
+import type { CommentStatus } from "@/lib/comments/moderation-rules";
 
 export const MODERATION_PAGE_SIZE = 50;
 

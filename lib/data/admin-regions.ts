@@ -2,7 +2,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { cityHref, provinceHref } from "@/lib/regions/urls";
-import type { RegionLevel } from "@/lib/actions/admin/region-rules";
+import type { RegionLevel } from "@/lib/regions/rules";
 
 export interface AdminRegion {
   id: number;

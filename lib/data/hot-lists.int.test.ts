@@ -3,7 +3,7 @@
 // files share the database, so assertions are scoped to rows made here, except the order rule,
 // which must hold for the whole list.
 import { beforeEach, describe, expect, it } from "vitest";
-import { flushViews, recordView } from "@/lib/actions/record-view";
+import { flushViews, recordView } from "@/lib/views/record-view";
 import { clearCache } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
 import { HOT_CHANNEL_SCAN } from "@/lib/data/hot-lists";

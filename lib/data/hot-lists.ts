@@ -2,7 +2,7 @@ import "server-only";
 // Reads of the hot lists' running totals (table HotScore, kept by the view writer; README §
 // Architecture › Hot lists). Every read here is the top of one index, (list, weight desc, views
 // desc, articleId), never the view buckets.
-import { maintainHotLists } from "@/lib/actions/record-view";
+import { maintainHotLists } from "@/lib/views/record-view";
 import { getDb } from "@/lib/db";
 import { listCardsByIds } from "@/lib/data/articles";
 import { visibleWhere } from "@/lib/data/visibility";

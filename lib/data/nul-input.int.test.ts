@@ -2,7 +2,7 @@
 // reached a query would fail it ("invalid byte sequence for encoding UTF8: 0x00"), a 500. Text is
 // cleaned where it comes in (lib/text.ts), and lookups by a name from the address answer "none".
 import { beforeEach, describe, expect, it } from "vitest";
-import { submitComment } from "@/lib/actions/comments";
+import { submitComment } from "@/lib/comments/submit";
 import { EMPTY_ARTICLE_FORM, parseArticleForm } from "@/lib/articles/form";
 import { saveArticle } from "@/lib/articles/service";
 import { clearCache } from "@/lib/cache/memo";

@@ -12,7 +12,7 @@
 // this budget would need the statistics of a large PostgreSQL database, which the test cannot fake.
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { maintainHotLists } from "@/lib/actions/record-view";
+import { maintainHotLists } from "@/lib/views/record-view";
 import { clearCache } from "@/lib/cache/memo";
 import {
   getArticle,

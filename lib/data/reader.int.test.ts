@@ -2,7 +2,7 @@
 // (lib/testing/global-setup.ts). Other test files share the database, so assertions are scoped to
 // rows made here; site-wide lists are checked by membership and relative order only.
 import { beforeEach, describe, expect, it } from "vitest";
-import { flushViews, recordView } from "@/lib/actions/record-view";
+import { flushViews, recordView } from "@/lib/views/record-view";
 
 const BROWSER_UA =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";

@@ -3,7 +3,7 @@
 // to its own stories. Other test files share the database (their channels belong to no city), so
 // assertions are about rows made here.
 import { beforeEach, describe, expect, it } from "vitest";
-import { flushViews, recordView } from "@/lib/actions/record-view";
+import { flushViews, recordView } from "@/lib/views/record-view";
 import { clearCache } from "@/lib/cache/memo";
 import { cacheCaughtUp } from "@/lib/cache/shared";
 import { getDb } from "@/lib/db";
@@ -12,7 +12,7 @@ import { getSidebarData } from "@/lib/data/page-data";
 import { listHeadlines } from "@/lib/data/articles";
 import { getCityHub, getProvinceHub, listCityLatest } from "@/lib/data/regions";
 import { getStoryRecommendations } from "@/lib/data/sidebars";
-import { createChannel, createRegion, REGION_MESSAGES } from "@/lib/actions/admin/region-service";
+import { createChannel, createRegion, REGION_MESSAGES } from "@/lib/regions/service";
 import { makeArticle, uniq } from "@/lib/testing/fixtures";
 import type { Role } from "@/lib/auth/schemas";
 

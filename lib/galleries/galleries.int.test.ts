@@ -10,7 +10,7 @@ import { clearCache } from "@/lib/cache/memo";
 import { cacheCaughtUp } from "@/lib/cache/shared";
 import { getEditorGallery, getGallery } from "@/lib/data/galleries";
 import { getPictureHighlights } from "@/lib/data/sidebars";
-import { uploadGalleryImages } from "@/lib/actions/admin/gallery-upload";
+import { uploadGalleryImages } from "@/lib/galleries/upload";
 import {
   addGalleryImages,
   moveGalleryItem,

@@ -92,7 +92,7 @@ export interface NewGalleryImage {
   credit: string;
 }
 
-/** Append images (already stored: lib/actions/admin/upload-image.ts) to the story's gallery. */
+/** Append images (already stored: lib/images/upload.ts) to the story's gallery. */
 export async function addGalleryImages(
   db: PrismaClient,
   actor: Actor,

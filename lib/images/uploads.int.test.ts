@@ -10,8 +10,8 @@ import { GET as media } from "@/app/media/[...key]/route";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { uniq } from "@/lib/testing/fixtures";
-import { saveUploadedImage } from "@/lib/actions/admin/upload-image";
-import { cleanStoredImages } from "@/lib/actions/clean-images";
+import { saveUploadedImage } from "@/lib/images/upload";
+import { cleanStoredImages } from "@/lib/images/clean";
 import {
   IMAGE_MESSAGES,
   MASTER_MAX_EDGE,

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { CANDIDATES, candidateIds, refreshSimilarFor } from "@/lib/actions/similarity";
+import { CANDIDATES, candidateIds, refreshSimilarFor } from "@/lib/similarity/store";
 import { clearCache } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
 import { getStoryRecommendations } from "@/lib/data/sidebars";

@@ -3,7 +3,7 @@
 // them. Run with tsx --conditions react-server (server-only). Argument: JSON
 // {"articleIds": number[], "readers": number, "inFlight": boolean}. Every reader views every story
 // twice (the second is a duplicate); with inFlight, a flush is started and left under way.
-import { flushViews, recordView } from "@/lib/actions/record-view";
+import { flushViews, recordView } from "@/lib/views/record-view";
 
 const UA =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";

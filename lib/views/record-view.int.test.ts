@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { flushViews, pendingViews, recordView } from "@/lib/actions/record-view";
+import { flushViews, pendingViews, recordView } from "@/lib/views/record-view";
 import { clearCache } from "@/lib/cache/memo";
 import { isPostgres } from "@/lib/database-url";
 import { getDb } from "@/lib/db";

@@ -1,5 +1,5 @@
 // One process's view counting: the cheap in-memory filter (ViewDeduper), the buffer, and the
-// writer that lets the database decide and count (lib/views/writing.ts). lib/actions/record-view.ts
+// writer that lets the database decide and count (lib/views/writing.ts). lib/views/record-view.ts
 // keeps one per process; tests make several to play several app processes.
 import { HOUR_MS } from "@/lib/time";
 import { ViewBuffer } from "@/lib/views/buffer";
@@ -48,7 +48,7 @@ export class ViewRecorder {
     this.flusher = new ViewFlusher(this.buffer, this.writer, this.log);
   }
 
-  /** Count one view of a story by a reader (see lib/actions/record-view.ts recordView). */
+  /** Count one view of a story by a reader (see lib/views/record-view.ts recordView). */
   record(
     articleId: number,
     client: { address: string; userAgent: string | null },

@@ -1,5 +1,5 @@
 // Saving published stories while readers read (issue 10): the time until each save returns, the
-// time until its 猜你喜欢 list is rewritten (after the response, lib/actions/similarity.ts), and a
+// time until its 猜你喜欢 list is rewritten (after the response, lib/similarity/store.ts), and a
 // reader page's latency meanwhile, beside the same load with no saves, in one run.
 //
 //   npm run bench:saves -- --db file:./data/large/difang.db      (needs `npm run build`)

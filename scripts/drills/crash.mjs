@@ -34,7 +34,7 @@ const STORIES = 20;
 const BURST_MS = Number(process.env.DRILL_BURST_MS ?? 6_000);
 const VIEW_CONNECTIONS = 16;
 const COMMENT_CONNECTIONS = 4;
-const FLUSH_MS = 1_000; // VIEW_FLUSH_INTERVAL_MS in lib/actions/record-view.ts
+const FLUSH_MS = 1_000; // VIEW_FLUSH_INTERVAL_MS in lib/views/record-view.ts
 
 requireBuild();
 const portal = tempPortal("crash");

@@ -2,12 +2,12 @@
 import { redirect } from "next/navigation";
 import { refresh } from "next/cache";
 import { getDb } from "@/lib/db";
-import { guardAction } from "@/lib/actions/admin/guard";
-import type { ActionState } from "@/lib/actions/articles/form-state";
+import { guardAction } from "@/lib/auth/guard";
+import type { FormState } from "@/lib/forms/form-state";
 import { parseAuthorForm, readAuthorForm, type AuthorField } from "@/lib/authors/rules";
 import { createAuthor, updateAuthor } from "@/lib/authors/service";
 
-export type AuthorFormState = ActionState<AuthorField>;
+export type AuthorFormState = FormState<AuthorField>;
 
 /** Create a reporter's profile (editors and admins), then open it for further edits. */
 export async function createAuthorAction(

@@ -1,12 +1,12 @@
 "use server";
 import { refresh } from "next/cache";
 import { getDb } from "@/lib/db";
-import { guardAction } from "@/lib/actions/admin/guard";
+import { guardAction } from "@/lib/auth/guard";
 import { parseBannerForm, readBannerForm, type BannerField } from "@/lib/banner/rules";
 import { removeBanner, setBanner } from "@/lib/banner/service";
-import type { ActionState } from "@/lib/actions/articles/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 
-export type BannerFormState = ActionState<BannerField>;
+export type BannerFormState = FormState<BannerField>;
 
 /** Set (or replace) the 突发 banner: editors and admins. */
 export async function setBannerAction(_prev: BannerFormState, formData: FormData): Promise<BannerFormState> {

@@ -1,13 +1,13 @@
 "use server";
 import { refresh } from "next/cache";
 import { getDb } from "@/lib/db";
-import { guardAction } from "@/lib/actions/admin/guard";
-import type { ActionState } from "@/lib/actions/articles/form-state";
+import { guardAction } from "@/lib/auth/guard";
+import type { FormState } from "@/lib/forms/form-state";
 import { parseCorrectionForm, readCorrectionForm, type CorrectionField } from "@/lib/corrections/rules";
 import { addCorrection, removeCorrection } from "@/lib/corrections/service";
 import { parseId } from "@/lib/http/params";
 
-export type CorrectionFormState = ActionState<CorrectionField>;
+export type CorrectionFormState = FormState<CorrectionField>;
 
 const BAD_FORM = "表单已过期，请刷新页面后再试";
 

@@ -1,12 +1,12 @@
 "use server";
 import { refresh } from "next/cache";
 import { getDb } from "@/lib/db";
-import { guardAction } from "@/lib/actions/admin/guard";
-import type { ActionState } from "@/lib/actions/articles/form-state";
+import { guardAction } from "@/lib/auth/guard";
+import type { FormState } from "@/lib/forms/form-state";
 import { moveGalleryItem, removeGalleryItem, updateGalleryItem } from "@/lib/galleries/service";
 import { parseGalleryItem, readGalleryItemForm, type GalleryItemField } from "@/lib/galleries/rules";
 
-export type GalleryItemState = ActionState<GalleryItemField>;
+export type GalleryItemState = FormState<GalleryItemField>;
 
 function ids(articleId: unknown, itemId: unknown): { articleId: number; itemId: number } | null {
   const ok = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v > 0;
@@ -44,9 +44,9 @@ export async function updateGalleryItemAction(
 export async function changeGalleryOrderAction(
   articleId: number,
   itemId: number,
-  _prev: ActionState,
+  _prev: FormState,
   formData: FormData,
-): Promise<ActionState> {
+): Promise<FormState> {
   const key = ids(articleId, itemId);
   if (!key) return { message: "参数无效" };
   const guard = await guardAction();

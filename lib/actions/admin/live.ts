@@ -1,8 +1,8 @@
 "use server";
 import { refresh } from "next/cache";
 import { getDb } from "@/lib/db";
-import { guardAction } from "@/lib/actions/admin/guard";
-import type { ActionState } from "@/lib/actions/articles/form-state";
+import { guardAction } from "@/lib/auth/guard";
+import type { FormState } from "@/lib/forms/form-state";
 import { parseId } from "@/lib/http/params";
 import { parseLiveEntryForm, readLiveEntryForm, type LiveEntryField } from "@/lib/live/rules";
 import {
@@ -15,7 +15,7 @@ import {
   type LiveResult,
 } from "@/lib/live/service";
 
-export type LiveFormState = ActionState<LiveEntryField>;
+export type LiveFormState = FormState<LiveEntryField>;
 
 const BAD_FORM = "表单已过期，请刷新页面后再试";
 

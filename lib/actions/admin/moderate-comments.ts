@@ -4,19 +4,19 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/time";
 import { canModerateComments } from "@/lib/articles/permissions";
-import { guardAction } from "@/lib/actions/admin/guard";
+import { guardAction } from "@/lib/auth/guard";
 import {
   DECISION_LABELS,
   banSchema,
   moderationRequest,
   moderationSchema,
   readModerationForm,
-} from "@/lib/actions/admin/moderation-rules";
-import { banCommentAddress, moderateComments } from "@/lib/actions/admin/moderation-service";
-import type { ActionState } from "@/lib/actions/articles/form-state";
+} from "@/lib/comments/moderation-rules";
+import { banCommentAddress, moderateComments } from "@/lib/comments/moderation-service";
+import type { FormState } from "@/lib/forms/form-state";
 
 /** Approve / reject / delete: one row's button, or the checked rows with a bulk button. */
-export async function moderateCommentsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function moderateCommentsAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const guard = await guardAction(canModerateComments);
   if (!guard.ok) return { message: guard.message };
   const parsed = moderationSchema.safeParse(readModerationForm(formData));
@@ -30,7 +30,7 @@ export async function moderateCommentsAction(_prev: ActionState, formData: FormD
 }
 
 /** Ban the address a comment came from for N hours. */
-export async function banAddressAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function banAddressAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const guard = await guardAction(canModerateComments);
   if (!guard.ok) return { message: guard.message };
   const parsed = banSchema.safeParse({

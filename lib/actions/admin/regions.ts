@@ -3,24 +3,19 @@ import { refresh } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { canManageChannels } from "@/lib/articles/permissions";
-import { guardAction } from "@/lib/actions/admin/guard";
+import { guardAction } from "@/lib/auth/guard";
 import {
   REGION_LEVEL_LABELS,
   newChannelFormSchema,
   regionFormSchema,
   type NewChannelField,
   type RegionField,
-} from "@/lib/actions/admin/region-rules";
-import { createChannel, createRegion } from "@/lib/actions/admin/region-service";
-import type { ActionState } from "@/lib/actions/articles/form-state";
+} from "@/lib/regions/rules";
+import { createChannel, createRegion } from "@/lib/regions/service";
+import { typedValue, type FormState } from "@/lib/forms/form-state";
 
-export type RegionFormState = ActionState<RegionField>;
-export type NewChannelFormState = ActionState<NewChannelField>;
-
-function typed(formData: FormData, name: string, max: number): string {
-  const v = formData.get(name);
-  return typeof v === "string" ? v.slice(0, max) : "";
-}
+export type RegionFormState = FormState<RegionField>;
+export type NewChannelFormState = FormState<NewChannelField>;
 
 /** Add a province, a city under a province or a county under a city (admins only). */
 export async function createRegionAction(
@@ -28,9 +23,9 @@ export async function createRegionAction(
   formData: FormData,
 ): Promise<RegionFormState> {
   const values = {
-    parentId: typed(formData, "parentId", 20),
-    name: typed(formData, "name", 100),
-    slug: typed(formData, "slug", 100),
+    parentId: typedValue(formData, "parentId", 20),
+    name: typedValue(formData, "name", 100),
+    slug: typedValue(formData, "slug", 100),
   };
   const guard = await guardAction(canManageChannels);
   if (!guard.ok) return { message: guard.message, values };
@@ -56,11 +51,11 @@ export async function createChannelAction(
   formData: FormData,
 ): Promise<NewChannelFormState> {
   const values = {
-    name: typed(formData, "name", 100),
-    slug: typed(formData, "slug", 100),
-    regionId: typed(formData, "regionId", 20),
-    sortOrder: typed(formData, "sortOrder", 20),
-    slogan: typed(formData, "slogan", 400),
+    name: typedValue(formData, "name", 100),
+    slug: typedValue(formData, "slug", 100),
+    regionId: typedValue(formData, "regionId", 20),
+    sortOrder: typedValue(formData, "sortOrder", 20),
+    slogan: typedValue(formData, "slogan", 400),
   };
   const guard = await guardAction(canManageChannels);
   if (!guard.ok) return { message: guard.message, values };

@@ -1,15 +1,15 @@
 "use server";
 import { refresh } from "next/cache";
 import { getDb } from "@/lib/db";
-import { guardAction } from "@/lib/actions/admin/guard";
-import type { ActionState } from "@/lib/actions/articles/form-state";
+import { guardAction } from "@/lib/auth/guard";
+import type { FormState } from "@/lib/forms/form-state";
 import { canManageSensitiveWords } from "@/lib/articles/permissions";
 import type { SensitiveHit } from "@/lib/sensitive/check";
 import { parseWordForm, readWordForm, type WordField } from "@/lib/sensitive/rules";
 import { addWords, loadChecker, removeWords } from "@/lib/sensitive/service";
 import { parseId } from "@/lib/http/params";
 
-export type WordsFormState = ActionState<WordField>;
+export type WordsFormState = FormState<WordField>;
 
 /** Add a pasted list. A refusal keeps what was typed; success empties the form. */
 export async function addWordsAction(_prev: WordsFormState, formData: FormData): Promise<WordsFormState> {

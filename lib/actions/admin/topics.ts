@@ -2,23 +2,15 @@
 import { redirect } from "next/navigation";
 import { refresh } from "next/cache";
 import { getDb } from "@/lib/db";
-import { guardAction } from "@/lib/actions/admin/guard";
+import { guardAction } from "@/lib/auth/guard";
+import type { FormState } from "@/lib/forms/form-state";
 import { findStoriesForTopic, type StoryHit } from "@/lib/data/admin-topics";
 import { lineText } from "@/lib/text";
-import {
-  parseTopicForm,
-  readTopicForm,
-  type TopicFieldErrors,
-  type TopicFormValues,
-} from "@/lib/topics/rules";
+import { parseTopicForm, readTopicForm, type TopicFormValues } from "@/lib/topics/rules";
 import { deleteTopic, saveTopic } from "@/lib/topics/service";
 
-export interface TopicFormState {
-  ok?: boolean;
-  message?: string;
-  errors?: TopicFieldErrors;
-  values?: TopicFormValues;
-}
+/** Errors are keyed by field path (`sections.0.title`), so any string. */
+export type TopicFormState = FormState<string, TopicFormValues>;
 
 /** The topic's id from the form's hidden field: null for a new topic, NaN for garbage. */
 function topicIdOf(formData: FormData): number | null {

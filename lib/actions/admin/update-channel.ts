@@ -3,17 +3,12 @@ import { refresh } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { canManageChannels } from "@/lib/articles/permissions";
-import { guardAction } from "@/lib/actions/admin/guard";
-import { channelFormSchema, type ChannelField } from "@/lib/actions/admin/channel-rules";
-import { updateChannel } from "@/lib/actions/admin/channel-service";
-import type { ActionState } from "@/lib/actions/articles/form-state";
+import { guardAction } from "@/lib/auth/guard";
+import { channelFormSchema, type ChannelField } from "@/lib/channels/rules";
+import { updateChannel } from "@/lib/channels/service";
+import { typedValue, type FormState } from "@/lib/forms/form-state";
 
-export type ChannelFormState = ActionState<ChannelField>;
-
-function typed(formData: FormData, name: string, max: number): string {
-  const v = formData.get(name);
-  return typeof v === "string" ? v.slice(0, max) : "";
-}
+export type ChannelFormState = FormState<ChannelField>;
 
 /** Save one channel's name, slug, order and slogan (admins only). */
 export async function updateChannelAction(
@@ -21,10 +16,10 @@ export async function updateChannelAction(
   formData: FormData,
 ): Promise<ChannelFormState> {
   const values = {
-    name: typed(formData, "name", 100),
-    slug: typed(formData, "slug", 100),
-    sortOrder: typed(formData, "sortOrder", 20),
-    slogan: typed(formData, "slogan", 400),
+    name: typedValue(formData, "name", 100),
+    slug: typedValue(formData, "slug", 100),
+    sortOrder: typedValue(formData, "sortOrder", 20),
+    slogan: typedValue(formData, "slogan", 400),
   };
   const guard = await guardAction(canManageChannels);
   if (!guard.ok) return { message: guard.message, values };

@@ -4,8 +4,8 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { canDeleteArticles } from "@/lib/articles/permissions";
 import { deleteArticle } from "@/lib/articles/service";
-import { guardAction } from "@/lib/actions/admin/guard";
-import type { ActionState } from "@/lib/actions/articles/form-state";
+import { guardAction } from "@/lib/auth/guard";
+import type { FormState } from "@/lib/forms/form-state";
 
 const deleteSchema = z.object({
   id: z.coerce.number().int().positive(),
@@ -14,7 +14,7 @@ const deleteSchema = z.object({
 });
 
 /** Delete a story for good (admins only), from its confirmation page. */
-export async function deleteArticleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function deleteArticleAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const guard = await guardAction(canDeleteArticles);
   if (!guard.ok) return { message: guard.message };
   const parsed = deleteSchema.safeParse({ id: formData.get("id"), confirm: formData.get("confirm") });

@@ -3,9 +3,9 @@ import { refresh } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { restoreRevision } from "@/lib/articles/service";
-import { guardAction } from "@/lib/actions/admin/guard";
-import { afterArticleWrite } from "@/lib/actions/articles/after-write";
-import type { ActionState } from "@/lib/actions/articles/form-state";
+import { guardAction } from "@/lib/auth/guard";
+import { afterArticleWrite } from "@/lib/articles/after-write";
+import type { FormState } from "@/lib/forms/form-state";
 
 const restoreSchema = z.object({
   articleId: z.coerce.number().int().positive(),
@@ -13,7 +13,7 @@ const restoreSchema = z.object({
 });
 
 /** Save an old revision's content again (a new revision; status and publish time unchanged). */
-export async function restoreRevisionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function restoreRevisionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const guard = await guardAction();
   if (!guard.ok) return { message: guard.message };
   const parsed = restoreSchema.safeParse({

@@ -5,11 +5,11 @@ import { getDb } from "@/lib/db";
 import { articleMetaSchema, parseArticleForm, readArticleForm } from "@/lib/articles/form";
 import { saveArticle, SERVICE_MESSAGES } from "@/lib/articles/service";
 import { STATUS_LABELS } from "@/lib/articles/status";
-import { guardAction } from "@/lib/actions/admin/guard";
-import { afterArticleWrite } from "@/lib/actions/articles/after-write";
+import { guardAction } from "@/lib/auth/guard";
+import { afterArticleWrite } from "@/lib/articles/after-write";
 import { storeRemoteImages } from "@/lib/body/import/remote-images";
 import { bodyImageStorerFor } from "@/lib/body/import/store-upload";
-import type { ArticleFormState } from "@/lib/actions/articles/form-state";
+import type { ArticleFormState } from "@/lib/articles/form-state";
 
 const SUCCESS: Record<string, string> = {
   save: "已保存",

@@ -1,9 +1,9 @@
 "use server";
 import { z } from "zod";
 import { newPasswordSchema } from "@/lib/auth/schemas";
-import { requireUserForAction } from "@/lib/auth/session";
+import { anyAccount, guardAction } from "@/lib/auth/guard";
 import { changeOwnPassword } from "@/lib/auth/users";
-import type { FormState } from "@/lib/actions/auth/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 
 const changePasswordSchema = z
   .object({
@@ -26,14 +26,15 @@ export async function changePassword(
   _prev: ChangePasswordState,
   formData: FormData,
 ): Promise<ChangePasswordState> {
-  const user = await requireUserForAction();
+  const guard = await guardAction(anyAccount, { renewCookie: true });
+  if (!guard.ok) return { message: guard.message };
   const parsed = changePasswordSchema.safeParse({
     currentPassword: formData.get("currentPassword"),
     newPassword: formData.get("newPassword"),
     confirmPassword: formData.get("confirmPassword"),
   });
   if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors };
-  const result = await changeOwnPassword(user, parsed.data.currentPassword, parsed.data.newPassword);
+  const result = await changeOwnPassword(guard.user, parsed.data.currentPassword, parsed.data.newPassword);
   if (!result.ok) {
     return result.error === "wrong_password"
       ? { errors: { currentPassword: ["当前密码不正确"] } }

@@ -2,10 +2,11 @@
 import { refresh } from "next/cache";
 import { z } from "zod";
 import { displayNameSchema, newPasswordSchema, roleSchema, usernameSchema } from "@/lib/auth/schemas";
-import { requireUserForAction } from "@/lib/auth/session";
+import { guardAction } from "@/lib/auth/guard";
+import { isAdmin } from "@/lib/auth/types";
 import { createUser } from "@/lib/auth/users";
-import { typedValue, type FormState } from "@/lib/actions/auth/form-state";
-import { USER_ADMIN_MESSAGES } from "@/lib/actions/auth/user-admin-messages";
+import { typedValue, type FormState } from "@/lib/forms/form-state";
+import { USER_ADMIN_GUARD, USER_ADMIN_MESSAGES } from "@/lib/auth/user-admin-messages";
 
 const createUserSchema = z.object({
   username: usernameSchema,
@@ -17,12 +18,13 @@ const createUserSchema = z.object({
 export type CreateUserState = FormState<"username" | "displayName" | "role" | "password">;
 
 export async function createUserAction(_prev: CreateUserState, formData: FormData): Promise<CreateUserState> {
-  const actor = await requireUserForAction();
   const values = {
     username: typedValue(formData, "username", 64),
     displayName: typedValue(formData, "displayName", 80),
     role: typedValue(formData, "role", 20),
   };
+  const guard = await guardAction(isAdmin, USER_ADMIN_GUARD);
+  if (!guard.ok) return { message: guard.message, values };
   const parsed = createUserSchema.safeParse({
     username: formData.get("username"),
     displayName: formData.get("displayName") ?? "",
@@ -30,8 +32,8 @@ export async function createUserAction(_prev: CreateUserState, formData: FormDat
     password: formData.get("password"),
   });
   if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors, values };
-  // createUser checks the role itself; this action only translates the outcome.
-  const result = await createUser(actor, parsed.data);
+  // createUser checks the role again (it is callable without a request); this action translates the outcome.
+  const result = await createUser(guard.user, parsed.data);
   if (!result.ok) {
     if (result.error === "username_taken")
       return { errors: { username: [USER_ADMIN_MESSAGES.username_taken] }, values };

@@ -10,7 +10,7 @@ import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password";
 import { LOCKOUT_MESSAGE } from "@/lib/auth/rate-limit";
 import { readSessionToken, setSessionCookie } from "@/lib/auth/session";
 import { deleteSessionByToken } from "@/lib/auth/session-store";
-import { typedValue, type FormState } from "@/lib/actions/auth/form-state";
+import { typedValue, type FormState } from "@/lib/forms/form-state";
 
 const loginSchema = z.object({
   username: z

@@ -15,7 +15,7 @@ import { env } from "@/lib/env";
 import { uniq } from "@/lib/testing/fixtures";
 import { ALLOW_LOOPBACK_IN_TESTS, isPublicAddress, storeRemoteImages } from "@/lib/body/import/remote-images";
 import { bodyImageStorer, type StoreUpload } from "@/lib/body/import/store-upload";
-import { MAX_IMAGE_BYTES } from "@/lib/actions/admin/upload-image";
+import { MAX_IMAGE_BYTES } from "@/lib/images/upload";
 
 const NOW = new Date();
 let server: http.Server;

@@ -29,7 +29,7 @@ import http from "node:http";
 import https from "node:https";
 import { BlockList, isIP, type LookupFunction } from "node:net";
 import { DomUtils, parseDocument } from "htmlparser2";
-import { MAX_IMAGE_BYTES } from "@/lib/actions/admin/upload-image";
+import { MAX_IMAGE_BYTES } from "@/lib/images/upload";
 import { env } from "@/lib/env";
 import type { StoreUpload } from "@/lib/body/import/store-upload";
 

@@ -8,7 +8,7 @@
 //   uploadBodyImage  — the same with this process's database and UPLOAD_DIR, at this moment
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { saveUploadedImage } from "@/lib/actions/admin/upload-image";
+import { saveUploadedImage } from "@/lib/images/upload";
 import type { Actor } from "@/lib/articles/permissions";
 import { imageRef } from "@/lib/images/urls";
 import { getDb } from "@/lib/db";

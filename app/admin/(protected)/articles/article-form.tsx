@@ -2,7 +2,7 @@
 import { useActionState, useRef } from "react";
 import { useFormStatus } from "react-dom";
 import { saveArticleAction } from "@/lib/actions/articles/save-article";
-import type { ArticleFormState } from "@/lib/actions/articles/form-state";
+import type { ArticleFormState } from "@/lib/articles/form-state";
 import type { ArticleFormValues } from "@/lib/articles/form";
 import { LIMITS } from "@/lib/articles/limits";
 import type { FormButton } from "@/lib/workflow/buttons";

@@ -2,7 +2,7 @@
 import { useActionState, type ChangeEvent } from "react";
 import { useFormStatus } from "react-dom";
 import { banAddressAction, moderateCommentsAction } from "@/lib/actions/admin/moderate-comments";
-import type { ActionState } from "@/lib/actions/articles/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 import {
   BAN_HOURS,
   COMMENT_STATUS_LABELS,
@@ -10,7 +10,7 @@ import {
   DECISIONS,
   banHoursLabel,
   type CommentStatus,
-} from "@/lib/actions/admin/moderation-labels";
+} from "@/lib/comments/moderation-labels";
 import { FormMessage } from "../../_components/form-parts";
 
 export interface QueueRow {
@@ -24,7 +24,7 @@ export interface QueueRow {
   bannedUntil: string | null;
 }
 
-const initialState: ActionState = {};
+const initialState: FormState = {};
 const BAN_FORM = "ban-form";
 
 function statusLabel(status: string): string {

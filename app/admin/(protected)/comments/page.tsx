@@ -3,11 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { MODERATION_PAGE_SIZE, listCommentsForModeration } from "@/lib/data/admin-comments";
-import {
-  COMMENT_STATUSES,
-  COMMENT_STATUS_LABELS,
-  type CommentStatus,
-} from "@/lib/actions/admin/moderation-rules";
+import { COMMENT_STATUSES, COMMENT_STATUS_LABELS, type CommentStatus } from "@/lib/comments/moderation-rules";
 import { pageCount, parsePageParam } from "@/lib/pagination";
 import { formatDateTime, requestTimeMs } from "@/lib/time";
 import { Pagination } from "@/components/Pagination";

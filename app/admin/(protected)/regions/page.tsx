@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/session";
 import { listRegionsForAdmin } from "@/lib/data/admin-regions";
-import { REGION_LEVEL_LABELS } from "@/lib/actions/admin/region-rules";
+import { REGION_LEVEL_LABELS } from "@/lib/regions/rules";
 import { RegionForm } from "./region-form";
 
 export const metadata: Metadata = { title: "地区" };

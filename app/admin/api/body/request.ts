@@ -1,8 +1,8 @@
 // The editor's body routes (live preview, Markdown import): JSON in, JSON out, for a signed-in
 // editor only. Route handlers rather than server actions because they answer while the editor
 // types, without the form; so they check the origin themselves (as the image upload does).
-import { guardAction } from "@/lib/actions/admin/guard";
-import { BodyTooLargeError, declaredLength, readBodyCapped } from "@/lib/actions/admin/request-body";
+import { guardAction } from "@/lib/auth/guard";
+import { BodyTooLargeError, declaredLength, readBodyCapped } from "@/lib/http/request-body";
 import { LIMITS } from "@/lib/articles/limits";
 import { isSameOrigin } from "@/lib/same-origin";
 import { cleanMultiline } from "@/lib/text";

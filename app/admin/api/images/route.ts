@@ -1,10 +1,10 @@
 // Image upload for the article form (multipart: file, alt, caption, credit). A route handler, not
 // a server action, because actions accept 1 MB bodies and images may be 8 MB. It therefore does
 // its own CSRF check (Origin must be this host) besides the session and role check.
-import { guardAction } from "@/lib/actions/admin/guard";
+import { guardAction } from "@/lib/auth/guard";
 import { isSameOrigin } from "@/lib/same-origin";
-import { BodyTooLargeError, declaredLength, readBodyCapped } from "@/lib/actions/admin/request-body";
-import { MAX_UPLOAD_REQUEST_BYTES, UPLOAD_MESSAGES, uploadImage } from "@/lib/actions/admin/upload-image";
+import { BodyTooLargeError, declaredLength, readBodyCapped } from "@/lib/http/request-body";
+import { MAX_UPLOAD_REQUEST_BYTES, UPLOAD_MESSAGES, uploadImage } from "@/lib/images/upload";
 
 function refuse(status: number, message: string): Response {
   return Response.json({ ok: false, message }, { status, headers: { "Cache-Control": "no-store" } });

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getArticle } from "@/lib/data/articles";
 import { isVisible } from "@/lib/data/visibility";
-import { recordView } from "@/lib/actions/record-view";
+import { recordView } from "@/lib/views/record-view";
 import { parseArticleId } from "@/lib/url";
 import { getViewTotal } from "@/lib/data/views";
 import { clientAddress } from "@/lib/client-address";

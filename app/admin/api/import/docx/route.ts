@@ -4,9 +4,9 @@
 // Nothing is saved but the document's images, stored as uploads; the editor form takes the rest.
 // A route handler, not a server action, because actions accept 1 MB bodies; like the image upload
 // it therefore checks the Origin itself besides the session and role.
-import { guardAction } from "@/lib/actions/admin/guard";
+import { guardAction } from "@/lib/auth/guard";
 import { isSameOrigin } from "@/lib/same-origin";
-import { BodyTooLargeError, declaredLength, readBodyCapped } from "@/lib/actions/admin/request-body";
+import { BodyTooLargeError, declaredLength, readBodyCapped } from "@/lib/http/request-body";
 import { DOCX_MESSAGES, MAX_DOCX_BYTES, importDocx } from "@/lib/body/import/docx";
 import { bodyImageStorerFor } from "@/lib/body/import/store-upload";
 

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { submitComment, type CommentErrorCode } from "@/lib/actions/comments";
+import { submitComment, type CommentErrorCode } from "@/lib/comments/submit";
 import { parseArticleId } from "@/lib/url";
 import { clientAddress } from "@/lib/client-address";
 import { ORIGIN_MESSAGES, checkOrigin } from "@/lib/same-origin";
-import { BodyTooLargeError, declaredLength, readBodyCapped } from "@/lib/actions/admin/request-body";
+import { BodyTooLargeError, declaredLength, readBodyCapped } from "@/lib/http/request-body";
 
 type Ctx = { params: Promise<{ id: string }> };
 

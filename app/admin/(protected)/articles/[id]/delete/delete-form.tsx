@@ -1,10 +1,10 @@
 "use client";
 import { useActionState } from "react";
 import { deleteArticleAction } from "@/lib/actions/articles/delete-article";
-import type { ActionState } from "@/lib/actions/articles/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 import { FormMessage, SubmitButton } from "../../../../_components/form-parts";
 
-const initialState: ActionState = {};
+const initialState: FormState = {};
 
 export function DeleteForm({ articleId }: { articleId: number }) {
   const [state, formAction] = useActionState(deleteArticleAction, initialState);

@@ -5,12 +5,12 @@ import {
   updateGalleryItemAction,
   type GalleryItemState,
 } from "@/lib/actions/admin/gallery";
-import type { ActionState } from "@/lib/actions/articles/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 import type { EditorGalleryItem } from "@/lib/data/galleries";
 import { FieldError, FormMessage, SubmitButton } from "../../../../_components/form-parts";
 
 const initialItem: GalleryItemState = {};
-const initialOrder: ActionState = {};
+const initialOrder: FormState = {};
 
 /** One gallery image: its caption and credit, and buttons to move it or take it out. */
 export function GalleryItemRow({

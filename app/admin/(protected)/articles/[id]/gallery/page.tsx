@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getEditorGallery } from "@/lib/data/galleries";
 import { GALLERY_LIMITS } from "@/lib/galleries/rules";
 import { decodeOutcome } from "@/lib/galleries/upload-outcome";
-import { MAX_IMAGE_BYTES } from "@/lib/actions/admin/upload-image";
+import { MAX_IMAGE_BYTES } from "@/lib/images/upload";
 import { parseAdminArticleId } from "../../article-id";
 import { GalleryItemRow } from "./gallery-item";
 

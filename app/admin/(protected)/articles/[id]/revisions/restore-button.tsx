@@ -1,10 +1,10 @@
 "use client";
 import { useActionState } from "react";
 import { restoreRevisionAction } from "@/lib/actions/articles/restore-revision";
-import type { ActionState } from "@/lib/actions/articles/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 import { FormMessage, SubmitButton } from "../../../../_components/form-parts";
 
-const initialState: ActionState = {};
+const initialState: FormState = {};
 
 export function RestoreButton({
   articleId,

@@ -2,11 +2,11 @@
 // action, because actions accept 1 MB bodies; like the lead image upload it therefore checks the
 // Origin itself besides the session and role. It answers with a 303 to the gallery page, the
 // outcome in its address: the plain HTML form works without JavaScript.
-import { guardAction } from "@/lib/actions/admin/guard";
+import { guardAction } from "@/lib/auth/guard";
 import { isSameOrigin } from "@/lib/same-origin";
-import { BodyTooLargeError, declaredLength, readBodyCapped } from "@/lib/actions/admin/request-body";
-import { MAX_IMAGE_BYTES } from "@/lib/actions/admin/upload-image";
-import { uploadToGallery } from "@/lib/actions/admin/gallery-upload";
+import { BodyTooLargeError, declaredLength, readBodyCapped } from "@/lib/http/request-body";
+import { MAX_IMAGE_BYTES } from "@/lib/images/upload";
+import { uploadToGallery } from "@/lib/galleries/upload";
 import { GALLERY_LIMITS } from "@/lib/galleries/rules";
 import { encodeOutcome, type UploadOutcome } from "@/lib/galleries/upload-outcome";
 import { parseAdminArticleId } from "@/app/admin/(protected)/articles/article-id";

@@ -6,7 +6,7 @@ import { TAGS } from "@/lib/data/cache-tags";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { EDITORIAL_AUDIT } from "@/lib/articles/audit-actions";
 import { canManageChannels, type Actor } from "@/lib/articles/permissions";
-import type { ChannelField, ChannelInput } from "@/lib/actions/admin/channel-rules";
+import type { ChannelField, ChannelInput } from "@/lib/channels/rules";
 
 export type ChannelResult =
   | { ok: true; slugChanged: boolean; oldSlug: string }

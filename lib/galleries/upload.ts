@@ -4,7 +4,7 @@
 // ones are then appended to the gallery in one transaction (lib/galleries/service.ts).
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { saveUploadedImage } from "@/lib/actions/admin/upload-image";
+import { saveUploadedImage } from "@/lib/images/upload";
 import { canWriteArticles, type Actor } from "@/lib/articles/permissions";
 import { addGalleryImages, type NewGalleryImage } from "@/lib/galleries/service";
 import { GALLERY_LIMITS, GALLERY_MESSAGES } from "@/lib/galleries/rules";

@@ -1,13 +1,15 @@
-// The state every admin form action returns to useActionState (house style §5.5).
+// The state every form's server action returns to useActionState (house style §5.5): one shape
+// for the editor area's forms, specialised by the fields (`F`) and, where a form sends more than
+// text, by what is put back into it (`V`; e.g. ArticleFormState in lib/articles/form-state.ts).
 
-export interface FormState<F extends string = string> {
+export interface FormState<F extends string = never, V = Partial<Record<F, string>>> {
   /** Messages per field, shown next to the field. */
   errors?: Partial<Record<F, string[]>>;
   /** One message for the whole form (failure, or confirmation when `ok`). */
   message?: string;
   ok?: boolean;
   /** What the user typed, put back into the fields after a failed submit (never passwords). */
-  values?: Partial<Record<F, string>>;
+  values?: V;
 }
 
 /** A text field of a FormData as typed (for `values`), bounded. */

@@ -10,7 +10,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/prisma-factory";
-import { saveUploadedImage, UPLOAD_MESSAGES } from "@/lib/actions/admin/upload-image";
+import { saveUploadedImage, UPLOAD_MESSAGES } from "@/lib/images/upload";
 
 const dir = mkdtempSync(path.join(tmpdir(), "difang-full-disk-"));
 let db: PrismaClient;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newChannelFormSchema, regionFormSchema } from "@/lib/actions/admin/region-rules";
+import { newChannelFormSchema, regionFormSchema } from "@/lib/regions/rules";
 
 describe("regionFormSchema", () => {
   it("reads an empty parent as a new province and lower-cases the slug", () => {

@@ -9,13 +9,13 @@ import { env } from "@/lib/env";
 import { clearCache } from "@/lib/cache/memo";
 import { listApprovedComments } from "@/lib/data/comments";
 import { getChannelBySlug, getChannelRedirect } from "@/lib/data/channels";
-import { addressHash, submitComment } from "@/lib/actions/comments";
+import { addressHash, submitComment } from "@/lib/comments/submit";
 import { MIN_FILL_MS, issueFormToken } from "@/lib/comments/policy";
 import { makeArticle, makeChannel, uniq } from "@/lib/testing/fixtures";
 import type { Role } from "@/lib/auth/schemas";
-import { banCommentAddress, moderateComments } from "@/lib/actions/admin/moderation-service";
-import { updateChannel } from "@/lib/actions/admin/channel-service";
-import { MAX_IMAGE_BYTES, saveUploadedImage } from "@/lib/actions/admin/upload-image";
+import { banCommentAddress, moderateComments } from "@/lib/comments/moderation-service";
+import { updateChannel } from "@/lib/channels/service";
+import { MAX_IMAGE_BYTES, saveUploadedImage } from "@/lib/images/upload";
 import { masterPath } from "@/lib/images/store";
 import { derivativeName } from "@/lib/images/urls";
 

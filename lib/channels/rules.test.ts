@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RESERVED_SLUGS, channelFormSchema, slugSchema } from "@/lib/actions/admin/channel-rules";
+import { RESERVED_SLUGS, channelFormSchema, slugSchema } from "@/lib/channels/rules";
 
 describe("channel slugs", () => {
   it("accepts pinyin slugs, lower-casing and trimming them", () => {

@@ -3,12 +3,12 @@
 import "server-only";
 import { after } from "next/server";
 import { getDb } from "@/lib/db";
-import { refreshSimilarFor } from "@/lib/actions/similarity";
+import { refreshSimilarFor } from "@/lib/similarity/store";
 
 export function afterArticleWrite(articleId: number, touchesReaders: boolean): void {
   if (!touchesReaders) return;
   // Published, or just taken down: its own list and its neighbours' lists change. TF-IDF over at
-  // most a few hundred candidates (lib/actions/similarity.ts), whatever the archive's size, and not
+  // most a few hundred candidates (lib/similarity/store.ts), whatever the archive's size, and not
   // on the editor's time. Pages pick the new lists up within their lifetime (TTL.views).
   after(async () => {
     try {

@@ -1,6 +1,6 @@
 // Comment moderation: statuses, decisions and the form schemas (no server-only code, unit-tested).
 import { z } from "zod";
-import { BAN_HOURS, DECISIONS, type Decision } from "@/lib/actions/admin/moderation-labels";
+import { BAN_HOURS, DECISIONS, type Decision } from "@/lib/comments/moderation-labels";
 import { lineText } from "@/lib/text";
 
 export {
@@ -12,7 +12,7 @@ export {
   banHoursLabel,
   type CommentStatus,
   type Decision,
-} from "@/lib/actions/admin/moderation-labels";
+} from "@/lib/comments/moderation-labels";
 
 /** Most comments one request may decide (a page of the queue is 50). */
 export const MAX_BULK = 200;

@@ -2,7 +2,7 @@
 // slug under its parent; a new channel's name, slug, region, order and slogan.
 import { z } from "zod";
 import { lineText } from "@/lib/text";
-import { SLUG_PATTERN, channelFormSchema } from "@/lib/actions/admin/channel-rules";
+import { SLUG_PATTERN, channelFormSchema } from "@/lib/channels/rules";
 
 /** A region's level follows from its parent's: none → province, province → city, city → county. */
 export const CHILD_LEVEL = { root: "province", province: "city", city: "county" } as const;

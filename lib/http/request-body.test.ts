@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BodyTooLargeError, declaredLength, readBodyCapped } from "@/lib/actions/admin/request-body";
+import { BodyTooLargeError, declaredLength, readBodyCapped } from "@/lib/http/request-body";
 
 function stream(chunks: number[]): ReadableStream<Uint8Array> {
   return new ReadableStream({

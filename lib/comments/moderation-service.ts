@@ -6,7 +6,7 @@ import { TAGS } from "@/lib/data/cache-tags";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { EDITORIAL_AUDIT } from "@/lib/articles/audit-actions";
 import { canModerateComments, type Actor } from "@/lib/articles/permissions";
-import { banHoursLabel, type Decision } from "@/lib/actions/admin/moderation-rules";
+import { banHoursLabel, type Decision } from "@/lib/comments/moderation-rules";
 
 export type ModerationResult =
   { ok: true; count: number; articleIds: number[] } | { ok: false; message: string };

@@ -6,7 +6,7 @@ import {
   moderationRequest,
   moderationSchema,
   readModerationForm,
-} from "@/lib/actions/admin/moderation-rules";
+} from "@/lib/comments/moderation-rules";
 
 function form(entries: [string, string][]): FormData {
   const fd = new FormData();

@@ -9,7 +9,7 @@ import { TAGS } from "@/lib/data/cache-tags";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { EDITORIAL_AUDIT } from "@/lib/articles/audit-actions";
 import { canManageChannels, type Actor } from "@/lib/articles/permissions";
-import { CHANNEL_MESSAGES } from "@/lib/actions/admin/channel-service";
+import { CHANNEL_MESSAGES } from "@/lib/channels/service";
 import {
   CHILD_LEVEL,
   type NewChannelField,
@@ -17,7 +17,7 @@ import {
   type RegionField,
   type RegionInput,
   type RegionLevel,
-} from "@/lib/actions/admin/region-rules";
+} from "@/lib/regions/rules";
 
 export const REGION_MESSAGES = {
   forbidden: "只有管理员可以修改地区和频道",
