@@ -2,12 +2,12 @@
 import { refresh } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { guardAction } from "@/lib/actions/admin/guard";
-import type { ActionState } from "@/lib/actions/articles/form-state";
+import { guardAction } from "@/lib/auth/guard";
+import type { FormState } from "@/lib/forms/form-state";
 import { REVIEW_NOTE_MAX, REVIEW_STATES } from "@/lib/workflow/rules";
 import { reviewStory } from "@/lib/workflow/service";
 
-export type ReviewFormState = ActionState<"note">;
+export type ReviewFormState = FormState<"note">;
 
 const reviewSchema = z.object({
   articleId: z.coerce.number().int().positive(),
