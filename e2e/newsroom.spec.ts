@@ -31,7 +31,7 @@ async function assignReporterDesk(browser: Browser, channel: string): Promise<vo
   const admin = await as(browser, ADMIN);
   await admin.goto("/admin/users");
   const row = admin.getByRole("row").filter({ hasText: REPORTER.username });
-  await row.getByText("负责频道").click();
+  await row.getByText("修改频道").click();
   const desks = row.getByRole("group", { name: /负责频道/ });
   for (const box of await desks.getByRole("checkbox").all()) await box.uncheck();
   await desks.getByRole("checkbox", { name: channel }).check();

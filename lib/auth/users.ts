@@ -71,6 +71,12 @@ export async function createUser(
 ): Promise<Outcome> {
   if (!isAdmin(actor)) return { ok: false, error: "forbidden" };
   const db = await getDb();
+  const channels = [...new Set(input.channels ?? [])];
+  if (
+    channels.length > 0 &&
+    (await db.channel.count({ where: { id: { in: channels } } })) !== channels.length
+  )
+    return { ok: false, error: "unknown_channel" };
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await db.user.create({
@@ -79,7 +85,7 @@ export async function createUser(
         displayName: input.displayName,
         role: input.role,
         passwordHash,
-        desks: { create: (input.channels ?? []).map((channelId) => ({ channelId })) },
+        desks: { create: channels.map((channelId) => ({ channelId })) },
       },
       select: { id: true },
     });
@@ -89,7 +95,7 @@ export async function createUser(
         targetUserId: user.id,
         username: input.username,
         role: input.role,
-        ...(input.channels?.length ? { channels: input.channels } : {}),
+        ...(channels.length > 0 ? { channels } : {}),
       },
       now,
     });

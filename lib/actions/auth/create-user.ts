@@ -13,6 +13,7 @@ const createUserSchema = z.object({
   displayName: displayNameSchema,
   role: roleSchema,
   password: newPasswordSchema,
+  channels: z.array(z.coerce.number().int().positive()).max(500),
 });
 
 export type CreateUserState = FormState<"username" | "displayName" | "role" | "password">;
@@ -30,8 +31,12 @@ export async function createUserAction(_prev: CreateUserState, formData: FormDat
     displayName: formData.get("displayName") ?? "",
     role: formData.get("role"),
     password: formData.get("password"),
+    channels: formData.getAll("channels"),
   });
-  if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors, values };
+  if (!parsed.success) {
+    const { channels, ...errors } = z.flattenError(parsed.error).fieldErrors;
+    return { errors, message: channels ? USER_ADMIN_MESSAGES.unknown_channel : undefined, values };
+  }
   // createUser checks the role again (it is callable without a request); this action translates the outcome.
   const result = await createUser(guard.user, parsed.data);
   if (!result.ok) {

@@ -3,11 +3,13 @@ import { useActionState } from "react";
 import { createUserAction, type CreateUserState } from "@/lib/actions/auth/create-user";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import type { ChannelOption } from "@/lib/data/admin-articles";
 import { FieldError, FormMessage, SubmitButton } from "../../_components/form-parts";
+import { DeskCheckboxes } from "./desks-form";
 
 const initialState: CreateUserState = {};
 
-export function CreateUserForm() {
+export function CreateUserForm({ channels }: { channels: ChannelOption[] }) {
   const [state, formAction] = useActionState(createUserAction, initialState);
   const errors = state.errors ?? {};
   const values = state.values ?? {};
@@ -83,6 +85,7 @@ export function CreateUserForm() {
         </p>
         <FieldError id="new-user-password-error" errors={errors.password} />
       </div>
+      <DeskCheckboxes channels={channels} />
       <div className="adm-form-actions">
         <SubmitButton pendingText="正在创建…">创建用户</SubmitButton>
       </div>
