@@ -187,10 +187,15 @@ describe("updateChannel", () => {
     const result = await updateChannel(
       db,
       admin,
-      { id: ch.id, name: ch.name, slug: newSlug, sortOrder: 5, slogan: "新口号" },
+      { id: ch.id, name: ch.name, slug: newSlug, sortOrder: 5, slogan: "新口号", reviewSteps: 3 },
       NOW,
     );
     expect(result).toEqual({ ok: true, slugChanged: true, oldSlug: ch.slug });
+    expect(
+      await db.channel.findUniqueOrThrow({ where: { id: ch.id }, select: { reviewSteps: true } }),
+    ).toEqual({
+      reviewSteps: 3,
+    });
     expect(await getChannelBySlug(ch.slug)).toBeNull();
     expect(await getChannelBySlug(newSlug)).toMatchObject({ id: ch.id, slogan: "新口号" });
     expect(await getChannelRedirect(ch.slug)).toBe(newSlug);
@@ -210,13 +215,18 @@ describe("updateChannel", () => {
     const a = await makeChannel();
     const b = await makeChannel();
     const moved = `m${uniq().toLowerCase()}`;
-    await updateChannel(db, admin, { id: a.id, name: a.name, slug: moved, sortOrder: 0, slogan: "" }, NOW);
+    await updateChannel(
+      db,
+      admin,
+      { id: a.id, name: a.name, slug: moved, sortOrder: 0, slogan: "", reviewSteps: 1 },
+      NOW,
+    );
     // b may not take a's old slug (it still redirects to a) nor a's current one.
     for (const slug of [a.slug, moved]) {
       const refused = await updateChannel(
         db,
         admin,
-        { id: b.id, name: b.name, slug, sortOrder: 0, slogan: "" },
+        { id: b.id, name: b.name, slug, sortOrder: 0, slogan: "", reviewSteps: 1 },
         NOW,
       );
       expect(refused).toMatchObject({ ok: false, errors: { slug: [expect.any(String)] } });
@@ -225,7 +235,7 @@ describe("updateChannel", () => {
     const back = await updateChannel(
       db,
       admin,
-      { id: a.id, name: a.name, slug: a.slug, sortOrder: 0, slogan: "" },
+      { id: a.id, name: a.name, slug: a.slug, sortOrder: 0, slogan: "", reviewSteps: 1 },
       NOW,
     );
     expect(back).toMatchObject({ ok: true, slugChanged: true, oldSlug: moved });
@@ -241,13 +251,18 @@ describe("updateChannel", () => {
     const b = await makeChannel();
     const admin = await makeUser("admin");
     expect(
-      await updateChannel(db, admin, { id: b.id, name: a.name, slug: b.slug, sortOrder: 0, slogan: "" }, NOW),
+      await updateChannel(
+        db,
+        admin,
+        { id: b.id, name: a.name, slug: b.slug, sortOrder: 0, slogan: "", reviewSteps: 1 },
+        NOW,
+      ),
     ).toMatchObject({ ok: false, errors: { name: ["已有同名频道"] } });
     expect(
       await updateChannel(
         db,
         await makeUser("editor"),
-        { id: b.id, name: "改名", slug: b.slug, sortOrder: 0, slogan: "" },
+        { id: b.id, name: "改名", slug: b.slug, sortOrder: 0, slogan: "", reviewSteps: 1 },
         NOW,
       ),
     ).toMatchObject({ ok: false, message: "只有管理员可以修改频道" });

@@ -56,8 +56,9 @@ describe("channelFormSchema", () => {
         slug: "liujiang",
         sortOrder: "2",
         slogan: " 口号 ",
+        reviewSteps: "2",
       }),
-    ).toEqual({ id: 3, name: "柳江新闻", slug: "liujiang", sortOrder: 2, slogan: "口号" });
+    ).toEqual({ id: 3, name: "柳江新闻", slug: "liujiang", sortOrder: 2, slogan: "口号", reviewSteps: 2 });
   });
 
   it("strips control and bidi characters from the name and the slogan", () => {
@@ -68,6 +69,7 @@ describe("channelFormSchema", () => {
         slug: "liujiang",
         sortOrder: "2",
         slogan: "\u2066口号\u2069\u0007",
+        reviewSteps: "1",
       }),
     ).toMatchObject({ name: "柳江新闻", slogan: "口号" });
   });
@@ -79,9 +81,10 @@ describe("channelFormSchema", () => {
       slug: "ok-slug",
       sortOrder: "1.5",
       slogan: "",
+      reviewSteps: "4",
     });
     expect(result.success).toBe(false);
     const paths = result.error?.issues.map((i) => i.path[0]);
-    expect(paths).toEqual(["name", "sortOrder"]);
+    expect(paths).toEqual(["name", "sortOrder", "reviewSteps"]);
   });
 });

@@ -45,7 +45,12 @@ export const channelFormSchema = z.object({
     .min(0, { error: "顺序不能小于 0" })
     .max(9999, { error: "顺序最大 9999" }),
   slogan: lineText().trim().max(120, { error: "口号最多 120 个字" }),
+  reviewSteps: z.coerce
+    .number({ error: "请选择审级" })
+    .int({ error: "请选择审级" })
+    .min(1, { error: "审级为 1–3" })
+    .max(3, { error: "审级为 1–3" }),
 });
 
 export type ChannelInput = z.output<typeof channelFormSchema>;
-export type ChannelField = "name" | "slug" | "sortOrder" | "slogan";
+export type ChannelField = "name" | "slug" | "sortOrder" | "slogan" | "reviewSteps";

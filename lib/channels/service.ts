@@ -29,7 +29,7 @@ export async function updateChannel(
   if (!canManageChannels(actor)) return { ok: false, message: CHANNEL_MESSAGES.forbidden };
   const current = await db.channel.findUnique({
     where: { id: input.id },
-    select: { id: true, name: true, slug: true, sortOrder: true, slogan: true },
+    select: { id: true, name: true, slug: true, sortOrder: true, slogan: true, reviewSteps: true },
   });
   if (!current) return { ok: false, message: CHANNEL_MESSAGES.notFound };
   const slugChanged = input.slug !== current.slug;
@@ -60,6 +60,7 @@ export async function updateChannel(
         slug: input.slug,
         sortOrder: input.sortOrder,
         slogan: input.slogan,
+        reviewSteps: input.reviewSteps,
         updatedAt: now,
       },
     });
@@ -77,8 +78,15 @@ export async function updateChannel(
             slug: current.slug,
             sortOrder: current.sortOrder,
             slogan: current.slogan,
+            reviewSteps: current.reviewSteps,
           },
-          after: { name: input.name, slug: input.slug, sortOrder: input.sortOrder, slogan: input.slogan },
+          after: {
+            name: input.name,
+            slug: input.slug,
+            sortOrder: input.sortOrder,
+            slogan: input.slogan,
+            reviewSteps: input.reviewSteps,
+          },
         }),
         createdAt: now,
       },

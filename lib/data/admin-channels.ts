@@ -8,6 +8,8 @@ export interface AdminChannel {
   slug: string;
   sortOrder: number;
   slogan: string;
+  /** Review steps before sign-off (三审, lib/workflow/rules.ts). */
+  reviewSteps: number;
   regionName: string;
   articleCount: number;
   /** Old slugs that still redirect here. */
@@ -24,6 +26,7 @@ export async function listChannelsForAdmin(): Promise<AdminChannel[]> {
       slug: true,
       sortOrder: true,
       slogan: true,
+      reviewSteps: true,
       region: { select: { name: true } },
       oldSlugs: { select: { slug: true }, orderBy: { createdAt: "desc" } },
       _count: { select: { articles: true } },
@@ -35,6 +38,7 @@ export async function listChannelsForAdmin(): Promise<AdminChannel[]> {
     slug: r.slug,
     sortOrder: r.sortOrder,
     slogan: r.slogan,
+    reviewSteps: r.reviewSteps,
     regionName: r.region.name,
     articleCount: r._count.articles,
     oldSlugs: r.oldSlugs.map((o) => o.slug),

@@ -31,7 +31,8 @@ export type RegionInput = z.output<typeof regionFormSchema>;
 export type RegionField = "parentId" | "name" | "slug";
 
 /** A new channel: the fields of an existing one, no id, plus the city or county it covers. */
-export const newChannelFormSchema = channelFormSchema.omit({ id: true }).extend({
+// A new channel reviews in one step (the column default); the channel form changes it afterwards.
+export const newChannelFormSchema = channelFormSchema.omit({ id: true, reviewSteps: true }).extend({
   regionId: z.coerce.number({ error: "请选择频道所属的城市或区县" }).int().positive({
     error: "请选择频道所属的城市或区县",
   }),

@@ -10,7 +10,7 @@ import { typedValue, type FormState } from "@/lib/forms/form-state";
 
 export type ChannelFormState = FormState<ChannelField>;
 
-/** Save one channel's name, slug, order and slogan (admins only). */
+/** Save one channel's name, slug, order, slogan and review steps (admins only). */
 export async function updateChannelAction(
   _prev: ChannelFormState,
   formData: FormData,
@@ -20,13 +20,14 @@ export async function updateChannelAction(
     slug: typedValue(formData, "slug", 100),
     sortOrder: typedValue(formData, "sortOrder", 20),
     slogan: typedValue(formData, "slogan", 400),
+    reviewSteps: typedValue(formData, "reviewSteps", 10),
   };
   const guard = await guardAction(canManageChannels);
   if (!guard.ok) return { message: guard.message, values };
   const parsed = channelFormSchema.safeParse({ id: formData.get("id"), ...values });
   if (!parsed.success) {
-    const { name, slug, sortOrder, slogan } = z.flattenError(parsed.error).fieldErrors;
-    return { errors: { name, slug, sortOrder, slogan }, message: "请检查标出的内容", values };
+    const { name, slug, sortOrder, slogan, reviewSteps } = z.flattenError(parsed.error).fieldErrors;
+    return { errors: { name, slug, sortOrder, slogan, reviewSteps }, message: "请检查标出的内容", values };
   }
   const result = await updateChannel(await getDb(), guard.user, parsed.data, new Date());
   if (!result.ok) return { message: result.message, errors: result.errors, values };
@@ -40,6 +41,7 @@ export async function updateChannelAction(
       slug: parsed.data.slug,
       sortOrder: String(parsed.data.sortOrder),
       slogan: parsed.data.slogan,
+      reviewSteps: String(parsed.data.reviewSteps),
     },
   };
 }

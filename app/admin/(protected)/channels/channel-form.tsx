@@ -4,7 +4,7 @@ import { updateChannelAction, type ChannelFormState } from "@/lib/actions/admin/
 import { FieldError, FormMessage, SubmitButton } from "../../_components/form-parts";
 
 interface Props {
-  channel: { id: number; name: string; slug: string; sortOrder: number; slogan: string };
+  channel: { id: number; name: string; slug: string; sortOrder: number; slogan: string; reviewSteps: number };
   oldSlugs: string[];
   meta: string;
 }
@@ -19,6 +19,7 @@ export function ChannelForm({ channel, oldSlugs, meta }: Props) {
     slug: channel.slug,
     sortOrder: String(channel.sortOrder),
     slogan: channel.slogan,
+    reviewSteps: String(channel.reviewSteps),
   };
   const p = `channel-${channel.id}`;
   return (
@@ -84,6 +85,25 @@ export function ChannelForm({ channel, oldSlugs, meta }: Props) {
           数字小的排在频道栏前面
         </p>
         <FieldError id={`${p}-order-error`} errors={errors.sortOrder} />
+      </div>
+      <div className="adm-field">
+        <label htmlFor={`${p}-steps`}>审核级数</label>
+        <select
+          id={`${p}-steps`}
+          name="reviewSteps"
+          key={values.reviewSteps}
+          defaultValue={values.reviewSteps}
+          aria-invalid={errors.reviewSteps ? true : undefined}
+          aria-describedby={`${p}-steps-hint ${p}-steps-error`}
+        >
+          <option value="1">一审</option>
+          <option value="2">二审</option>
+          <option value="3">三审</option>
+        </select>
+        <p id={`${p}-steps-hint`} className="adm-field-hint">
+          记者稿件签发前须经过的审核步骤
+        </p>
+        <FieldError id={`${p}-steps-error`} errors={errors.reviewSteps} />
       </div>
       <div className="adm-field adm-field-wide">
         <label htmlFor={`${p}-slogan`}>口号</label>

@@ -14,7 +14,7 @@ export default async function ChannelsPage() {
     <>
       <h1>频道</h1>
       <p className="adm-lead">
-        频道名称、地址、在频道栏中的顺序和口号。修改地址后，旧地址（频道页和稿件页）会永久跳转到新地址。
+        频道名称、地址、在频道栏中的顺序、口号和审核级数。修改地址后，旧地址（频道页和稿件页）会永久跳转到新地址。
       </p>
       <section className="adm-panel" aria-label="频道列表">
         {channels.map((c) => (
