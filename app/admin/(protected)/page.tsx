@@ -47,27 +47,30 @@ export default async function AdminDashboardPage() {
         >
           <StoryList stories={d.today.items} dayStart={d.dayStart} empty="今天还没有发布稿件。" showViews />
         </DashboardPanel>
-        <DashboardPanel
-          id="scheduled"
-          title="未来 24 小时定时发布"
-          count={d.scheduled.count}
-          more={<Link href="/admin/articles?status=scheduled">全部定时稿件</Link>}
-        >
-          <StoryList
-            stories={d.scheduled.items}
-            dayStart={d.dayStart}
-            empty="未来 24 小时没有定时发布的稿件。"
-            showViews={false}
-          />
-        </DashboardPanel>
-        <DashboardPanel
-          id="comments"
-          title="待审核评论"
-          count={d.pendingComments.count}
-          more={<Link href="/admin/comments">去审核</Link>}
-        >
-          <PendingComments comments={d.pendingComments.items} />
-        </DashboardPanel>
+        {/* Two short lists share the column beside 今日发布. */}
+        <div className="adm-dash-stack">
+          <DashboardPanel
+            id="scheduled"
+            title="未来 24 小时定时发布"
+            count={d.scheduled.count}
+            more={<Link href="/admin/articles?status=scheduled">全部定时稿件</Link>}
+          >
+            <StoryList
+              stories={d.scheduled.items}
+              dayStart={d.dayStart}
+              empty="未来 24 小时没有定时发布的稿件。"
+              showViews={false}
+            />
+          </DashboardPanel>
+          <DashboardPanel
+            id="comments"
+            title="待审核评论"
+            count={d.pendingComments.count}
+            more={<Link href="/admin/comments">去审核</Link>}
+          >
+            <PendingComments comments={d.pendingComments.items} />
+          </DashboardPanel>
+        </div>
         <DashboardPanel id="views" title="阅读走势" wide>
           <div className="adm-dash-charts">
             <ViewsChart title="最近 24 小时每小时阅读量" points={d.hourly} kind="line" />

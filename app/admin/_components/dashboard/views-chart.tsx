@@ -122,7 +122,16 @@ export function ViewsChart({ title, points, kind }: Props) {
           {labelled.map((i) => {
             const p = points[i];
             return p ? (
-              <span key={i} className="adm-chart-xlabel" style={{ left: `${xOf(i)}%` }}>
+              <span
+                key={i}
+                // Every other day's label gives way on a phone; the newest always stays.
+                className={
+                  kind === "bars" && (points.length - 1 - i) % 2 === 1
+                    ? "adm-chart-xlabel adm-chart-xlabel-minor"
+                    : "adm-chart-xlabel"
+                }
+                style={{ left: `${xOf(i)}%` }}
+              >
                 {label(p.start)}
               </span>
             ) : null;
