@@ -9,6 +9,9 @@ import { PendingComments } from "../_components/dashboard/pending-comments";
 import { RankingList } from "../_components/dashboard/ranking-list";
 import { StoryList } from "../_components/dashboard/story-list";
 import { ViewsChart } from "../_components/dashboard/views-chart";
+import { InboxList } from "../_components/inbox-list";
+import { getDb } from "@/lib/db";
+import { inboxFor } from "@/lib/workflow/service";
 
 export const metadata: Metadata = { title: "概览" };
 
@@ -16,7 +19,7 @@ export const metadata: Metadata = { title: "概览" };
 export default async function AdminDashboardPage() {
   const user = await requireUser("/admin");
   const nowMs = requestTimeMs();
-  const d = await getDeskDashboard(nowMs);
+  const [d, inbox] = await Promise.all([getDeskDashboard(nowMs), getDb().then((db) => inboxFor(db, user))]);
   return (
     <>
       <h1>概览</h1>
@@ -37,8 +40,21 @@ export default async function AdminDashboardPage() {
           评论审核（{d.pendingComments.count}）
         </Link>
       </p>
-      {/* Panels in order of urgency; the review inbox (待我处理) will be the first one. */}
+      {/* Panels in order of urgency: what the review flow waits on me for comes first. */}
       <div className="adm-dash">
+        <DashboardPanel
+          id="inbox"
+          title="待我处理"
+          count={inbox.length}
+          more={<Link href="/admin/inbox">全部待办</Link>}
+          wide
+        >
+          {inbox.length === 0 ? (
+            <p className="adm-muted">没有等您审核、签发或修改的稿件。</p>
+          ) : (
+            <InboxList items={inbox.slice(0, 8)} showTask />
+          )}
+        </DashboardPanel>
         <DashboardPanel
           id="today"
           title="今日发布"

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { formatDateTime } from "@/lib/time";
 import { INBOX_LIMIT, inboxFor, type InboxItem } from "@/lib/workflow/service";
-import { stepLabel } from "@/lib/workflow/rules";
+import { InboxList } from "../../_components/inbox-list";
 
 export const metadata: Metadata = { title: "待我处理" };
 
@@ -13,12 +11,6 @@ const TASKS: Record<InboxItem["task"], { heading: string; empty: string }> = {
   sign: { heading: "待签发", empty: "没有等待签发的稿件。" },
   revise: { heading: "退回给我修改", empty: "没有退回给您的稿件。" },
 };
-
-function where(item: InboxItem): string {
-  if (item.task === "sign") return "各审级已通过";
-  if (item.task === "revise") return "已退回";
-  return `${stepLabel(item.reviewStep)}（共 ${item.reviewSteps} 审）`;
-}
 
 /** 待我处理: the stories the review flow is waiting on this person for, oldest first. */
 export default async function InboxPage() {
@@ -44,17 +36,7 @@ export default async function InboxPage() {
             {list.length === 0 ? (
               <p className="adm-muted">{TASKS[task].empty}</p>
             ) : (
-              <ul className="adm-inbox-list">
-                {list.map((item) => (
-                  <li key={item.id}>
-                    <Link href={`/admin/articles/${item.id}`}>{item.title}</Link>
-                    <span className="adm-muted">
-                      {item.channelName} · {where(item)} · 修改于{" "}
-                      <time dateTime={item.updatedAt.toISOString()}>{formatDateTime(item.updatedAt)}</time>
-                    </span>
-                  </li>
-                ))}
-              </ul>
+              <InboxList items={list} />
             )}
           </section>
         );
