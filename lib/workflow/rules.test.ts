@@ -8,6 +8,7 @@ import {
   mayEdit,
   mayReturn,
   maySignOff,
+  reviewOutcome,
   maySubmit,
   stepLabel,
   type ReviewedStory,
@@ -35,8 +36,11 @@ const intents = (actor: Actor, s: ReviewedStory | null, status: Parameters<typeo
   formButtons(actor, s, status).map((b) => `${b.intent}${b.primary ? "*" : ""}`);
 
 describe("review rules", () => {
-  it("labels the steps", () => {
+  it("labels the steps and says what a review did", () => {
     expect([1, 2, 3].map(stepLabel)).toEqual(["一审", "二审", "三审"]);
+    expect(reviewOutcome("approve", 1, "submitted")).toBe("一审已通过，稿件进入二审");
+    expect(reviewOutcome("approve", 2, "approved")).toBe("二审已通过，稿件进入待签发");
+    expect(reviewOutcome("return", 1, "returned")).toMatch(/^已退回修改/);
   });
 
   it("a reporter edits and submits their own copy in their channel, only while it is with them", () => {

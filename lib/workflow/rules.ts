@@ -34,6 +34,14 @@ export function stepLabel(step: number): string {
   return `${["一", "二", "三"][step - 1] ?? String(step)}审`;
 }
 
+/** What a reviewer is told after approving step `step` (to `next`) or returning a story. */
+export function reviewOutcome(action: "approve" | "return", step: number, next: ReviewState): string {
+  if (action === "return") return "已退回修改，写稿人会在“待我处理”中看到您的说明";
+  return next === "approved"
+    ? `${stepLabel(step)}已通过，稿件进入待签发`
+    : `${stepLabel(step)}已通过，稿件进入${stepLabel(step + 1)}`;
+}
+
 export function parseReviewState(value: string): ReviewState {
   return (REVIEW_STATES as readonly string[]).includes(value) ? (value as ReviewState) : "draft";
 }

@@ -11,7 +11,6 @@ import {
   mayApprove,
   mayReturn,
   parseReviewState,
-  stepLabel,
   type RefusalReason,
   type ReviewAction,
   type ReviewState,
@@ -28,7 +27,7 @@ export interface ReviewRequest {
 }
 
 export type ReviewResult =
-  | { ok: true; reviewState: ReviewState; reviewStep: number; message: string }
+  | { ok: true; reviewState: ReviewState; reviewStep: number }
   | { ok: false; message: string; reason?: RefusalReason };
 
 const NOT_FOUND = "稿件不存在或已被删除";
@@ -146,13 +145,7 @@ export async function reviewStory(
     return true;
   });
   if (!moved) return { ok: false, message: WORKFLOW_MESSAGES.state };
-  const message =
-    request.action === "return"
-      ? "已退回修改，写稿人会在“待我处理”中看到您的说明"
-      : next.reviewState === "approved"
-        ? `${stepLabel(step)}已通过，稿件进入待签发`
-        : `${stepLabel(step)}已通过，稿件进入${stepLabel(next.reviewStep)}`;
-  return { ok: true, ...next, message };
+  return { ok: true, ...next };
 }
 
 export interface TimelineEvent {

@@ -1,5 +1,5 @@
 "use server";
-import { refresh } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { guardAction } from "@/lib/auth/guard";
@@ -39,6 +39,7 @@ export async function reviewArticleAction(
     const noteError = result.reason === "note_required" || result.reason === "note_too_long";
     return noteError ? { errors: { note: [result.message] }, values } : { message: result.message, values };
   }
-  refresh();
-  return { ok: true, message: result.message };
+  // The panel goes away with the state it acted on: the page says what happened.
+  const { articleId, action, seenStep } = parsed.data;
+  redirect(`/admin/articles/${articleId}?reviewed=${action}&step=${seenStep}&to=${result.reviewState}`);
 }

@@ -7,7 +7,13 @@ import { listRecentImages } from "@/lib/data/admin-images";
 import { getDb } from "@/lib/db";
 import { canDeleteArticles, canReadAuditLog, canReviewIn, deskCovers } from "@/lib/articles/permissions";
 import { formButtons } from "@/lib/workflow/buttons";
-import { REVIEW_STATE_LABELS, mayApprove, stepLabel } from "@/lib/workflow/rules";
+import {
+  REVIEW_STATE_LABELS,
+  mayApprove,
+  parseReviewState,
+  reviewOutcome,
+  stepLabel,
+} from "@/lib/workflow/rules";
 import { approversThisRound, reviewTimeline } from "@/lib/workflow/service";
 import { bodyToText } from "@/lib/body/text";
 import { storyTexts } from "@/lib/sensitive/check";
@@ -66,6 +72,10 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
             caption: article.values.leadImageId ? article.values.leadImageCaption : "",
           }),
         );
+  const reviewed =
+    (query.reviewed === "approve" || query.reviewed === "return") && typeof query.to === "string"
+      ? reviewOutcome(query.reviewed, Number(query.step) || 1, parseReviewState(query.to))
+      : null;
   const saved =
     query.saved === "submitted"
       ? "已提交审核"
@@ -81,6 +91,11 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         <h1>编辑稿件</h1>
         <StatusBadge status={article.status} />
       </div>
+      {reviewed ? (
+        <p className="adm-form-message adm-ok" role="status">
+          {reviewed}。
+        </p>
+      ) : null}
       {saved ? (
         <p className="adm-form-message adm-ok" role="status">
           新稿件{saved}。
