@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getArticleForEdit, listChannelOptions } from "@/lib/data/admin-articles";
 import { listRecentImages } from "@/lib/data/admin-images";
@@ -10,6 +9,7 @@ import { formatDateTime, requestTimeMs } from "@/lib/time";
 import { StatusBadge } from "../../../_components/status-badge";
 import { ArticleForm } from "../article-form";
 import { parseAdminArticleId } from "../article-id";
+import { AdminNotFoundPage } from "@/app/admin/_components/admin-not-found";
 
 export const metadata: Metadata = { title: "编辑稿件" };
 
@@ -22,14 +22,14 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id: rawId } = await params;
   const user = await requireUser(`/admin/articles/${rawId}`);
   const id = parseAdminArticleId(rawId);
-  if (id === null) notFound();
+  if (id === null) return <AdminNotFoundPage />;
   const [article, channels, images, query] = await Promise.all([
     getArticleForEdit(id, requestTimeMs()),
     listChannelOptions(),
     listRecentImages(),
     searchParams,
   ]);
-  if (!article) notFound();
+  if (!article) return <AdminNotFoundPage />;
   const saved = typeof query.saved === "string" && isDisplayStatus(query.saved) ? query.saved : null;
   return (
     <>
