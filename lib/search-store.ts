@@ -3,6 +3,7 @@
 import { clientDialect, type PrismaClient } from "@/lib/prisma-factory";
 import * as sqlite from "@/lib/sqlite";
 import * as postgres from "@/lib/postgres/search";
+import * as postgresTitles from "@/lib/postgres/admin-titles";
 import type { ArticleSearchPage, ArticleSearchQuery } from "@/lib/search-text";
 
 const store = (db: PrismaClient) => (clientDialect(db) === "postgresql" ? postgres : sqlite);
@@ -10,6 +11,18 @@ const store = (db: PrismaClient) => (clientDialect(db) === "postgresql" ? postgr
 /** One page of visible stories containing every term (see lib/sqlite.ts searchArticleIds). */
 export function searchArticleIds(db: PrismaClient, q: ArticleSearchQuery): Promise<ArticleSearchPage> {
   return store(db).searchArticleIds(db, q);
+}
+
+/**
+ * Ids of the stories, whatever their status, whose title contains every term; null when more than
+ * `cap` do (the editor's story list, lib/data/admin-articles.ts).
+ */
+export function titleMatchIds(
+  db: PrismaClient,
+  terms: readonly string[],
+  cap: number,
+): Promise<number[] | null> {
+  return (clientDialect(db) === "postgresql" ? postgresTitles : sqlite).titleMatchIds(db, terms, cap);
 }
 
 /** Rebuilds the search index from the stories. */
