@@ -5,6 +5,7 @@ import {
   titleGramMatchExpression,
   titleGrams,
   titleGramsExact,
+  titleNarrowingKeys,
   titleSearchTerms,
 } from "@/lib/admin-list";
 import { gramToken } from "@/lib/search-text";
@@ -49,8 +50,12 @@ describe("title search terms and grams", () => {
     expect(titleGrams("𠮷野家")).toEqual(["𠮷野", "野家"]);
     expect(titleGramsExact(["鹿", "融安"])).toBe(true);
     expect(titleGramsExact(["鹿", "金桔节"])).toBe(false);
-    expect(titleGramMatchExpression(["金桔节", "金桔"])).toBe(
+    expect(titleGramMatchExpression(["金桔节", "金桔"], { channelId: null, storedStatus: null })).toBe(
       `"${gramToken("金桔")}" AND "${gramToken("桔节")}"`,
     );
+    expect(titleGramMatchExpression(["鹿"], { channelId: 7, storedStatus: "published" })).toBe(
+      `"${gramToken("鹿")}" AND "ch7" AND "st${Buffer.from("published").toString("hex").toUpperCase()}"`,
+    );
+    expect(titleNarrowingKeys({ channelId: 7, storedStatus: "draft" })).toEqual(["ch7", "stdraft"]);
   });
 });

@@ -56,10 +56,35 @@ export function titleGrams(term: string): string[] {
   return [...new Set(chars.slice(1).map((c, i) => `${chars[i] ?? ""}${c}`))];
 }
 
-/** An FTS5 query of "ArticleTitleGrams" for titles holding every term's grams (tokens quoted). */
-export function titleGramMatchExpression(terms: readonly string[]): string {
+/**
+ * What the title index can also narrow by (its `ch…` and `st…` keys): the list's channel, and the
+ * stored status every story of its status filter has (none for 草稿, which is "neither published
+ * nor unpublished"). Only ever a superset: the list applies its full filter afterwards.
+ */
+export interface TitleNarrowing {
+  channelId: number | null;
+  storedStatus: string | null;
+}
+
+/** The hex of a text's UTF-8 bytes, upper case (SQLite's hex()). */
+function hex(text: string): string {
+  return Buffer.from(text, "utf8").toString("hex").toUpperCase();
+}
+
+/** An FTS5 query of "ArticleTitleGrams": titles holding every term's grams, narrowed (tokens quoted). */
+export function titleGramMatchExpression(terms: readonly string[], narrow: TitleNarrowing): string {
   const tokens = new Set(terms.flatMap((t) => titleGrams(t).map(gramToken)));
+  if (narrow.channelId !== null) tokens.add(`ch${narrow.channelId}`);
+  if (narrow.storedStatus !== null) tokens.add(`st${hex(narrow.storedStatus)}`);
   return [...tokens].map((t) => `"${t}"`).join(" AND ");
+}
+
+/** The PostgreSQL index's keys for the narrowing (prisma/postgresql/migrations/20261201120000_admin_list). */
+export function titleNarrowingKeys(narrow: TitleNarrowing): string[] {
+  return [
+    ...(narrow.channelId !== null ? [`ch${narrow.channelId}`] : []),
+    ...(narrow.storedStatus !== null ? [`st${narrow.storedStatus}`] : []),
+  ];
 }
 
 /** True when the grams alone decide the match (every term has one or two characters). */

@@ -5,6 +5,7 @@ import * as sqlite from "@/lib/sqlite";
 import * as postgres from "@/lib/postgres/search";
 import * as postgresTitles from "@/lib/postgres/admin-titles";
 import type { ArticleSearchPage, ArticleSearchQuery } from "@/lib/search-text";
+import type { TitleNarrowing } from "@/lib/admin-list";
 
 const store = (db: PrismaClient) => (clientDialect(db) === "postgresql" ? postgres : sqlite);
 
@@ -14,15 +15,16 @@ export function searchArticleIds(db: PrismaClient, q: ArticleSearchQuery): Promi
 }
 
 /**
- * Ids of the stories, whatever their status, whose title contains every term; null when more than
- * `cap` do (the editor's story list, lib/data/admin-articles.ts).
+ * Ids of the stories whose title contains every term, among those of a channel and stored status
+ * when given; null when more than `cap` do (the editor's story list, lib/data/admin-articles.ts).
  */
 export function titleMatchIds(
   db: PrismaClient,
   terms: readonly string[],
+  narrow: TitleNarrowing,
   cap: number,
 ): Promise<number[] | null> {
-  return (clientDialect(db) === "postgresql" ? postgresTitles : sqlite).titleMatchIds(db, terms, cap);
+  return (clientDialect(db) === "postgresql" ? postgresTitles : sqlite).titleMatchIds(db, terms, narrow, cap);
 }
 
 /** Rebuilds the search index from the stories. */

@@ -13,7 +13,7 @@ import {
   type ArticleSearchQuery,
   type SearchMatch,
 } from "@/lib/search-text";
-import { titleGramMatchExpression, titleGramsExact } from "@/lib/admin-list";
+import { titleGramMatchExpression, titleGramsExact, type TitleNarrowing } from "@/lib/admin-list";
 import Database from "better-sqlite3";
 import type { ViewEntry } from "@/lib/views/buffer";
 import type { InvalidationRow } from "@/lib/cache/registry";
@@ -407,17 +407,19 @@ export function openInvalidationFeed(databaseUrl: string): InvalidationFeed {
 // grams of each title (prisma/migrations/20261201120000_admin_list).
 
 /**
- * Ids of the stories (any status) whose title contains every term, LIKE's meaning (ASCII case
- * folded; %, _ and \ literal), in no particular order; null when more than `cap` do (a common
- * word: the list walks its index instead). The grams' posting lists answer words of one or two
+ * Ids of the stories whose title contains every term, LIKE's meaning (ASCII case folded; %, _
+ * and \ literal), among those of the narrowing's channel and stored status (keys of the same
+ * index), in no particular order; null when more than `cap` do (a common word: the list walks its
+ * index instead). The grams' posting lists answer words of one or two
  * characters exactly; longer words are rechecked on the title.
  */
 export async function titleMatchIds(
   db: PrismaClient,
   terms: readonly string[],
+  narrow: TitleNarrowing,
   cap: number,
 ): Promise<number[] | null> {
-  const match = titleGramMatchExpression(terms);
+  const match = titleGramMatchExpression(terms, narrow);
   const rows = titleGramsExact(terms)
     ? await db.$queryRaw<{ id: number | bigint }[]>`
         SELECT "rowid" AS "id" FROM "ArticleTitleGrams" WHERE "ArticleTitleGrams" MATCH ${match} LIMIT ${cap + 1}`

@@ -13,6 +13,7 @@ import { storedBody } from "@/lib/body/stored";
 import { makeArticle, makeChannel, uniq } from "@/lib/testing/fixtures";
 
 const HOUR = 3_600_000;
+const anywhere = { channelId: null, storedStatus: null };
 const all: AdminArticleFilter = { q: "", channelId: null, status: null, after: null, before: null };
 
 /** Every page from the first on through `next`, then back through `prev`. */
@@ -118,7 +119,7 @@ describe("title search", () => {
     for (const title of titles) ids.push((await makeArticle({ channelId: ch.id, title })).id);
     const db = await getDb();
     const find = async (...terms: string[]) => {
-      const found = await titleMatchIds(db, [tag, ...terms], 100);
+      const found = await titleMatchIds(db, [tag, ...terms], anywhere, 100);
       return found === null ? null : found.sort((x, y) => x - y);
     };
     const pick = (...i: number[]) => i.map((n) => ids[n]);
@@ -132,12 +133,26 @@ describe("title search", () => {
     expect(await find("0%")).toEqual(pick(2));
     expect(await find("%")).toEqual(pick(2));
     expect(await find("a_b")).toEqual(pick(3));
+    expect(await find("基站", "5G")).toEqual(pick(3)); // two words
+    expect(await find("1000")).toEqual([]);
     expect(await find("_")).toEqual(pick(3));
     expect(await find("5G")).toEqual(pick(3));
     expect(await find("芦笙节", "融水")).toEqual(pick(1));
     expect(await find("芦笙节", "融安")).toEqual([]);
-    expect(await titleMatchIds(db, [tag], 4)).toBeNull();
-    expect((await titleMatchIds(db, [tag], 5))?.length).toBe(5);
+    expect(await titleMatchIds(db, [tag], anywhere, 4)).toBeNull();
+    expect((await titleMatchIds(db, [tag], anywhere, 5))?.length).toBe(5);
+    // Narrowed to a channel and a stored status inside the index; a moved or unpublished story
+    // is found under its new ones.
+    const other = await makeChannel();
+    await db.article.update({ where: { id: ids[1] }, data: { channelId: other.id } });
+    await db.article.update({ where: { id: ids[0] }, data: { status: "unpublished" } });
+    const narrowed = async (channelId: number | null, storedStatus: string | null) =>
+      (await titleMatchIds(db, [tag], { channelId, storedStatus }, 100))?.sort((x, y) => x - y);
+    expect(await narrowed(ch.id, null)).toEqual(pick(0, 2, 3, 4));
+    expect(await narrowed(other.id, null)).toEqual(pick(1));
+    expect(await narrowed(ch.id, "published")).toEqual(pick(2, 3, 4));
+    expect(await narrowed(null, "unpublished")).toEqual(pick(0));
+    expect(await narrowed(other.id, "unpublished")).toEqual([]);
     // A new title is indexed, an old one forgotten; a deleted story too.
     await db.article.update({ where: { id: ids[4] }, data: { title: `${tag} 三江 侗族` } });
     expect(await find("鹿")).toEqual([]);

@@ -3,7 +3,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { titleSearchTerms, type AdminListCursor } from "@/lib/admin-list";
+import { titleSearchTerms, type AdminListCursor, type TitleNarrowing } from "@/lib/admin-list";
 import { titleMatchIds } from "@/lib/search-store";
 import { listChannels } from "@/lib/data/channels";
 import { articleHref } from "@/lib/data/cards";
@@ -91,8 +91,9 @@ function upTo(c: AdminListCursor, backward: boolean): Where {
  * is one walk of an index from its cursor (Article_updatedAt_idx, or the channel's, the status's
  * or both: prisma/migrations/20261201120000_admin_list), so a page deep in a million stories costs
  * what the first does. A title search (every word in the title) walks TITLE_WALK_WINDOW stories
- * of that index first, then asks the title index (lib/search-store.ts titleMatchIds) and sorts its
- * matches, and walks on only for a word in more than TITLE_MATCH_CAP titles.
+ * of that index first, then asks the title index (lib/search-store.ts titleMatchIds, narrowed to
+ * the channel and stored status there) and sorts its matches, and walks on only for a word in
+ * more than TITLE_MATCH_CAP of those titles.
  */
 export async function listAdminArticles(
   filter: AdminArticleFilter,
@@ -105,7 +106,8 @@ export async function listAdminArticles(
   const terms = titleSearchTerms(filter.q);
   const backward = filter.before !== null;
   const cursor = filter.before ?? filter.after;
-  let rows = await pageRows(db, base, terms, cursor, backward);
+  const narrow: TitleNarrowing = { channelId: filter.channelId, storedStatus: storedStatusOf(filter.status) };
+  let rows = await pageRows(db, base, terms, narrow, cursor, backward);
   if (backward && rows.length <= ADMIN_PAGE_SIZE) {
     // Back at the start (or stories were changed since): the first page, whole.
     return listAdminArticles({ ...filter, before: null, after: null }, nowMs);
@@ -123,11 +125,18 @@ export async function listAdminArticles(
   };
 }
 
+/** The stored status every story of a status filter has (statusWhere); none for 草稿. */
+function storedStatusOf(status: DisplayStatus | null): string | null {
+  if (status === "published" || status === "scheduled") return "published";
+  return status === "unpublished" ? "unpublished" : null;
+}
+
 /** Up to ADMIN_PAGE_SIZE + 1 stories from the cursor on, in the walking direction. */
 async function pageRows(
   db: PrismaClient,
   base: Where[],
   terms: string[],
+  narrow: TitleNarrowing,
   cursor: AdminListCursor | null,
   backward: boolean,
 ): Promise<Row[]> {
@@ -142,18 +151,23 @@ async function pageRows(
     });
   if (terms.length === 0) return find([]);
   const inTitle: Where[] = terms.map((t) => ({ title: { contains: t } }));
-  const [edge] = await db.article.findMany({
-    where: { AND: where },
-    orderBy: [{ updatedAt: order }, { id: order }],
-    skip: TITLE_WALK_WINDOW - 1,
-    take: 1,
-    select: { id: true, updatedAt: true },
-  });
-  // Fewer stories than the window: the walk is the whole answer.
-  if (!edge) return find(inTitle);
-  const walked = await find([...inTitle, upTo({ updatedAt: edge.updatedAt, id: edge.id }, backward)]);
-  if (walked.length > ADMIN_PAGE_SIZE) return walked;
-  const ids = await titleMatchIds(db, terms, TITLE_MATCH_CAP);
+  // Prisma's `contains` leaves % and _ as LIKE's wildcards: a word holding one goes to the title
+  // index, which takes it literally (only a word in more than TITLE_MATCH_CAP titles is walked,
+  // and then matches like a pattern).
+  if (!terms.some((t) => /[%_]/.test(t))) {
+    const [edge] = await db.article.findMany({
+      where: { AND: where },
+      orderBy: [{ updatedAt: order }, { id: order }],
+      skip: TITLE_WALK_WINDOW - 1,
+      take: 1,
+      select: { id: true, updatedAt: true },
+    });
+    // Fewer stories than the window: the walk is the whole answer.
+    if (!edge) return find(inTitle);
+    const walked = await find([...inTitle, upTo({ updatedAt: edge.updatedAt, id: edge.id }, backward)]);
+    if (walked.length > ADMIN_PAGE_SIZE) return walked;
+  }
+  const ids = await titleMatchIds(db, terms, narrow, TITLE_MATCH_CAP);
   return find(ids === null ? inTitle : [{ id: { in: ids } }]);
 }
 
