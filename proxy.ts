@@ -6,6 +6,8 @@
 //   the scripts it renders). Cached reader pages allow their scripts by hash instead
 //   (lib/security/headers.mjs explains both).
 // - Admin page loads renew the editor session cookie (pages cannot set cookies themselves).
+// - Editor-area addresses that lead nowhere (no such story, a malformed id or page number) are
+//   answered with status 404 (lib/data/admin-routes.ts says why the page cannot set it itself).
 // Authorization is NOT decided here: every admin page and action checks the session itself.
 // Cached reader pages never pass through here: a proxy on their path would cost about half of
 // their throughput (README § Architecture).
@@ -13,10 +15,11 @@ import { NextResponse, type NextRequest } from "next/server";
 import { renewSessionCookie } from "@/lib/auth/proxy";
 import { ORIGIN_MESSAGES, checkOrigin } from "@/lib/same-origin";
 import { noncePolicy } from "@/lib/security/script-policy";
+import { adminPathLeadsNowhere } from "@/lib/data/admin-routes";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const admin = request.nextUrl.pathname.startsWith("/admin");
   if (admin && !SAFE_METHODS.has(request.method)) {
     const verdict = checkOrigin(request.headers);
@@ -31,7 +34,14 @@ export function proxy(request: NextRequest) {
   const policy = noncePolicy(nonce, admin ? "'none'" : "'self'");
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const nowhere =
+    admin &&
+    (request.method === "GET" || request.method === "HEAD") &&
+    (await adminPathLeadsNowhere(request.nextUrl.pathname, request.nextUrl.searchParams));
+  const response = NextResponse.next({
+    request: { headers: requestHeaders },
+    ...(nowhere ? { status: 404 } : {}),
+  });
   // Replaces the policy of next.config.mjs, which allows inline scripts.
   response.headers.set("content-security-policy", policy);
   if (admin) renewSessionCookie(request, response);

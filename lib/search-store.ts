@@ -3,13 +3,28 @@
 import { clientDialect, type PrismaClient } from "@/lib/prisma-factory";
 import * as sqlite from "@/lib/sqlite";
 import * as postgres from "@/lib/postgres/search";
+import * as postgresTitles from "@/lib/postgres/admin-titles";
 import type { ArticleSearchPage, ArticleSearchQuery } from "@/lib/search-text";
+import type { TitleNarrowing } from "@/lib/admin-list";
 
 const store = (db: PrismaClient) => (clientDialect(db) === "postgresql" ? postgres : sqlite);
 
 /** One page of visible stories containing every term (see lib/sqlite.ts searchArticleIds). */
 export function searchArticleIds(db: PrismaClient, q: ArticleSearchQuery): Promise<ArticleSearchPage> {
   return store(db).searchArticleIds(db, q);
+}
+
+/**
+ * Ids of the stories whose title contains every term, among those of a channel and stored status
+ * when given; null when more than `cap` do (the editor's story list, lib/data/admin-articles.ts).
+ */
+export function titleMatchIds(
+  db: PrismaClient,
+  terms: readonly string[],
+  narrow: TitleNarrowing,
+  cap: number,
+): Promise<number[] | null> {
+  return (clientDialect(db) === "postgresql" ? postgresTitles : sqlite).titleMatchIds(db, terms, narrow, cap);
 }
 
 /** Rebuilds the search index from the stories. */

@@ -13,6 +13,7 @@ import {
   type ArticleSearchQuery,
   type SearchMatch,
 } from "@/lib/search-text";
+import { titleGramMatchExpression, titleGramsExact, type TitleNarrowing } from "@/lib/admin-list";
 import Database from "better-sqlite3";
 import type { ViewEntry } from "@/lib/views/buffer";
 import type { InvalidationRow } from "@/lib/cache/registry";
@@ -159,10 +160,12 @@ export async function rebuildArticleSearch(db: PrismaClient): Promise<void> {
   ]);
 }
 
-/** The gram index from scratch (a contentless FTS5 table has no 'rebuild'). */
+/** The gram indexes from scratch (a contentless FTS5 table has no 'rebuild'). */
 const rebuildGramStatements = [
   `INSERT INTO "ArticleSearchGrams" ("ArticleSearchGrams") VALUES ('delete-all')`,
   `INSERT INTO "ArticleSearchGrams" ("rowid", "grams") SELECT "id", "grams" FROM "ArticleSearchGramText"`,
+  `INSERT INTO "ArticleTitleGrams" ("ArticleTitleGrams") VALUES ('delete-all')`,
+  `INSERT INTO "ArticleTitleGrams" ("rowid", "grams") SELECT "id", "grams" FROM "ArticleTitleGramText"`,
 ] as const;
 
 /**
@@ -175,13 +178,21 @@ export async function checkArticleSearch(db: PrismaClient): Promise<boolean> {
   try {
     await db.$executeRaw`INSERT INTO "ArticleSearch" ("ArticleSearch", "rank") VALUES ('integrity-check', 1)`;
     await db.$executeRaw`INSERT INTO "ArticleSearchGrams" ("ArticleSearchGrams", "rank") VALUES ('integrity-check', 0)`;
+    await db.$executeRaw`INSERT INTO "ArticleTitleGrams" ("ArticleTitleGrams", "rank") VALUES ('integrity-check', 0)`;
   } catch {
     return false;
   }
-  const [counts] = await db.$queryRaw<{ stories: number | bigint; indexed: number | bigint }[]>`
+  const [counts] = await db.$queryRaw<
+    { stories: number | bigint; indexed: number | bigint; titles: number | bigint }[]
+  >`
     SELECT (SELECT count(*) FROM "Article") AS "stories",
-           (SELECT count(*) FROM "ArticleSearchGrams_docsize") AS "indexed"`;
-  return counts !== undefined && Number(counts.stories) === Number(counts.indexed);
+           (SELECT count(*) FROM "ArticleSearchGrams_docsize") AS "indexed",
+           (SELECT count(*) FROM "ArticleTitleGrams_docsize") AS "titles"`;
+  return (
+    counts !== undefined &&
+    Number(counts.stories) === Number(counts.indexed) &&
+    Number(counts.stories) === Number(counts.titles)
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -389,4 +400,37 @@ export function openInvalidationFeed(databaseUrl: string): InvalidationFeed {
       }))(),
     close: () => db.close(),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Title search of the editor's story list (lib/data/admin-articles.ts): "ArticleTitleGrams", the
+// grams of each title (prisma/migrations/20261201120000_admin_list).
+
+/**
+ * Ids of the stories whose title contains every term, LIKE's meaning (ASCII case folded; %, _
+ * and \ literal), among those of the narrowing's channel and stored status (keys of the same
+ * index), in no particular order; null when more than `cap` do (a common word: the list walks its
+ * index instead). The grams' posting lists answer words of one or two
+ * characters exactly; longer words are rechecked on the title.
+ */
+export async function titleMatchIds(
+  db: PrismaClient,
+  terms: readonly string[],
+  narrow: TitleNarrowing,
+  cap: number,
+): Promise<number[] | null> {
+  const match = titleGramMatchExpression(terms, narrow);
+  const rows = titleGramsExact(terms)
+    ? await db.$queryRaw<{ id: number | bigint }[]>`
+        SELECT "rowid" AS "id" FROM "ArticleTitleGrams" WHERE "ArticleTitleGrams" MATCH ${match} LIMIT ${cap + 1}`
+    : await db.$queryRaw<{ id: number | bigint }[]>`
+        SELECT a."id" AS "id"
+        FROM (SELECT "rowid" AS "id" FROM "ArticleTitleGrams" WHERE "ArticleTitleGrams" MATCH ${match}) AS m
+        CROSS JOIN "Article" a ON a."id" = m."id"
+        WHERE ${Prisma.join(
+          terms.map((t) => Prisma.sql`a."title" LIKE ${likeContains(t)} ESCAPE '\\'`),
+          " AND ",
+        )}
+        LIMIT ${cap + 1}`;
+  return rows.length > cap ? null : rows.map((r) => Number(r.id));
 }

@@ -2,6 +2,9 @@
 // every read here is bounded (one page of an index, one story).
 import "server-only";
 import { getDb } from "@/lib/db";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { titleSearchTerms, type AdminListCursor, type TitleNarrowing } from "@/lib/admin-list";
+import { titleMatchIds } from "@/lib/search-store";
 import { listChannels } from "@/lib/data/channels";
 import { articleHref } from "@/lib/data/cards";
 import { imageSelect, toAdminImage, type AdminImage } from "@/lib/data/admin-images";
@@ -17,12 +20,26 @@ import { parseReviewState, type ReviewedStory } from "@/lib/workflow/rules";
 
 export const ADMIN_PAGE_SIZE = 30;
 
+/**
+ * A title search first checks this many stories of the (filtered) list from the cursor on, one by
+ * one: a word in many titles fills its page there, where the title index would hand over a long
+ * list of its matches to sort.
+ */
+export const TITLE_WALK_WINDOW = 1_000;
+/**
+ * Otherwise the title index: when no more than this many titles match, those stories are sorted
+ * into the list's order; when more do, the word is common after all and the list is walked.
+ */
+export const TITLE_MATCH_CAP = 10_000;
+
 export interface AdminArticleFilter {
-  /** Part of the title; "" for all. */
+  /** Words of the title, all required; "" for all. */
   q: string;
   channelId: number | null;
   status: DisplayStatus | null;
-  page: number;
+  /** The page starts after this story (下一页), or ends before it (上一页); neither: the first page. */
+  after: AdminListCursor | null;
+  before: AdminListCursor | null;
 }
 
 export interface AdminArticleRow {
@@ -37,47 +54,134 @@ export interface AdminArticleRow {
   href: string;
 }
 
-/** One page of stories, most recently updated first. */
+export interface AdminArticlePage {
+  items: AdminArticleRow[];
+  /** Cursor of the next (older) page, null on the last. */
+  next: AdminListCursor | null;
+  /** Cursor of the previous (newer) page, null on the first. */
+  prev: AdminListCursor | null;
+}
+
+const rowSelect = {
+  id: true,
+  title: true,
+  status: true,
+  publishedAt: true,
+  updatedAt: true,
+  channel: { select: { name: true, slug: true } },
+  author: { select: { username: true, displayName: true } },
+} as const;
+
+type Where = NonNullable<Prisma.ArticleFindManyArgs["where"]>;
+type Row = Prisma.ArticleGetPayload<{ select: typeof rowSelect }>;
+
+/** Stories after `c` in the list's order (older; or newer when `backward`), index-friendly: a range of updatedAt. */
+function beyond(c: AdminListCursor, backward: boolean): Where {
+  return backward
+    ? { updatedAt: { gte: c.updatedAt }, OR: [{ updatedAt: { gt: c.updatedAt } }, { id: { gt: c.id } }] }
+    : { updatedAt: { lte: c.updatedAt }, OR: [{ updatedAt: { lt: c.updatedAt } }, { id: { lt: c.id } }] };
+}
+
+/** Stories up to `c` inclusive in the walking direction. */
+function upTo(c: AdminListCursor, backward: boolean): Where {
+  return beyond(c, !backward);
+}
+
+/**
+ * One page of stories, most recently changed first (then highest id), as keyset pages: each page
+ * is one walk of an index from its cursor (Article_updatedAt_idx, or the channel's, the status's
+ * or both: prisma/migrations/20261201120000_admin_list), so a page deep in a million stories costs
+ * what the first does. A title search (every word in the title) walks TITLE_WALK_WINDOW stories
+ * of that index first, then asks the title index (lib/search-store.ts titleMatchIds, narrowed to
+ * the channel and stored status there) and sorts its matches, and walks on only for a word in
+ * more than TITLE_MATCH_CAP of those titles.
+ */
 export async function listAdminArticles(
   filter: AdminArticleFilter,
   nowMs: number,
-): Promise<{ items: AdminArticleRow[]; total: number }> {
+): Promise<AdminArticlePage> {
   const db = await getDb();
-  const where = {
-    ...(filter.q ? { title: { contains: filter.q } } : {}),
-    ...(filter.channelId !== null ? { channelId: filter.channelId } : {}),
-    ...(filter.status ? statusWhere(filter.status, nowMs) : {}),
-  };
-  const [total, rows] = await Promise.all([
-    db.article.count({ where }),
-    db.article.findMany({
-      where,
-      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-      skip: (filter.page - 1) * ADMIN_PAGE_SIZE,
-      take: ADMIN_PAGE_SIZE,
-      select: {
-        id: true,
-        title: true,
-        status: true,
-        publishedAt: true,
-        updatedAt: true,
-        channel: { select: { name: true, slug: true } },
-        author: { select: { username: true, displayName: true } },
-      },
-    }),
-  ]);
+  const base: Where[] = [];
+  if (filter.channelId !== null) base.push({ channelId: filter.channelId });
+  if (filter.status) base.push(statusWhere(filter.status, nowMs));
+  const terms = titleSearchTerms(filter.q);
+  const backward = filter.before !== null;
+  const cursor = filter.before ?? filter.after;
+  const narrow: TitleNarrowing = { channelId: filter.channelId, storedStatus: storedStatusOf(filter.status) };
+  let rows = await pageRows(db, base, terms, narrow, cursor, backward);
+  if (backward && rows.length <= ADMIN_PAGE_SIZE) {
+    // Back at the start (or stories were changed since): the first page, whole.
+    return listAdminArticles({ ...filter, before: null, after: null }, nowMs);
+  }
+  const more = rows.length > ADMIN_PAGE_SIZE;
+  rows = rows.slice(0, ADMIN_PAGE_SIZE);
+  if (backward) rows.reverse();
+  const first = rows[0];
+  const last = rows.at(-1);
+  const at = (r: Row): AdminListCursor => ({ updatedAt: r.updatedAt, id: r.id });
   return {
-    total,
-    items: rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      channelName: r.channel.name,
-      status: deriveStatus(r, nowMs),
-      publishedAt: r.publishedAt,
-      updatedAt: r.updatedAt,
-      author: r.author ? r.author.displayName || r.author.username : "",
-      href: articleHref(r.channel.slug, r.id),
-    })),
+    items: rows.map((r) => toRow(r, nowMs)),
+    next: last && (backward || more) ? at(last) : null,
+    prev: backward ? (more && first ? at(first) : null) : cursor && first ? at(first) : cursor,
+  };
+}
+
+/** The stored status every story of a status filter has (statusWhere); none for 草稿. */
+function storedStatusOf(status: DisplayStatus | null): string | null {
+  if (status === "published" || status === "scheduled") return "published";
+  return status === "unpublished" ? "unpublished" : null;
+}
+
+/** Up to ADMIN_PAGE_SIZE + 1 stories from the cursor on, in the walking direction. */
+async function pageRows(
+  db: PrismaClient,
+  base: Where[],
+  terms: string[],
+  narrow: TitleNarrowing,
+  cursor: AdminListCursor | null,
+  backward: boolean,
+): Promise<Row[]> {
+  const order = backward ? "asc" : "desc";
+  const where = [...base, ...(cursor ? [beyond(cursor, backward)] : [])];
+  const find = (extra: Where[]) =>
+    db.article.findMany({
+      where: { AND: [...where, ...extra] },
+      orderBy: [{ updatedAt: order }, { id: order }],
+      take: ADMIN_PAGE_SIZE + 1,
+      select: rowSelect,
+    });
+  if (terms.length === 0) return find([]);
+  const inTitle: Where[] = terms.map((t) => ({ title: { contains: t } }));
+  // Prisma's `contains` leaves % and _ as LIKE's wildcards: a word holding one goes to the title
+  // index, which takes it literally (only a word in more than TITLE_MATCH_CAP titles is walked,
+  // and then matches like a pattern).
+  if (!terms.some((t) => /[%_]/.test(t))) {
+    const [edge] = await db.article.findMany({
+      where: { AND: where },
+      orderBy: [{ updatedAt: order }, { id: order }],
+      skip: TITLE_WALK_WINDOW - 1,
+      take: 1,
+      select: { id: true, updatedAt: true },
+    });
+    // Fewer stories than the window: the walk is the whole answer.
+    if (!edge) return find(inTitle);
+    const walked = await find([...inTitle, upTo({ updatedAt: edge.updatedAt, id: edge.id }, backward)]);
+    if (walked.length > ADMIN_PAGE_SIZE) return walked;
+  }
+  const ids = await titleMatchIds(db, terms, narrow, TITLE_MATCH_CAP);
+  return find(ids === null ? inTitle : [{ id: { in: ids } }]);
+}
+
+function toRow(r: Row, nowMs: number): AdminArticleRow {
+  return {
+    id: r.id,
+    title: r.title,
+    channelName: r.channel.name,
+    status: deriveStatus(r, nowMs),
+    publishedAt: r.publishedAt,
+    updatedAt: r.updatedAt,
+    author: r.author ? r.author.displayName || r.author.username : "",
+    href: articleHref(r.channel.slug, r.id),
   };
 }
 

@@ -19,6 +19,8 @@ import {
 
 export const SEARCH_INDEX = "Article_search_trgm_idx";
 export const GRAM_INDEX = "Article_search_grams_idx";
+/** The editor list's title search (lib/postgres/admin-titles.ts). */
+export const TITLE_GRAM_INDEX = "Article_title_grams_idx";
 
 /**
  * The indexed expression, written exactly as in the migration: the planner uses the index only
@@ -124,14 +126,15 @@ export async function rebuildArticleSearch(db: PrismaClient): Promise<void> {
   await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SET LOCAL statement_timeout = 0`;
-      for (const index of [SEARCH_INDEX, GRAM_INDEX]) await tx.$executeRawUnsafe(`REINDEX INDEX "${index}"`);
+      for (const index of [SEARCH_INDEX, GRAM_INDEX, TITLE_GRAM_INDEX])
+        await tx.$executeRawUnsafe(`REINDEX INDEX "${index}"`);
     },
     { timeout: 60 * 60_000 },
   );
 }
 
 /**
- * True when both search indexes exist, are valid and ready (a failed CREATE INDEX CONCURRENTLY or
+ * True when the three search indexes exist, are valid and ready (a failed CREATE INDEX CONCURRENTLY or
  * REINDEX leaves one invalid, and the planner then ignores it), and pg_trgm finds trigrams in
  * Chinese text under the database's locale (it does not under LC_CTYPE=C: every search would
  * then read the whole index).
@@ -139,10 +142,11 @@ export async function rebuildArticleSearch(db: PrismaClient): Promise<void> {
 export async function checkArticleSearch(db: PrismaClient): Promise<boolean> {
   try {
     const rows = await db.$queryRaw<{ ok: boolean }[]>`
-      SELECT (bool_and(i."indisvalid" AND i."indisready") AND count(*) = 2
+      SELECT (bool_and(i."indisvalid" AND i."indisready") AND count(*) = 3
               AND cardinality(show_trgm('融水苗族')) > 0) AS "ok"
       FROM pg_index i
-      WHERE i."indexrelid" IN (to_regclass(${`"${SEARCH_INDEX}"`}), to_regclass(${`"${GRAM_INDEX}"`}))`;
+      WHERE i."indexrelid" IN (to_regclass(${`"${SEARCH_INDEX}"`}), to_regclass(${`"${GRAM_INDEX}"`}),
+                                to_regclass(${`"${TITLE_GRAM_INDEX}"`}))`;
     return rows[0]?.ok === true;
   } catch {
     return false;

@@ -1,14 +1,9 @@
-import Link from "next/link";
+import { AdminNotFoundContent } from "../_components/admin-not-found";
 
-/** Also the answer to an editor opening an admin-only page while authInterrupts is off (see forbid()). */
+/**
+ * Unmatched editor-area addresses, and the answer to an editor opening an admin-only page while
+ * authInterrupts is off (see forbid()). Pages that find nothing return AdminNotFoundPage instead.
+ */
 export default function AdminNotFound() {
-  return (
-    <div className="adm-panel adm-notice">
-      <h1>页面不存在或无权访问</h1>
-      <p>您要打开的后台页面不存在，或者您的账号没有访问它的权限。</p>
-      <p>
-        <Link href="/admin">返回概览</Link>
-      </p>
-    </div>
-  );
+  return <AdminNotFoundContent />;
 }

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { ADMIN_PAGE_SIZE, listAdminArticles, listChannelOptions } from "@/lib/data/admin-articles";
+import { listAdminArticles, listChannelOptions } from "@/lib/data/admin-articles";
+import { formatAdminCursor, parseAdminCursor } from "@/lib/admin-list";
 import { DISPLAY_STATUSES, STATUS_LABELS, isDisplayStatus } from "@/lib/articles/status";
-import { pageCount, parsePageParam } from "@/lib/pagination";
 import { formatDateTime, requestTimeMs } from "@/lib/time";
 import { cleanLine } from "@/lib/text";
-import { Pagination } from "@/components/Pagination";
 import { StatusBadge } from "../../_components/status-badge";
+import { AdminNotFoundPage } from "@/app/admin/_components/admin-not-found";
 
 export const metadata: Metadata = { title: "稿件" };
 
@@ -21,8 +20,12 @@ const one = (v: string | string[] | undefined): string => (typeof v === "string"
 export default async function ArticlesPage({ searchParams }: Props) {
   await requireUser("/admin/articles");
   const query = await searchParams;
-  const page = parsePageParam(query.page);
-  if (page === null) notFound();
+  const after = parseAdminCursor(query.after);
+  const before = parseAdminCursor(query.before);
+  // A cursor we did not write, or both directions at once: no such page.
+  const badAfter = query.after !== undefined && after === null;
+  const badBefore = query.before !== undefined && before === null;
+  if (badAfter || badBefore || (after !== null && before !== null)) return <AdminNotFoundPage />;
   const q = cleanLine(one(query.q)).trim().slice(0, 100);
   const channelParam = one(query.channel);
   const channelId = /^[1-9]\d{0,9}$/.test(channelParam) ? Number(channelParam) : null;
@@ -31,10 +34,23 @@ export default async function ArticlesPage({ searchParams }: Props) {
   const deleted = one(query.deleted);
 
   const nowMs = requestTimeMs();
-  const [channels, { items, total }] = await Promise.all([
+  const [channels, { items, next, prev }] = await Promise.all([
     listChannelOptions(),
-    listAdminArticles({ q, channelId, status, page }, nowMs),
+    listAdminArticles({ q, channelId, status, after, before }, nowMs),
   ]);
+  // Every page link keeps the filters; empty ones are left out.
+  const pageHref = (cursor: Record<string, string>) => {
+    const params = new URLSearchParams(
+      Object.entries({
+        q,
+        channel: channelId === null ? "" : String(channelId),
+        status: status ?? "",
+        ...cursor,
+      }).filter(([, v]) => v !== ""),
+    );
+    const search = params.toString();
+    return search ? `/admin/articles?${search}` : "/admin/articles";
+  };
   const filtered = q !== "" || channelId !== null || status !== null;
   return (
     <>
@@ -93,9 +109,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
       </form>
 
       <section className="adm-panel" aria-labelledby="list-heading">
-        <h2 id="list-heading">
-          {filtered ? "筛选结果" : "全部稿件"}（{total} 篇）
-        </h2>
+        <h2 id="list-heading">{filtered ? "筛选结果" : "全部稿件"}</h2>
         {items.length === 0 ? (
           <p className="adm-muted">没有符合条件的稿件。</p>
         ) : (
@@ -130,13 +144,27 @@ export default async function ArticlesPage({ searchParams }: Props) {
             </table>
           </div>
         )}
-        <Pagination
-          className="adm-pagination"
-          basePath="/admin/articles"
-          params={{ q, channel: channelId === null ? "" : String(channelId), status: status ?? "" }}
-          page={page}
-          totalPages={pageCount(total, ADMIN_PAGE_SIZE)}
-        />
+        {prev || next ? (
+          <nav className="adm-pagination" aria-label="分页">
+            {prev ? (
+              <>
+                <Link href={pageHref({})}>最新</Link>
+                <Link href={pageHref({ before: formatAdminCursor(prev) })} rel="prev">
+                  上一页
+                </Link>
+              </>
+            ) : (
+              <span className="disabled">上一页</span>
+            )}
+            {next ? (
+              <Link href={pageHref({ after: formatAdminCursor(next) })} rel="next">
+                下一页
+              </Link>
+            ) : (
+              <span className="disabled">下一页</span>
+            )}
+          </nav>
+        ) : null}
       </section>
     </>
   );

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/session";
 import { AUDIT_PAGE_SIZE, listAuditEntries, type AuditRow } from "@/lib/data/admin-audit";
 import { auditLabel } from "@/lib/articles/audit-actions";
@@ -8,6 +7,7 @@ import { STATUS_LABELS, isDisplayStatus } from "@/lib/articles/status";
 import { pageCount, parsePageParam } from "@/lib/pagination";
 import { formatDateTime } from "@/lib/time";
 import { Pagination } from "@/components/Pagination";
+import { AdminNotFoundPage } from "@/app/admin/_components/admin-not-found";
 
 export const metadata: Metadata = { title: "操作日志" };
 
@@ -47,7 +47,7 @@ export default async function AuditPage({ searchParams }: Props) {
   await requireAdmin("/admin/audit");
   const query = await searchParams;
   const page = parsePageParam(query.page);
-  if (page === null) notFound();
+  if (page === null) return <AdminNotFoundPage />;
   const articleParam = typeof query.article === "string" ? query.article : "";
   const articleId = /^[1-9]\d{0,9}$/.test(articleParam) ? Number(articleParam) : null;
   const { items, total } = await listAuditEntries(page, articleId);

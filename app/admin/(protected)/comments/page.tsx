@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { MODERATION_PAGE_SIZE, listCommentsForModeration } from "@/lib/data/admin-comments";
 import { COMMENT_STATUSES, COMMENT_STATUS_LABELS, type CommentStatus } from "@/lib/comments/moderation-rules";
 import { pageCount, parsePageParam } from "@/lib/pagination";
 import { formatDateTime, requestTimeMs } from "@/lib/time";
 import { Pagination } from "@/components/Pagination";
+import { AdminNotFoundPage } from "@/app/admin/_components/admin-not-found";
 import { ModerationQueue } from "./moderation-queue";
 
 export const metadata: Metadata = { title: "评论审核" };
@@ -19,7 +19,7 @@ export default async function CommentsPage({ searchParams }: Props) {
   await requireUser("/admin/comments");
   const query = await searchParams;
   const page = parsePageParam(query.page);
-  if (page === null) notFound();
+  if (page === null) return <AdminNotFoundPage />;
   const raw = typeof query.status === "string" ? query.status : "pending";
   // "all" or one status; the queue of pending comments is the default view.
   const status: CommentStatus | null = (COMMENT_STATUSES as readonly string[]).includes(raw)

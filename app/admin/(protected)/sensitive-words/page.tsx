@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/session";
 import { WORDS_PAGE_SIZE, listSensitiveWords } from "@/lib/data/admin-sensitive-words";
 import { pageCount, parsePageParam } from "@/lib/pagination";
 import { WORD_KINDS, WORD_KIND_LABELS, type WordKind } from "@/lib/sensitive/rules";
 import { Pagination } from "@/components/Pagination";
 import { AddWordsForm, CheckTextForm, RemoveWordForm } from "./word-forms";
+import { AdminNotFoundPage } from "@/app/admin/_components/admin-not-found";
 
 export const metadata: Metadata = { title: "敏感词" };
 
@@ -19,7 +19,7 @@ export default async function SensitiveWordsPage({ searchParams }: Props) {
   const query = await searchParams;
   const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
   const page = parsePageParam(one(query.page));
-  if (page === null) notFound();
+  if (page === null) return <AdminNotFoundPage />;
   const kindParam = one(query.kind);
   const kind = WORD_KINDS.includes(kindParam as WordKind) ? (kindParam as WordKind) : null;
   const q = (one(query.q) ?? "").trim().slice(0, 30);

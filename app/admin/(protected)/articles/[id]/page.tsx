@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getArticleForEdit, listChannelOptions } from "@/lib/data/admin-articles";
 import { listRecentImages } from "@/lib/data/admin-images";
@@ -26,6 +25,7 @@ import { ArticleForm } from "../article-form";
 import { ReviewPanel } from "../review-panel";
 import { ReviewTimeline } from "../review-timeline";
 import { parseAdminArticleId } from "../article-id";
+import { AdminNotFoundPage } from "@/app/admin/_components/admin-not-found";
 
 export const metadata: Metadata = { title: "编辑稿件" };
 
@@ -38,14 +38,14 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id: rawId } = await params;
   const user = await requireUser(`/admin/articles/${rawId}`);
   const id = parseAdminArticleId(rawId);
-  if (id === null) notFound();
+  if (id === null) return <AdminNotFoundPage />;
   const [article, channels, images, query] = await Promise.all([
     getArticleForEdit(id, requestTimeMs()),
     listChannelOptions(),
     listRecentImages(),
     searchParams,
   ]);
-  if (!article) notFound();
+  if (!article) return <AdminNotFoundPage />;
   const db = await getDb();
   const [timeline, approvers] = await Promise.all([
     reviewTimeline(db, article.id),

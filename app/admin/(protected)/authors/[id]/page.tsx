@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { authorHref } from "@/lib/authors/byline";
 import { getAdminAuthor } from "@/lib/data/admin-authors";
 import { AuthorForm } from "../author-form";
+import { AdminNotFoundPage } from "@/app/admin/_components/admin-not-found";
 
 export const metadata: Metadata = { title: "编辑记者资料" };
 
@@ -17,9 +17,9 @@ export default async function EditAuthorPage({ params, searchParams }: Props) {
   const { id: rawId } = await params;
   await requireUser(`/admin/authors/${rawId}`);
   const id = /^[1-9]\d{0,9}$/.test(rawId) ? Number(rawId) : null;
-  if (id === null) notFound();
+  if (id === null) return <AdminNotFoundPage />;
   const [author, query] = await Promise.all([getAdminAuthor(id), searchParams]);
-  if (!author) notFound();
+  if (!author) return <AdminNotFoundPage />;
   const created = typeof query.created === "string" && /^\d{1,9}$/.test(query.created) ? query.created : null;
   return (
     <>

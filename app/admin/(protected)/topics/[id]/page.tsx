@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { listRecentImages } from "@/lib/data/admin-images";
 import { getTopicForEdit } from "@/lib/data/admin-topics";
 import { DeleteTopicForm, TopicForm } from "../topic-form";
+import { AdminNotFoundPage } from "@/app/admin/_components/admin-not-found";
 
 export const metadata: Metadata = { title: "编辑专题" };
 
@@ -16,13 +16,13 @@ interface Props {
 export default async function EditTopicPage({ params, searchParams }: Props) {
   const { id } = await params;
   await requireUser(`/admin/topics/${encodeURIComponent(id)}`);
-  if (!/^\d{1,9}$/.test(id)) notFound();
+  if (!/^\d{1,9}$/.test(id)) return <AdminNotFoundPage />;
   const [topic, images, query] = await Promise.all([
     getTopicForEdit(Number(id)),
     listRecentImages(),
     searchParams,
   ]);
-  if (!topic) notFound();
+  if (!topic) return <AdminNotFoundPage />;
   return (
     <>
       <p className="adm-breadcrumb">

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { CORRECTION_LABELS } from "@/lib/corrections/rules";
 import { getCorrectionsForAdmin } from "@/lib/data/corrections";
 import { formatDateTime } from "@/lib/time";
 import { parseAdminArticleId } from "../../article-id";
 import { CorrectionForm, RemoveCorrectionForm } from "./correction-forms";
+import { AdminNotFoundPage } from "@/app/admin/_components/admin-not-found";
 
 export const metadata: Metadata = { title: "更正与更新" };
 
@@ -15,9 +15,9 @@ export default async function CorrectionsPage({ params }: { params: Promise<{ id
   const { id: rawId } = await params;
   await requireUser(`/admin/articles/${rawId}/corrections`);
   const id = parseAdminArticleId(rawId);
-  if (id === null) notFound();
+  if (id === null) return <AdminNotFoundPage />;
   const data = await getCorrectionsForAdmin(id);
-  if (!data) notFound();
+  if (!data) return <AdminNotFoundPage />;
   const { article, notes } = data;
   const published = article.status === "published";
   return (

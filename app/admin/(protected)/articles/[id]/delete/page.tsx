@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/session";
 import { getArticleForEdit } from "@/lib/data/admin-articles";
 import { STATUS_LABELS } from "@/lib/articles/status";
 import { requestTimeMs } from "@/lib/time";
 import { parseAdminArticleId } from "../../article-id";
 import { DeleteForm } from "./delete-form";
+import { AdminNotFoundPage } from "@/app/admin/_components/admin-not-found";
 
 export const metadata: Metadata = { title: "删除稿件" };
 
@@ -19,9 +19,9 @@ export default async function DeleteArticlePage({ params }: Props) {
   const { id: rawId } = await params;
   await requireAdmin(`/admin/articles/${rawId}/delete`);
   const id = parseAdminArticleId(rawId);
-  if (id === null) notFound();
+  if (id === null) return <AdminNotFoundPage />;
   const article = await getArticleForEdit(id, requestTimeMs());
-  if (!article) notFound();
+  if (!article) return <AdminNotFoundPage />;
   return (
     <>
       <p className="adm-breadcrumb">

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getEditorGallery } from "@/lib/data/galleries";
 import { GALLERY_LIMITS } from "@/lib/galleries/rules";
@@ -8,6 +7,7 @@ import { decodeOutcome } from "@/lib/galleries/upload-outcome";
 import { MAX_IMAGE_BYTES } from "@/lib/images/upload";
 import { parseAdminArticleId } from "../../article-id";
 import { GalleryItemRow } from "./gallery-item";
+import { AdminNotFoundPage } from "@/app/admin/_components/admin-not-found";
 
 export const metadata: Metadata = { title: "图集" };
 
@@ -20,9 +20,9 @@ export default async function GalleryPage({ params, searchParams }: Props) {
   const { id: rawId } = await params;
   await requireUser(`/admin/articles/${rawId}/gallery`);
   const id = parseAdminArticleId(rawId);
-  if (id === null) notFound();
+  if (id === null) return <AdminNotFoundPage />;
   const [gallery, query] = await Promise.all([getEditorGallery(id), searchParams]);
-  if (!gallery) notFound();
+  if (!gallery) return <AdminNotFoundPage />;
   const { article, items } = gallery;
   const outcome = decodeOutcome(query.upload);
   return (

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getLiveForAdmin } from "@/lib/data/admin-live";
 import { listRecentImages } from "@/lib/data/admin-images";
 import { formatDateTime } from "@/lib/time";
 import { parseAdminArticleId } from "../../article-id";
 import { CoverageForm, EntryFlagForm, LiveEntryForm } from "./live-forms";
+import { AdminNotFoundPage } from "@/app/admin/_components/admin-not-found";
 
 export const metadata: Metadata = { title: "直播" };
 
@@ -17,9 +17,9 @@ export default async function LivePage({ params }: { params: Promise<{ id: strin
   const { id: rawId } = await params;
   await requireUser(`/admin/articles/${rawId}/live`);
   const id = parseAdminArticleId(rawId);
-  if (id === null) notFound();
+  if (id === null) return <AdminNotFoundPage />;
   const [data, recent] = await Promise.all([getLiveForAdmin(id), listRecentImages()]);
-  if (!data) notFound();
+  if (!data) return <AdminNotFoundPage />;
   const { article, coverage, entries } = data;
   // An entry's own image stays choosable when it is no longer among the recent ones.
   const imagesFor = (img: (typeof recent)[number] | null) =>

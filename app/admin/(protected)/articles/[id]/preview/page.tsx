@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { getArticlePreview } from "@/lib/data/admin-articles";
 import { getChannelBar } from "@/lib/data/channels";
@@ -16,6 +15,7 @@ import { SiteFooter } from "@/components/SiteFooter";
 import { siteFooterProps } from "@/lib/site";
 import { SiteHeader } from "@/components/SiteHeader";
 import { parseAdminArticleId } from "../../article-id";
+import { AdminNotFoundPage } from "@/app/admin/_components/admin-not-found";
 
 export const metadata: Metadata = { title: "预览" };
 
@@ -32,14 +32,14 @@ export default async function ArticlePreviewPage({ params }: Props) {
   const { id: rawId } = await params;
   await requireUser(`/admin/articles/${rawId}/preview`);
   const id = parseAdminArticleId(rawId);
-  if (id === null) notFound();
+  if (id === null) return <AdminNotFoundPage />;
   const nowMs = requestTimeMs();
   const [article, bar, gallery] = await Promise.all([
     getArticlePreview(id, nowMs),
     getChannelBar(),
     getGallery(id),
   ]);
-  if (!article) notFound();
+  if (!article) return <AdminNotFoundPage />;
   const siteHost = env.SITE_URL.replace(/^https?:\/\//, "");
   const crumbs = [
     { label: env.SITE_NAME, href: "/" },

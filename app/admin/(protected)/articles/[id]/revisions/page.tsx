@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { REVISIONS_PAGE_SIZE, listRevisions } from "@/lib/data/admin-articles";
 import { formatTags } from "@/lib/articles/tags";
@@ -9,6 +8,7 @@ import { formatDateTime } from "@/lib/time";
 import { Pagination } from "@/components/Pagination";
 import { parseAdminArticleId } from "../../article-id";
 import { RestoreButton } from "./restore-button";
+import { AdminNotFoundPage } from "@/app/admin/_components/admin-not-found";
 
 export const metadata: Metadata = { title: "历史版本" };
 
@@ -23,11 +23,11 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   const { id: rawId } = await params;
   await requireUser(`/admin/articles/${rawId}/revisions`);
   const id = parseAdminArticleId(rawId);
-  if (id === null) notFound();
+  if (id === null) return <AdminNotFoundPage />;
   const page = parsePageParam((await searchParams).page);
-  if (page === null) notFound();
+  if (page === null) return <AdminNotFoundPage />;
   const data = await listRevisions(id, page);
-  if (!data) notFound();
+  if (!data) return <AdminNotFoundPage />;
   return (
     <>
       <p className="adm-breadcrumb">

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import type { DiffPart } from "@/lib/articles/revision-diff";
 import { compareRevisions, type RevisionChoice } from "@/lib/data/admin-revisions";
 import { parseId } from "@/lib/http/params";
 import { formatDateTime } from "@/lib/time";
 import { parseAdminArticleId } from "../../../article-id";
+import { AdminNotFoundPage } from "@/app/admin/_components/admin-not-found";
 
 export const metadata: Metadata = { title: "版本比较" };
 
@@ -40,15 +40,16 @@ export default async function CompareRevisionsPage({ params, searchParams }: Pro
   const { id: rawId } = await params;
   await requireUser(`/admin/articles/${rawId}/revisions/compare`);
   const id = parseAdminArticleId(rawId);
-  if (id === null) notFound();
+  if (id === null) return <AdminNotFoundPage />;
   const query = await searchParams;
   const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
   const from = parseId(one(query.from));
   const to = parseId(one(query.to));
   // Both or neither: one id alone, or one that is not an id, names no comparison.
-  if ((query.from !== undefined || query.to !== undefined) && (from === null || to === null)) notFound();
+  if ((query.from !== undefined || query.to !== undefined) && (from === null || to === null))
+    return <AdminNotFoundPage />;
   const data = await compareRevisions(id, from, to);
-  if (!data) notFound();
+  if (!data) return <AdminNotFoundPage />;
   const { article, older, newer, changes, choices } = data;
   return (
     <>

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { adminPathLeadsNowhere } from "@/lib/data/admin-routes";
+import { makeArticle, makeChannel, uniq } from "@/lib/testing/fixtures";
+
+const nowhere = (path: string) => {
+  const url = new URL(path, "http://x");
+  return adminPathLeadsNowhere(url.pathname, url.searchParams);
+};
+
+describe("adminPathLeadsNowhere", () => {
+  it("knows stories, their sub-pages and the parameters of their pages", async () => {
+    const story = await makeArticle({
+      channelId: (await makeChannel()).id,
+      status: "draft",
+      publishedAt: null,
+    });
+    const id = story.id;
+    for (const sub of [
+      "",
+      "/revisions",
+      "/revisions/compare",
+      "/gallery",
+      "/corrections",
+      "/live",
+      "/preview",
+      "/delete",
+    ]) {
+      expect(await nowhere(`/admin/articles/${id}${sub}`), sub).toBe(false);
+      expect(await nowhere(`/admin/articles/999999999${sub}`), sub).toBe(true);
+      expect(await nowhere(`/admin/articles/abc${sub}`), sub).toBe(true);
+    }
+    expect(await nowhere("/admin/articles/new")).toBe(false);
+    expect(await nowhere("/admin/articles/0")).toBe(true);
+    expect(await nowhere("/admin/articles/99999999999")).toBe(true);
+    expect(await nowhere(`/admin/articles/${id}/revisions?page=2`)).toBe(false);
+    expect(await nowhere(`/admin/articles/${id}/revisions?page=x`)).toBe(true);
+    expect(await nowhere(`/admin/articles/${id}/revisions?page=1&page=2`)).toBe(true);
+    expect(await nowhere(`/admin/articles/${id}/revisions/compare?from=1&to=2`)).toBe(false);
+    expect(await nowhere(`/admin/articles/${id}/revisions/compare?from=1`)).toBe(true);
+    expect(await nowhere(`/admin/articles/${id}/revisions/compare?from=1&to=x`)).toBe(true);
+    // Not a route at all: Next's own 404, not decided here.
+    expect(await nowhere(`/admin/articles/${id}/nothing`)).toBe(false);
+  });
+
+  it("knows the list's cursors, page numbers, authors and topics", async () => {
+    expect(await nowhere("/admin/articles")).toBe(false);
+    expect(await nowhere("/admin/articles?after=1764547200000.5&q=x")).toBe(false);
+    expect(await nowhere("/admin/articles?before=1764547200000.5")).toBe(false);
+    expect(await nowhere("/admin/articles?after=abc")).toBe(true);
+    expect(await nowhere("/admin/articles?after=1.5&before=1.5")).toBe(true);
+    expect(await nowhere("/admin/articles?page=3")).toBe(false); // old links: the first page
+    for (const list of ["/admin/comments", "/admin/audit", "/admin/sensitive-words"]) {
+      expect(await nowhere(`${list}?page=2`)).toBe(false);
+      expect(await nowhere(`${list}?page=0`)).toBe(true);
+    }
+    const db = await getDb();
+    const author = await db.author.create({ data: { name: uniq("记者"), slug: uniq("a").toLowerCase() } });
+    expect(await nowhere(`/admin/authors/${author.id}`)).toBe(false);
+    expect(await nowhere("/admin/authors/999999999")).toBe(true);
+    expect(await nowhere("/admin/authors/new")).toBe(false);
+    expect(await nowhere("/admin/topics/999999999")).toBe(true);
+    expect(await nowhere("/admin/topics/x")).toBe(true);
+    expect(await nowhere("/admin/topics/new")).toBe(false);
+    expect(await nowhere("/admin")).toBe(false);
+  });
+});
