@@ -22,7 +22,8 @@ import {
   type Role,
 } from "@/lib/auth/schemas";
 
-const USAGE = "usage: npm run admin:create -- --user NAME [--role admin|chief|editor|reporter] [--name 显示名]";
+const USAGE =
+  "usage: npm run admin:create -- --user NAME [--role admin|chief|editor|reporter] [--name 显示名]";
 
 class UsageError extends Error {}
 
