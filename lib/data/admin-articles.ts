@@ -16,7 +16,7 @@ import type { ImageRef } from "@/lib/data/types";
 import { readerBodyHtml } from "@/lib/markdown";
 import { markdownToBody } from "@/lib/body/markdown";
 import { bodyToText } from "@/lib/body/text";
-import { parseReviewState, type ReviewedStory } from "@/lib/workflow/rules";
+import { parseReviewState, reviewLabel, type ReviewedStory } from "@/lib/workflow/rules";
 
 export const ADMIN_PAGE_SIZE = 30;
 
@@ -47,6 +47,8 @@ export interface AdminArticleRow {
   title: string;
   channelName: string;
   status: DisplayStatus;
+  /** Where an unpublished story is in the review flow (待审, 退回修改, 待签发), null otherwise. */
+  review: string | null;
   publishedAt: Date | null;
   updatedAt: Date;
   author: string;
@@ -66,6 +68,8 @@ const rowSelect = {
   id: true,
   title: true,
   status: true,
+  reviewState: true,
+  reviewStep: true,
   publishedAt: true,
   updatedAt: true,
   channel: { select: { name: true, slug: true } },
@@ -178,6 +182,7 @@ function toRow(r: Row, nowMs: number): AdminArticleRow {
     title: r.title,
     channelName: r.channel.name,
     status: deriveStatus(r, nowMs),
+    review: reviewLabel(parseReviewState(r.reviewState), r.reviewStep),
     publishedAt: r.publishedAt,
     updatedAt: r.updatedAt,
     author: r.author ? r.author.displayName || r.author.username : "",

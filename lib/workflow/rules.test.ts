@@ -8,6 +8,7 @@ import {
   mayEdit,
   mayReturn,
   maySignOff,
+  reviewLabel,
   reviewOutcome,
   maySubmit,
   stepLabel,
@@ -41,6 +42,9 @@ describe("review rules", () => {
     expect(reviewOutcome("approve", 1, "submitted")).toBe("一审已通过，稿件进入二审");
     expect(reviewOutcome("approve", 2, "approved")).toBe("二审已通过，稿件进入待签发");
     expect(reviewOutcome("return", 1, "returned")).toMatch(/^已退回修改/);
+    expect(reviewLabel("submitted", 2)).toBe("待审（二审）");
+    expect(reviewLabel("approved", 0)).toBe("待签发");
+    expect(reviewLabel("signed", 0)).toBeNull();
   });
 
   it("a reporter edits and submits their own copy in their channel, only while it is with them", () => {

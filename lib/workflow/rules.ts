@@ -42,6 +42,13 @@ export function reviewOutcome(action: "approve" | "return", step: number, next: 
     : `${stepLabel(step)}已通过，稿件进入${stepLabel(step + 1)}`;
 }
 
+/** The list's short label of where a story is in the flow: 待审（二审）, 退回修改, 待签发; null outside it. */
+export function reviewLabel(state: ReviewState, step: number): string | null {
+  if (state === "submitted") return `待审（${stepLabel(step)}）`;
+  if (state === "returned" || state === "approved") return REVIEW_STATE_LABELS[state];
+  return null;
+}
+
 export function parseReviewState(value: string): ReviewState {
   return (REVIEW_STATES as readonly string[]).includes(value) ? (value as ReviewState) : "draft";
 }

@@ -134,6 +134,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
                     <td data-label="频道">{a.channelName}</td>
                     <td data-label="状态">
                       <StatusBadge status={a.status} />
+                      {a.review ? <span className="adm-review-badge">{a.review}</span> : null}
                     </td>
                     <td data-label="发布时间">{a.publishedAt ? formatDateTime(a.publishedAt) : "—"}</td>
                     <td data-label="最后修改">{formatDateTime(a.updatedAt)}</td>
