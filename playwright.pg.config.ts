@@ -38,6 +38,8 @@ export default defineConfig({
     "gallery.spec.ts",
     // A new city and its channels, added on one node, served by both.
     "regions.spec.ts",
+    // The review flow (三审) across five accounts: transitions are conditional updates.
+    "newsroom.spec.ts",
   ],
   use: { ...base.use, baseURL: `http://127.0.0.1:${port}` },
   webServer: [
