@@ -16,6 +16,10 @@ describe("adminPathLeadsNowhere", () => {
       publishedAt: null,
     });
     const id = story.id;
+    const db = await getDb();
+    const [r1, r2] = await Promise.all(
+      [1, 2].map((n) => db.articleRevision.create({ data: { articleId: id, snapshot: `{"n":${n}}` } })),
+    );
     for (const sub of [
       "",
       "/revisions",
@@ -36,9 +40,15 @@ describe("adminPathLeadsNowhere", () => {
     expect(await nowhere(`/admin/articles/${id}/revisions?page=2`)).toBe(false);
     expect(await nowhere(`/admin/articles/${id}/revisions?page=x`)).toBe(true);
     expect(await nowhere(`/admin/articles/${id}/revisions?page=1&page=2`)).toBe(true);
-    expect(await nowhere(`/admin/articles/${id}/revisions/compare?from=1&to=2`)).toBe(false);
-    expect(await nowhere(`/admin/articles/${id}/revisions/compare?from=1`)).toBe(true);
-    expect(await nowhere(`/admin/articles/${id}/revisions/compare?from=1&to=x`)).toBe(true);
+    const compare = `/admin/articles/${id}/revisions/compare`;
+    expect(await nowhere(`${compare}?from=${r1!.id}&to=${r2!.id}`)).toBe(false);
+    expect(await nowhere(`${compare}?from=${r1!.id}&to=${r1!.id}`)).toBe(true);
+    expect(await nowhere(`${compare}?from=${r1!.id}&to=999999999`)).toBe(true);
+    expect(await nowhere(`${compare}?from=1`)).toBe(true);
+    expect(await nowhere(`${compare}?from=1&to=x`)).toBe(true);
+    // None named: the newest two saves, so a story with one save has nothing to compare.
+    await db.articleRevision.delete({ where: { id: r2!.id } });
+    expect(await nowhere(compare)).toBe(true);
     // Not a route at all: Next's own 404, not decided here.
     expect(await nowhere(`/admin/articles/${id}/nothing`)).toBe(false);
   });

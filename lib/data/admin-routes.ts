@@ -55,6 +55,14 @@ export async function adminPathLeadsNowhere(pathname: string, search: URLSearchP
       const to = param(search, "to");
       const named = (v: string | string[] | undefined) => typeof v === "string" && parseId(v) !== null;
       if ((from !== undefined || to !== undefined) && !(named(from) && named(to))) return true;
+      // As compareRevisions decides: two different saves of this story, or (none named) a story
+      // with at least two saves.
+      const db = await getDb();
+      if (from === undefined)
+        return (await db.articleRevision.count({ where: { articleId: id }, take: 2 })) < 2;
+      const ids = [Number(from), Number(to)];
+      if (ids[0] === ids[1]) return true;
+      return (await db.articleRevision.count({ where: { articleId: id, id: { in: ids } } })) !== 2;
     }
     const db = await getDb();
     return (await db.article.findUnique({ where: { id }, select: { id: true } })) === null;
