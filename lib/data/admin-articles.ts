@@ -8,7 +8,7 @@ import { imageSelect, toAdminImage, type AdminImage } from "@/lib/data/admin-ima
 import { imageRef } from "@/lib/images/urls";
 import { toFormValues, type ArticleFormValues } from "@/lib/articles/form";
 import { parseSnapshot, snapshotToInput } from "@/lib/articles/snapshot";
-import { deriveStatus, statusWhere, type DisplayStatus } from "@/lib/articles/status";
+import { deriveStatus, statusWhere, unpublishNote, type DisplayStatus } from "@/lib/articles/status";
 import type { ImageRef } from "@/lib/data/types";
 import { readerBodyHtml } from "@/lib/markdown";
 import { markdownToBody } from "@/lib/body/markdown";
@@ -30,6 +30,8 @@ export interface AdminArticleRow {
   title: string;
   channelName: string;
   status: DisplayStatus;
+  /** "定时撤稿 HH:mm" while its unpublish time is ahead. */
+  unpublishNote: string | null;
   publishedAt: Date | null;
   updatedAt: Date;
   author: string;
@@ -60,6 +62,7 @@ export async function listAdminArticles(
         title: true,
         status: true,
         publishedAt: true,
+        unpublishAt: true,
         updatedAt: true,
         channel: { select: { name: true, slug: true } },
         author: { select: { username: true, displayName: true } },
@@ -73,6 +76,7 @@ export async function listAdminArticles(
       title: r.title,
       channelName: r.channel.name,
       status: deriveStatus(r, nowMs),
+      unpublishNote: unpublishNote(r, nowMs),
       publishedAt: r.publishedAt,
       updatedAt: r.updatedAt,
       author: r.author ? r.author.displayName || r.author.username : "",
@@ -101,6 +105,8 @@ export interface ArticleForEdit {
   /** updatedAt in ms: the form sends it back so that a concurrent edit is detected. */
   version: number;
   status: DisplayStatus;
+  /** "定时撤稿 HH:mm" while its unpublish time is ahead. */
+  unpublishNote: string | null;
   publishedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -126,6 +132,7 @@ export async function getArticleForEdit(id: number, nowMs: number): Promise<Arti
       byline: true,
       status: true,
       publishedAt: true,
+      unpublishAt: true,
       isHeadline: true,
       isRecommended: true,
       isCommunity: true,
@@ -155,6 +162,7 @@ export async function getArticleForEdit(id: number, nowMs: number): Promise<Arti
     }),
     version: row.updatedAt.getTime(),
     status: deriveStatus(row, nowMs),
+    unpublishNote: unpublishNote(row, nowMs),
     publishedAt: row.publishedAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -197,6 +205,7 @@ export async function getArticlePreview(id: number, nowMs: number): Promise<Arti
       title: true,
       status: true,
       publishedAt: true,
+      unpublishAt: true,
       bodyHtml: true,
       source: true,
       byline: true,

@@ -119,7 +119,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
                     </td>
                     <td data-label="频道">{a.channelName}</td>
                     <td data-label="状态">
-                      <StatusBadge status={a.status} />
+                      <StatusBadge status={a.status} note={a.unpublishNote} />
                     </td>
                     <td data-label="发布时间">{a.publishedAt ? formatDateTime(a.publishedAt) : "—"}</td>
                     <td data-label="最后修改">{formatDateTime(a.updatedAt)}</td>
