@@ -6,7 +6,7 @@ import { cardSelect, inOrder, pageOfCards, toCard, type CardRow } from "@/lib/da
 import { storyCorrectionsSelect, toStoryCorrection } from "@/lib/data/corrections";
 import { channelPageIds, scheduledStories } from "@/lib/data/channel-pages";
 import { scopeChannelIds } from "@/lib/data/channels";
-import { visibleWhere } from "@/lib/data/visibility";
+import { isVisible, visibleWhere } from "@/lib/data/visibility";
 import { withdrawnStories } from "@/lib/data/withdrawn";
 import { imageRef } from "@/lib/images/urls";
 import type { ArticleCard, ArticleDetail } from "@/lib/data/types";
@@ -201,9 +201,14 @@ export const listHeadlines = cached(
 export async function listCardsByIds(ids: readonly number[], nowMs: number): Promise<ArticleCard[]> {
   if (ids.length === 0) return [];
   const db = await getDb();
+  // By primary key, visibility checked here: with it in SQL (the unpublish time's OR) the planner
+  // may prefer walking the (status, publishedAt) index to the few key lookups.
   const rows = await db.article.findMany({
-    where: { id: { in: [...ids] }, ...visibleWhere(nowMs) },
-    select: cardSelect,
+    where: { id: { in: [...ids] } },
+    select: { ...cardSelect, status: true, unpublishAt: true },
   });
-  return inOrder(ids, rows).map(toCard);
+  return inOrder(
+    ids,
+    rows.filter((r) => isVisible(r, nowMs)),
+  ).map(toCard);
 }

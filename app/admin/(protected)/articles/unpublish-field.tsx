@@ -19,6 +19,7 @@ export function UnpublishField({ value, errors, editable }: Props) {
       <>
         <input type="hidden" name="unpublishAt" value={value} />
         {value ? <p className="adm-field-hint">定时撤稿：{value.replace("T", " ")}（北京时间）</p> : null}
+        <FieldError id="article-unpublish-at-error" errors={errors.unpublishAt} />
       </>
     );
   }
