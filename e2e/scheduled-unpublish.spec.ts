@@ -36,7 +36,9 @@ async function checkScreen(page: Page, name: string): Promise<void> {
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
     if (width === 375) await expectNoHorizontalOverflow(page);
-    await page.locator("#article-unpublish-at").scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SHOTS}/${name}-head-${width}.png` });
+    await page.locator("#article-unpublish-at").evaluate((el) => el.scrollIntoView({ block: "center" }));
     await page.screenshot({ path: `${SHOTS}/${name}-${width}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -13,6 +13,8 @@ import {
 } from "@/lib/data/articles";
 import { channelPageIds } from "@/lib/data/channel-pages";
 import { listFeedStories } from "@/lib/data/feeds";
+import { searchArticles } from "@/lib/data/search";
+import { parseSearchQuery } from "@/lib/search-text";
 import { listSitemapStories } from "@/lib/data/sitemap";
 import { getTagByName, listTagArticles } from "@/lib/data/tags";
 import { isVisible, visibleWhere } from "@/lib/data/visibility";
@@ -154,6 +156,18 @@ describe("scheduled unpublish (定时撤稿)", () => {
     const sitemap = async (nowMs: number) => (await listSitemapStories(id - 1, id, nowMs)).length;
     expect(await sitemap(before)).toBe(1);
     expect(await sitemap(after)).toBe(0);
+    const parsed = parseSearchQuery(story!.title);
+    if (parsed.kind !== "ok") throw new Error("title is no query");
+    const search = async (nowMs: number) =>
+      (await searchArticles({ terms: parsed.terms, channelId: ch.id, page: 1, nowMs })).items.map(
+        (r) => r.id,
+      );
+    expect(await search(before)).toEqual([id]);
+    expect(await search(after)).toEqual([]);
+    // Left out in the search itself (by id), so its count of matches agrees.
+    expect(
+      (await searchArticles({ terms: parsed.terms, channelId: ch.id, page: 1, nowMs: after })).total,
+    ).toBe(0);
     expect((await withdrawnStories(after)).map((s) => s.id)).toContain(id);
     expect((await withdrawnStories(before)).map((s) => s.id)).not.toContain(id);
   });
