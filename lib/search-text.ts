@@ -68,6 +68,11 @@ export interface ArticleSearchQuery {
   channelId: number | null;
   /** Stories published after this instant are not found. */
   now: Date;
+  /**
+   * Stories withdrawn by their unpublish time (lib/data/withdrawn.ts), left out by id: the unpublish
+   * time is no part of the indexes search walks. Absent: none.
+   */
+  withdrawn?: readonly number[];
   limit: number;
   offset: number;
 }

@@ -104,6 +104,7 @@ export async function searchArticleIds(db: PrismaClient, q: ArticleSearchQuery):
     Prisma.sql`a."publishedAt" <= ${q.now}`,
   ];
   if (q.channelId !== null) visible.push(Prisma.sql`a."channelId" = ${q.channelId}`);
+  if (q.withdrawn?.length) visible.push(Prisma.sql`a."id" NOT IN (${Prisma.join([...q.withdrawn])})`);
   // One more than the cap, to know whether there are more.
   const cap = SEARCH_MAX_MATCHES + 1;
   // A common word first: its newest matches are among the newest stories (bounded work; the

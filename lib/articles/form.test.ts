@@ -215,6 +215,7 @@ describe("toBeijingLocalInput / toFormValues", () => {
       leadImageCaption: "stale",
       leadImageCredit: "",
       publishedAt: date,
+      unpublishAt: new Date(date.getTime() + 3_600_000),
       isHeadline: false,
       isRecommended: true,
       isCommunity: false,
@@ -225,9 +226,14 @@ describe("toBeijingLocalInput / toFormValues", () => {
       leadImageId: "",
       leadImageAlt: "",
       publishedAt: "2026-02-01T00:30",
+      unpublishAt: "2026-02-01T01:30",
     });
     const parsed = parseArticleForm(values);
     expect(parsed.ok && parsed.data.publishedAt?.getTime()).toBe(date.getTime());
+    expect(parsed.ok && parsed.data.unpublishAt?.getTime()).toBe(date.getTime() + 3_600_000);
+    expect(parseArticleForm({ ...values, unpublishAt: "" }).ok).toBe(true);
+    const bad = parseArticleForm({ ...values, unpublishAt: "明天" });
+    expect(!bad.ok && bad.errors.unpublishAt).toEqual(["请填写有效的撤稿时间（北京时间）"]);
   });
 });
 

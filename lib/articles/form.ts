@@ -26,6 +26,8 @@ export interface ArticleFormValues {
   leadImageCredit: string;
   /** datetime-local value, Beijing time: `YYYY-MM-DDTHH:mm`, or "". */
   publishedAt: string;
+  /** 撤稿时间 (定时撤稿), the same format, or "": none. */
+  unpublishAt: string;
   isHeadline: boolean;
   isRecommended: boolean;
   isCommunity: boolean;
@@ -46,6 +48,7 @@ export const EMPTY_ARTICLE_FORM: ArticleFormValues = {
   leadImageCaption: "",
   leadImageCredit: "",
   publishedAt: "",
+  unpublishAt: "",
   isHeadline: false,
   isRecommended: false,
   isCommunity: false,
@@ -65,6 +68,8 @@ export interface ArticleInput {
   leadImageCaption: string;
   leadImageCredit: string;
   publishedAt: Date | null;
+  /** From this time readers no longer see the story (lib/articles/publication.ts decideUnpublishAt). */
+  unpublishAt: Date | null;
   isHeadline: boolean;
   isRecommended: boolean;
   isCommunity: boolean;
@@ -93,6 +98,7 @@ export function readArticleForm(formData: FormData): ArticleFormValues {
     leadImageCaption: text("leadImageCaption", LIMITS.caption),
     leadImageCredit: text("leadImageCredit", LIMITS.credit),
     publishedAt: text("publishedAt", 40),
+    unpublishAt: text("unpublishAt", 40),
     isHeadline: flag("isHeadline"),
     isRecommended: flag("isRecommended"),
     isCommunity: flag("isCommunity"),
@@ -100,6 +106,18 @@ export function readArticleForm(formData: FormData): ArticleFormValues {
 }
 
 const id = /^[1-9]\d{0,9}$/;
+
+/** A datetime-local value in Beijing time; "" is null. */
+const beijingTime = (message: string) =>
+  z.string().transform((v, ctx) => {
+    if (v.trim() === "") return null;
+    const date = parseBeijingLocal(v);
+    if (!date) {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    return date;
+  });
 
 /** Every text field is cleaned of control and bidi characters first (lib/text.ts). */
 const trimmed = (max: number, label: string, text = lineText) =>
@@ -141,15 +159,8 @@ export const articleFormSchema = z.object({
   leadImageAlt: trimmed(LIMITS.alt, "替代文字"),
   leadImageCaption: trimmed(LIMITS.caption, "图片说明"),
   leadImageCredit: trimmed(LIMITS.credit, "图片来源"),
-  publishedAt: z.string().transform((v, ctx) => {
-    if (v.trim() === "") return null;
-    const date = parseBeijingLocal(v);
-    if (!date) {
-      ctx.addIssue({ code: "custom", message: "请填写有效的发布时间（北京时间）" });
-      return z.NEVER;
-    }
-    return date;
-  }),
+  publishedAt: beijingTime("请填写有效的发布时间（北京时间）"),
+  unpublishAt: beijingTime("请填写有效的撤稿时间（北京时间）"),
   isHeadline: z.boolean(),
   isRecommended: z.boolean(),
   isCommunity: z.boolean(),
@@ -229,6 +240,7 @@ export function toFormValues(a: {
   leadImageCaption: string;
   leadImageCredit: string;
   publishedAt: Date | null;
+  unpublishAt: Date | null;
   isHeadline: boolean;
   isRecommended: boolean;
   isCommunity: boolean;
@@ -246,6 +258,7 @@ export function toFormValues(a: {
     leadImageCaption: a.leadImageId === null ? "" : a.leadImageCaption,
     leadImageCredit: a.leadImageId === null ? "" : a.leadImageCredit,
     publishedAt: toBeijingLocalInput(a.publishedAt),
+    unpublishAt: toBeijingLocalInput(a.unpublishAt),
     isHeadline: a.isHeadline,
     isRecommended: a.isRecommended,
     isCommunity: a.isCommunity,

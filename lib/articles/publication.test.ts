@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { PUBLICATION_MESSAGES, decidePublication } from "@/lib/articles/publication";
+import {
+  PUBLICATION_MESSAGES,
+  UNPUBLISH_MESSAGES,
+  decidePublication,
+  decideUnpublishAt,
+} from "@/lib/articles/publication";
 
 const now = new Date("2026-05-01T02:00:37.250Z");
 const minute = new Date("2026-05-01T02:00:00.000Z");
@@ -100,6 +105,74 @@ describe("decidePublication", () => {
       ok: false,
       field: null,
       message: PUBLICATION_MESSAGES.unpublishNew,
+    });
+  });
+});
+
+describe("decideUnpublishAt (定时撤稿)", () => {
+  const live = { status: "published" as const, publishedAt: past };
+  const later = new Date(now.getTime() + 3 * 3_600_000);
+
+  it("a reviewer sets a time ahead of now and of the publish time, or clears it", () => {
+    expect(decideUnpublishAt("save", live, null, later, true, now)).toEqual({ ok: true, unpublishAt: later });
+    expect(decideUnpublishAt("save", live, later, null, true, now)).toEqual({ ok: true, unpublishAt: null });
+    expect(
+      decideUnpublishAt("schedule", { status: "published", publishedAt: future }, null, later, true, now),
+    ).toEqual({
+      ok: true,
+      unpublishAt: later,
+    });
+  });
+
+  it("refuses a time not after the publish time, or already past", () => {
+    expect(
+      decideUnpublishAt("schedule", { status: "published", publishedAt: later }, null, future, true, now),
+    ).toEqual({
+      ok: false,
+      message: UNPUBLISH_MESSAGES.beforePublish,
+    });
+    expect(
+      decideUnpublishAt("schedule", { status: "published", publishedAt: later }, null, later, true, now),
+    ).toMatchObject({
+      ok: false,
+    });
+    expect(decideUnpublishAt("save", live, null, past, true, now)).toEqual({
+      ok: false,
+      message: UNPUBLISH_MESSAGES.inPast,
+    });
+    expect(decideUnpublishAt("save", live, null, now, true, now)).toMatchObject({ ok: false });
+    // Moving the publish time past a kept unpublish time is refused too.
+    expect(
+      decideUnpublishAt("save", { status: "published", publishedAt: later }, future, future, true, now),
+    ).toEqual({
+      ok: false,
+      message: UNPUBLISH_MESSAGES.beforePublish,
+    });
+  });
+
+  it("only those who may unpublish change it; the value sent back unchanged passes for anyone", () => {
+    expect(decideUnpublishAt("save", live, null, later, false, now)).toEqual({
+      ok: false,
+      message: UNPUBLISH_MESSAGES.forbidden,
+    });
+    expect(decideUnpublishAt("submit", live, later, null, false, now)).toMatchObject({ ok: false });
+    expect(decideUnpublishAt("save", live, later, later, false, now)).toEqual({
+      ok: true,
+      unpublishAt: later,
+    });
+    expect(decideUnpublishAt("save", live, null, null, false, now)).toEqual({ ok: true, unpublishAt: null });
+  });
+
+  it("a time that has passed stays on a save, and is dropped by publishing again or unpublishing", () => {
+    expect(decideUnpublishAt("save", live, past, past, true, now)).toEqual({ ok: true, unpublishAt: past });
+    expect(decideUnpublishAt("publish", live, past, past, true, now)).toEqual({
+      ok: true,
+      unpublishAt: null,
+    });
+    const hidden = { status: "unpublished" as const, publishedAt: past };
+    expect(decideUnpublishAt("unpublish", hidden, later, later, true, now)).toEqual({
+      ok: true,
+      unpublishAt: null,
     });
   });
 });

@@ -68,3 +68,45 @@ export function decidePublication(
       return { ok: true, status: "unpublished", publishedAt: requested ?? current.publishedAt };
   }
 }
+
+export const UNPUBLISH_MESSAGES = {
+  forbidden: "只有负责本频道的编辑、主编可以设置或取消定时撤稿",
+  beforePublish: "撤稿时间必须晚于发布时间",
+  inPast: "撤稿时间必须晚于现在",
+} as const;
+
+export type UnpublishDecision = { ok: true; unpublishAt: Date | null } | { ok: false; message: string };
+
+/**
+ * The scheduled unpublish time (定时撤稿) a save stores, after decidePublication decided status
+ * and publish time. Readers stop seeing the story at that time, decided when read
+ * (lib/data/visibility.ts). Setting, moving or clearing it is for those who may unpublish
+ * (`mayUnpublish`: reviewers in the story's channel); a form without the right sends the stored
+ * value back unchanged. A new time must lie ahead and after the publish time; publishing again
+ * drops a time already past (it did its work), unpublishing by hand drops any.
+ * @param stored the row's unpublish time, or null (a new story, or none set)
+ * @param requested the time in the form, or null when empty
+ */
+export function decideUnpublishAt(
+  intent: SaveIntent,
+  decided: { status: StoredStatus; publishedAt: Date | null },
+  stored: Date | null,
+  requested: Date | null,
+  mayUnpublish: boolean,
+  now: Date,
+): UnpublishDecision {
+  const changed = (stored?.getTime() ?? null) !== (requested?.getTime() ?? null);
+  if (changed && !mayUnpublish) return { ok: false, message: UNPUBLISH_MESSAGES.forbidden };
+  // Unpublished now: a time to unpublish has nothing left to do.
+  if (intent === "unpublish") return { ok: true, unpublishAt: null };
+  if (requested === null) return { ok: true, unpublishAt: null };
+  if (!changed && requested.getTime() <= now.getTime()) {
+    // It has passed: the story was withdrawn. Publishing it again ends that; a save keeps it off.
+    return { ok: true, unpublishAt: intent === "publish" || intent === "schedule" ? null : requested };
+  }
+  if (changed && requested.getTime() <= now.getTime())
+    return { ok: false, message: UNPUBLISH_MESSAGES.inPast };
+  if (decided.publishedAt && requested.getTime() <= decided.publishedAt.getTime())
+    return { ok: false, message: UNPUBLISH_MESSAGES.beforePublish };
+  return { ok: true, unpublishAt: requested };
+}

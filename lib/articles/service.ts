@@ -22,7 +22,8 @@ import {
   deskCovers,
   type Actor,
 } from "@/lib/articles/permissions";
-import { decidePublication, type SaveIntent } from "@/lib/articles/publication";
+import { decidePublication, decideUnpublishAt, type SaveIntent } from "@/lib/articles/publication";
+import { settleWithdrawn } from "@/lib/articles/unpublish";
 import { parseSnapshot, snapshotToInput, toSnapshot } from "@/lib/articles/snapshot";
 import { deriveStatus, type DisplayStatus, type StoredStatus } from "@/lib/articles/status";
 import { storyCard, storyWriteInvalidation, type StoryReaderState } from "@/lib/articles/cache-tags";
@@ -143,6 +144,7 @@ export async function saveArticle(
           select: {
             status: true,
             publishedAt: true,
+            unpublishAt: true,
             updatedAt: true,
             channelId: true,
             authorId: true,
@@ -221,7 +223,19 @@ export async function saveArticle(
     if (decision.field) errors[decision.field] = [decision.message];
     else return { ok: false, error: "invalid", message: decision.message, errors };
   }
-  if (Object.keys(errors).length > 0 || !decision.ok)
+  // 定时撤稿: set, moved or cleared only by those who may unpublish in the story's channel.
+  const unpublish = decision.ok
+    ? decideUnpublishAt(
+        request.intent,
+        decision,
+        current?.unpublishAt ?? null,
+        input.unpublishAt,
+        canReviewIn(actor, input.channelId) && (!current || canReviewIn(actor, current.channelId)),
+        now,
+      )
+    : null;
+  if (unpublish && !unpublish.ok) errors.unpublishAt = [unpublish.message];
+  if (Object.keys(errors).length > 0 || !decision.ok || !unpublish?.ok)
     return { ok: false, error: "invalid", message: SERVICE_MESSAGES.invalid, errors };
 
   // normalizeBody again (the form did): a restored revision or a test's input passes here too.
@@ -229,6 +243,7 @@ export async function saveArticle(
     ...input,
     body: normalizeBody(input.body),
     publishedAt: decision.publishedAt,
+    unpublishAt: unpublish.unpublishAt,
   };
   let acknowledged: { field: string; word: string; position: number }[] = [];
   let sensitiveWarnings: SensitiveHit[] | undefined;
@@ -281,6 +296,7 @@ export async function saveArticle(
     byline: saved.byline,
     status: decision.status,
     publishedAt: saved.publishedAt,
+    unpublishAt: saved.unpublishAt,
     isHeadline: saved.isHeadline,
     isRecommended: saved.isRecommended,
     isCommunity: saved.isCommunity,
@@ -293,6 +309,7 @@ export async function saveArticle(
   const before: StoryReaderState | null = current && {
     status: current.status,
     publishedAt: current.publishedAt,
+    unpublishAt: current.unpublishAt,
     card: storyCard({
       ...current,
       imageTexts: current.leadImage
@@ -306,14 +323,18 @@ export async function saveArticle(
   const after: StoryReaderState = {
     status: decision.status,
     publishedAt: saved.publishedAt,
+    unpublishAt: saved.unpublishAt,
     card: storyCard({ ...saved, imageTexts }),
   };
   // The image's texts belong to the image: every story showing it changes with them.
   const imageChanged =
     image !== null && JSON.stringify([image.alt, image.caption, image.credit]) !== JSON.stringify(imageTexts);
 
+  const unpublishChanged =
+    (current?.unpublishAt?.getTime() ?? null) !== (saved.unpublishAt?.getTime() ?? null);
   const row = await db.$transaction(async (tx) => {
     await lockAuthorLinks(tx);
+    await settleWithdrawn(tx, now, request.id);
     // An edit writes only over the version it was read at, checked by the UPDATE itself (the check
     // above is only the early answer): of two saves started from the same version, the second
     // finds nothing to update, and nothing has been written when it gives up.
@@ -391,6 +412,21 @@ export async function saveArticle(
         createdAt: now,
       },
     });
+    if (unpublishChanged) {
+      await tx.auditLog.create({
+        data: {
+          userId: actor.id,
+          action: saved.unpublishAt ? EDITORIAL_AUDIT.unpublishScheduled : EDITORIAL_AUDIT.unpublishCancelled,
+          articleId: article.id,
+          detail: JSON.stringify({
+            title: saved.title,
+            unpublishAt: saved.unpublishAt?.toISOString() ?? null,
+            was: current?.unpublishAt?.toISOString() ?? null,
+          }),
+          createdAt: now,
+        },
+      });
+    }
     const invalidation = storyWriteInvalidation(article.id, before, after, now);
     const sharing = imageChanged
       ? await tx.article.findMany({ where: { leadImageId: saved.leadImageId }, select: { id: true } })
@@ -404,7 +440,7 @@ export async function saveArticle(
         ...sharing.map((a) => TAGS.article(a.id)),
       ],
       now,
-      invalidation.later,
+      [invalidation.later, invalidation.unpublishLater],
     );
     return article;
   });
@@ -443,7 +479,10 @@ export async function restoreRevision(
       where: { id: revisionId, articleId },
       select: { snapshot: true, createdAt: true },
     }),
-    db.article.findUnique({ where: { id: articleId }, select: { channelId: true, publishedAt: true } }),
+    db.article.findUnique({
+      where: { id: articleId },
+      select: { channelId: true, publishedAt: true, unpublishAt: true },
+    }),
   ]);
   if (!revision || !current) return { ok: false, error: "not_found", message: SERVICE_MESSAGES.notFound };
   const snapshot = parseSnapshot(revision.snapshot);
@@ -469,6 +508,7 @@ export async function restoreRevision(
         channelId: channel ? input.channelId : current.channelId,
         leadImageId: image ? input.leadImageId : null,
         publishedAt: current.publishedAt,
+        unpublishAt: current.unpublishAt,
       },
     },
     now,

@@ -15,6 +15,7 @@ const input: ArticleInput = {
   leadImageCaption: "说明",
   leadImageCredit: "摄影 李四",
   publishedAt: new Date("2026-05-01T02:00:00Z"),
+  unpublishAt: null,
   isHeadline: true,
   isRecommended: false,
   isCommunity: true,

@@ -64,7 +64,10 @@ export function parseSnapshot(text: string): ArticleSnapshot | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** The snapshot as a save input (what restoring it saves again). */
+/**
+ * The snapshot as a save input (what restoring it saves again). A revision is content: the
+ * unpublish time, like status, is not part of it (restoring keeps the current one).
+ */
 export function snapshotToInput(s: ArticleSnapshot): ArticleInput {
   return {
     channelId: s.channelId,
@@ -79,6 +82,7 @@ export function snapshotToInput(s: ArticleSnapshot): ArticleInput {
     leadImageCaption: s.leadImageCaption,
     leadImageCredit: s.leadImageCredit,
     publishedAt: s.publishedAt === null ? null : new Date(s.publishedAt),
+    unpublishAt: null,
     isHeadline: s.isHeadline,
     isRecommended: s.isRecommended,
     isCommunity: s.isCommunity,

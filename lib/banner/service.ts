@@ -30,7 +30,7 @@ export async function setBanner(
   if (!canWriteArticles(actor)) return { ok: false, message: BANNER_SERVICE_MESSAGES.forbidden };
   const article = await db.article.findUnique({
     where: { id: input.articleId },
-    select: { status: true, publishedAt: true },
+    select: { status: true, publishedAt: true, unpublishAt: true },
   });
   const refused = !article
     ? BANNER_SERVICE_MESSAGES.noArticle

@@ -7,23 +7,26 @@ import { noteLocalInvalidation } from "@/lib/cache/shared";
 
 type Writer = PrismaClient | Prisma.TransactionClient;
 
+type Later = { dueAt: Date; tags: readonly string[] };
+
 /** How long log rows are kept (a process idle for longer starts over: see TagRegistry.apply). */
 export const LOG_RETENTION_MS = 7 * 24 * 3_600_000;
 
 /**
  * Record that everything cached under `tags` changed now and, with `later`, that everything under
- * its tags changes at its time (a scheduled story's publish minute). Call it inside the
- * transaction of the write it describes.
+ * its tags changes at its time (a scheduled story's publish minute, its unpublish minute). Call it
+ * inside the transaction of the write it describes.
  */
 export async function recordInvalidation(
   db: Writer,
   tags: Iterable<string>,
   now: Date,
-  later: { dueAt: Date; tags: readonly string[] } | null = null,
+  later: Later | readonly (Later | null)[] | null = null,
 ): Promise<void> {
+  const laters = (Array.isArray(later) ? later : [later]).filter((l): l is Later => l !== null);
   const data = [
-    ...[...new Set(tags)].map((tag) => ({ tag, dueAt: null, createdAt: now })),
-    ...[...new Set(later?.tags)].map((tag) => ({ tag, dueAt: later?.dueAt ?? null, createdAt: now })),
+    ...[...new Set(tags)].map((tag) => ({ tag, dueAt: null as Date | null, createdAt: now })),
+    ...laters.flatMap((l) => [...new Set(l.tags)].map((tag) => ({ tag, dueAt: l.dueAt, createdAt: now }))),
   ];
   if (data.length === 0) return;
   await db.cacheInvalidation.createMany({ data });

@@ -94,7 +94,7 @@ export async function submitComment(
   const db = await getDb();
   const article = await db.article.findUnique({
     where: { id: input.articleId },
-    select: { status: true, publishedAt: true },
+    select: { status: true, publishedAt: true, unpublishAt: true },
   });
   if (!article || !isVisible(article, now)) return fail("not-found", "评论的新闻不存在或已下线。");
 

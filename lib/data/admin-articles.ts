@@ -11,7 +11,7 @@ import { imageSelect, toAdminImage, type AdminImage } from "@/lib/data/admin-ima
 import { imageRef } from "@/lib/images/urls";
 import { toFormValues, type ArticleFormValues } from "@/lib/articles/form";
 import { parseSnapshot, snapshotToInput } from "@/lib/articles/snapshot";
-import { deriveStatus, statusWhere, type DisplayStatus } from "@/lib/articles/status";
+import { deriveStatus, statusWhere, unpublishNote, type DisplayStatus } from "@/lib/articles/status";
 import type { ImageRef } from "@/lib/data/types";
 import { readerBodyHtml } from "@/lib/markdown";
 import { markdownToBody } from "@/lib/body/markdown";
@@ -49,6 +49,8 @@ export interface AdminArticleRow {
   status: DisplayStatus;
   /** Where an unpublished story is in the review flow (待审, 退回修改, 待签发), null otherwise. */
   review: string | null;
+  /** "定时撤稿 HH:mm" while its unpublish time is ahead. */
+  unpublishNote: string | null;
   publishedAt: Date | null;
   updatedAt: Date;
   author: string;
@@ -68,6 +70,7 @@ const rowSelect = {
   id: true,
   title: true,
   status: true,
+  unpublishAt: true,
   reviewState: true,
   reviewStep: true,
   publishedAt: true,
@@ -130,10 +133,12 @@ export async function listAdminArticles(
   };
 }
 
-/** The stored status every story of a status filter has (statusWhere); none for 草稿. */
+/**
+ * The stored status every story of a status filter has (statusWhere); none for 草稿, nor for
+ * 已撤下, which also holds published stories whose unpublish time (定时撤稿) has passed.
+ */
 function storedStatusOf(status: DisplayStatus | null): string | null {
-  if (status === "published" || status === "scheduled") return "published";
-  return status === "unpublished" ? "unpublished" : null;
+  return status === "published" || status === "scheduled" ? "published" : null;
 }
 
 /** Up to ADMIN_PAGE_SIZE + 1 stories from the cursor on, in the walking direction. */
@@ -183,6 +188,7 @@ function toRow(r: Row, nowMs: number): AdminArticleRow {
     channelName: r.channel.name,
     status: deriveStatus(r, nowMs),
     review: reviewLabel(parseReviewState(r.reviewState), r.reviewStep),
+    unpublishNote: unpublishNote(r, nowMs),
     publishedAt: r.publishedAt,
     updatedAt: r.updatedAt,
     author: r.author ? r.author.displayName || r.author.username : "",
@@ -210,6 +216,8 @@ export interface ArticleForEdit {
   /** updatedAt in ms: the form sends it back so that a concurrent edit is detected. */
   version: number;
   status: DisplayStatus;
+  /** "定时撤稿 HH:mm" while its unpublish time is ahead. */
+  unpublishNote: string | null;
   publishedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -235,6 +243,7 @@ export async function getArticleForEdit(id: number, nowMs: number): Promise<Arti
       byline: true,
       status: true,
       publishedAt: true,
+      unpublishAt: true,
       isHeadline: true,
       isRecommended: true,
       isCommunity: true,
@@ -264,6 +273,7 @@ export async function getArticleForEdit(id: number, nowMs: number): Promise<Arti
     }),
     version: row.updatedAt.getTime(),
     status: deriveStatus(row, nowMs),
+    unpublishNote: unpublishNote(row, nowMs),
     publishedAt: row.publishedAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -306,6 +316,7 @@ export async function getArticlePreview(id: number, nowMs: number): Promise<Arti
       title: true,
       status: true,
       publishedAt: true,
+      unpublishAt: true,
       bodyHtml: true,
       source: true,
       byline: true,

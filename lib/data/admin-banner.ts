@@ -34,6 +34,7 @@ export async function getBannerForAdmin(nowMs: number): Promise<AdminBanner | nu
           title: true,
           status: true,
           publishedAt: true,
+          unpublishAt: true,
           channel: { select: { slug: true } },
         },
       },

@@ -122,6 +122,7 @@ export async function findStoriesForTopic(q: string, nowMs: number, limit = 10):
       title: true,
       status: true,
       publishedAt: true,
+      unpublishAt: true,
       channel: { select: { slug: true, name: true } },
     },
   });

@@ -6,7 +6,8 @@ import { cardSelect, inOrder, pageOfCards, toCard, type CardRow } from "@/lib/da
 import { storyCorrectionsSelect, toStoryCorrection } from "@/lib/data/corrections";
 import { channelPageIds, scheduledStories } from "@/lib/data/channel-pages";
 import { scopeChannelIds } from "@/lib/data/channels";
-import { visibleWhere } from "@/lib/data/visibility";
+import { isVisible, visibleWhere } from "@/lib/data/visibility";
+import { withdrawnStories } from "@/lib/data/withdrawn";
 import { imageRef } from "@/lib/images/urls";
 import type { ArticleCard, ArticleDetail } from "@/lib/data/types";
 import { readerBodyHtml } from "@/lib/markdown";
@@ -26,6 +27,7 @@ export const getArticle = cached(
       select: {
         ...cardSelect,
         status: true,
+        unpublishAt: true,
         bodyHtml: true,
         bodyText: true,
         source: true,
@@ -45,6 +47,7 @@ export const getArticle = cached(
     return {
       ...toCard(row),
       status: row.status,
+      unpublishAt: row.unpublishAt,
       bodyHtml: readerBodyHtml(row.bodyHtml),
       // What a shared link and search engines show: the summary, or the body's opening words.
       description: row.summary || excerpt(row.bodyText),
@@ -76,11 +79,12 @@ export const listChannelArticles = cached(
     keep: (page) => page.items.length > 0,
   },
   async (channelId: number, page: number, nowMs: number): Promise<ChannelPage> => {
-    // One read of the scheduled stories serves the count and a deep page.
+    // One read of the scheduled and withdrawn stories serves the count and a deep page.
     const scheduled = scheduledStories(channelId, nowMs);
+    const withdrawn = withdrawnStories(nowMs);
     return pageOfCards(
-      () => channelPageIds(channelId, page, nowMs, scheduled),
-      () => countVisibleInChannel(channelId, nowMs, scheduled),
+      () => channelPageIds(channelId, page, nowMs, scheduled, undefined, withdrawn),
+      () => countVisibleInChannel(channelId, nowMs, scheduled, withdrawn),
     );
   },
 );
@@ -88,19 +92,23 @@ export const listChannelArticles = cached(
 /**
  * Visible stories of a channel: its count of published stories (kept by database triggers, table
  * ChannelStoryCount) minus those whose time is still ahead (its scheduled stories, an index range
- * read up to MAX_SCHEDULED_PER_CHANNEL), so a channel of any size is counted in two small reads.
+ * read up to MAX_SCHEDULED_PER_CHANNEL) and those whose unpublish time has come (the site's
+ * withdrawn stories, lib/data/withdrawn.ts), so a channel of any size is counted in three small reads.
  */
 export async function countVisibleInChannel(
   channelId: number,
   nowMs: number,
   scheduled = scheduledStories(channelId, nowMs),
+  withdrawn = withdrawnStories(nowMs),
 ): Promise<number> {
   const db = await getDb();
-  const [counted, ahead] = await Promise.all([
+  const [counted, ahead, gone] = await Promise.all([
     db.channelStoryCount.findUnique({ where: { channelId }, select: { published: true } }),
     scheduled,
+    withdrawn,
   ]);
-  return Math.max(0, (counted?.published ?? 0) - ahead.length);
+  const goneHere = gone.filter((s) => s.channelId === channelId).length;
+  return Math.max(0, (counted?.published ?? 0) - ahead.length - goneHere);
 }
 
 /** Latest visible stories of a channel (home page blocks, 新闻推荐 fallback). */
@@ -193,9 +201,14 @@ export const listHeadlines = cached(
 export async function listCardsByIds(ids: readonly number[], nowMs: number): Promise<ArticleCard[]> {
   if (ids.length === 0) return [];
   const db = await getDb();
+  // By primary key, visibility checked here: with it in SQL (the unpublish time's OR) the planner
+  // may prefer walking the (status, publishedAt) index to the few key lookups.
   const rows = await db.article.findMany({
-    where: { id: { in: [...ids] }, ...visibleWhere(nowMs) },
-    select: cardSelect,
+    where: { id: { in: [...ids] } },
+    select: { ...cardSelect, status: true, unpublishAt: true },
   });
-  return inOrder(ids, rows).map(toCard);
+  return inOrder(
+    ids,
+    rows.filter((r) => isVisible(r, nowMs)),
+  ).map(toCard);
 }

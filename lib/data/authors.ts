@@ -4,7 +4,8 @@ import { cached } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
 import { TAGS, TTL } from "@/lib/data/cache-tags";
 import { listCardsByIds } from "@/lib/data/articles";
-import { visibleWhere } from "@/lib/data/visibility";
+import { linkVisibleWhere } from "@/lib/data/visibility";
+import { withdrawnIds } from "@/lib/data/withdrawn";
 import type { ArticleCard, ImageRef } from "@/lib/data/types";
 import { imageRef } from "@/lib/images/urls";
 import { PAGE_SIZE } from "@/lib/pagination";
@@ -68,7 +69,7 @@ export const listAuthorArticles = cached(
   },
   async (authorId: number, page: number, nowMs: number): Promise<AuthorStoriesPage> => {
     const db = await getDb();
-    const where = { authorId, ...visibleWhere(nowMs) };
+    const where = { authorId, ...linkVisibleWhere(nowMs, await withdrawnIds(nowMs)) };
     const [total, links] = await Promise.all([
       db.articleAuthor.count({ where }),
       db.articleAuthor.findMany({
@@ -98,13 +99,14 @@ export const listSitemapAuthors = cached(
   { ttlMs: TTL.lists, tags: () => [TAGS.site, TAGS.authors] },
   async (nowMs: number): Promise<{ href: string; lastModified: Date }[]> => {
     const db = await getDb();
+    const withdrawn = await withdrawnIds(nowMs);
     const rows = await db.author.findMany({
       orderBy: { id: "asc" },
       take: SITEMAP_AUTHORS_MAX,
       select: {
         slug: true,
         articles: {
-          where: visibleWhere(nowMs),
+          where: linkVisibleWhere(nowMs, withdrawn),
           orderBy: [{ publishedAt: "desc" }, { articleId: "desc" }],
           take: 1,
           select: { publishedAt: true },

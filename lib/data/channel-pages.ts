@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { visibleWhere } from "@/lib/data/visibility";
+import { MAX_WITHDRAWN, withdrawnStories, type WithdrawnStory } from "@/lib/data/withdrawn";
 import { PAGE_SIZE } from "@/lib/pagination";
 
 /** Most scheduled stories of one channel a page or a count subtracts (more would be a newsroom's first). */
@@ -67,7 +68,10 @@ export async function scheduledStories(channelId: number, nowMs: number): Promis
  * the month holding the page's first story is found by adding up month counts (about 120 rows
  * for ten years), then the day by adding up that month's days, and the page is read from the index
  * range that ends with that day, skipping fewer stories than the day holds.
- * `scheduled`: scheduledStories of the channel, when already being read for its count.
+ * Stories withdrawn by their unpublish time (lib/data/withdrawn.ts) are still counted as
+ * published: their months and days are counted less them, as for the scheduled ones.
+ * `scheduled`, `withdrawn`: scheduledStories of the channel and withdrawnStories, when already
+ * being read for its count.
  * `directUpTo`: offsets up to this are read by OFFSET alone (tests pass 0).
  */
 export async function channelPageIds(
@@ -76,6 +80,7 @@ export async function channelPageIds(
   nowMs: number,
   scheduled?: Promise<Date[]>,
   directUpTo = DIRECT_OFFSET_MAX,
+  withdrawn?: Promise<WithdrawnStory[]>,
 ): Promise<number[]> {
   const db = await getDb();
   const offset = (page - 1) * PAGE_SIZE;
@@ -98,8 +103,9 @@ export async function channelPageIds(
   const today = utcDay(nowMs);
   const month = today.slice(0, 7);
   const tomorrow = nextDayStart(today);
-  const [ahead, months] = await Promise.all([
+  const [ahead, gone, months] = await Promise.all([
     scheduled ?? scheduledStories(channelId, nowMs),
+    withdrawn ?? withdrawnStories(nowMs),
     db.channelMonthCount.findMany({
       where: { channelId, month: { lte: month } },
       orderBy: { month: "desc" },
@@ -107,14 +113,16 @@ export async function channelPageIds(
     }),
   ]);
   // Beyond the cap this month's visible stories are not known from the counts: OFFSET stays exact.
-  if (ahead.length === MAX_SCHEDULED_PER_CHANNEL) return read(null, offset);
+  if (ahead.length === MAX_SCHEDULED_PER_CHANNEL || gone.length === MAX_WITHDRAWN) return read(null, offset);
   const monthEnd = nextMonthStart(month);
   const scheduledInMonth = ahead.filter((at) => at < monthEnd).length;
   const scheduledToday = ahead.filter((at) => at < tomorrow).length;
+  const goneDays = gone.filter((s) => s.channelId === channelId).map((s) => utcDay(s.publishedAt.getTime()));
+  const goneIn = (prefix: string) => goneDays.filter((d) => d.startsWith(prefix)).length;
 
   const inMonth = locate(
     months,
-    (m) => (m.month === month ? m.published - scheduledInMonth : m.published),
+    (m) => (m.month === month ? m.published - scheduledInMonth : m.published) - goneIn(m.month),
     offset,
   );
   if (!inMonth.row) return []; // past the last page
@@ -126,7 +134,7 @@ export async function channelPageIds(
   // Days after today hold only scheduled stories.
   const found = locate(
     days.filter((d) => d.day <= today),
-    (d) => (d.day === today ? d.published - scheduledToday : d.published),
+    (d) => (d.day === today ? d.published - scheduledToday : d.published) - goneIn(d.day),
     inMonth.skip,
   );
   // The month's days add up to less than the month: never (one trigger writes both), but OFFSET

@@ -60,7 +60,7 @@ export async function listGalleryCoverRows(nowMs: number, take: number): Promise
   // may prefer walking the (leadImageId, status, publishedAt) index over the 200 key lookups.
   const rows = await db.article.findMany({
     where: { id: { in: [...new Set(covers.map((c) => c.articleId))] } },
-    select: { ...cardSelect, status: true, leadImageId: true },
+    select: { ...cardSelect, status: true, unpublishAt: true, leadImageId: true },
   });
   const stories = rows
     .filter((r) => r.leadImageId === null && isVisible(r, nowMs))

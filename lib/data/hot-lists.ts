@@ -5,7 +5,7 @@ import "server-only";
 import { maintainHotLists } from "@/lib/views/record-view";
 import { getDb } from "@/lib/db";
 import { listCardsByIds } from "@/lib/data/articles";
-import { visibleWhere } from "@/lib/data/visibility";
+import { isVisible } from "@/lib/data/visibility";
 import { HOT_LISTS, heatOf, type HotList } from "@/lib/ranking";
 import type { RankedCard } from "@/lib/data/types";
 
@@ -104,16 +104,15 @@ export async function topOfHotListInChannels(
     });
     offset += rows.length;
     const inChannel = new Set(
+      // By primary key, channel and visibility checked here (see listCardsByIds).
       (
         await db.article.findMany({
-          where: {
-            id: { in: rows.map((r) => r.articleId) },
-            channelId: { in: [...channelIds] },
-            ...visibleWhere(nowMs),
-          },
-          select: { id: true },
+          where: { id: { in: rows.map((r) => r.articleId) } },
+          select: { id: true, channelId: true, status: true, publishedAt: true, unpublishAt: true },
         })
-      ).map((a) => a.id),
+      )
+        .filter((a) => channelIds.includes(a.channelId) && isVisible(a, nowMs))
+        .map((a) => a.id),
     );
     found.push(...rows.filter((r) => inChannel.has(r.articleId)));
     if (found.length >= limit || rows.length < size) break;

@@ -163,6 +163,13 @@ beforeAll(async () => {
   tagName = uniq("标签");
   const made = await makeArticle({ channelId: channel.id, title: "柳州螺蛳粉产业园扩建", tags: [tagName] });
   article = { id: made.id, channelId: channel.id };
+  // A story withdrawn by its unpublish time (定时撤稿): the tag and channel lists leave it out by id.
+  await makeArticle({
+    channelId: channel.id,
+    tags: [tagName],
+    publishedAt: new Date(Date.now() - 7_200_000),
+    unpublishAt: new Date(Date.now() - 60_000),
+  });
   // The channel's counts of a large archive, 100 stories a day for 1,200 days before this month
   // (the stories themselves are not needed: page 5,000's statements and their parameters are
   // what the counts make them), so that page 5,000 reads the day holding its first story.
@@ -354,6 +361,33 @@ describe.skipIf(postgres)(
         expect(problems, problems.join("\n\n")).toEqual([]);
       });
     }
+
+    it("the unpublish time is checked on rows the list's own index found (定时撤稿)", async () => {
+      const statements = [
+        ...(await statementsOf(PAGES.home!)),
+        ...(await statementsOf(PAGES["channel page 1"]!)),
+        ...(await statementsOf(PAGES["tag page"]!)),
+      ];
+      const plans = statements.map(({ sql, args }) => {
+        const params = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
+        return { sql, plan: explain(sql, params) };
+      });
+      const checked = plans.filter((p) => p.sql.includes("`unpublishAt` IS NULL OR"));
+      expect(checked.length).toBeGreaterThan(0);
+      // Never an OR of two index searches: the list's (…, status, publishedAt) index, or the
+      // primary key of the ids a list found, as before.
+      for (const p of checked) {
+        expect(p.plan.join(" | ")).not.toMatch(/MULTI-INDEX OR/);
+        expect(p.plan.join(" | ")).toMatch(/_status_publishedAt_idx|INTEGER PRIMARY KEY/);
+      }
+      // The tag page's links leave the withdrawn story out on their own index entries.
+      const tagPage = plans.filter((p) => p.sql.includes("FROM `main`.`ArticleTag`"));
+      expect(tagPage.length).toBeGreaterThan(0);
+      for (const p of tagPage) {
+        expect(p.sql).toMatch(/`articleId` NOT IN/);
+        expect(p.plan.join(" | ")).toMatch(/ArticleTag_tagId_status_publishedAt_articleId_idx/);
+      }
+    });
 
     it("channel page 5,000 skips fewer stories than one day holds", async () => {
       const skipped = (await statementsOf(PAGES["channel page 5,000"]!))

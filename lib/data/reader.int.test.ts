@@ -129,7 +129,9 @@ describe("getArticle", () => {
     const draft = await makeArticle({ channelId: ch.id, status: "draft" });
     const got = await getArticle(draft.id);
     expect(got?.status).toBe("draft");
-    expect(isVisible({ status: "draft", publishedAt: draft.publishedAt }, Date.now())).toBe(false);
+    expect(
+      isVisible({ status: "draft", publishedAt: draft.publishedAt, unpublishAt: null }, Date.now()),
+    ).toBe(false);
   });
 
   it("serves the cached copy until the article's tag is invalidated", async () => {
@@ -147,11 +149,23 @@ describe("getArticle", () => {
 describe("isVisible", () => {
   it("needs status published and a publish time not in the future", () => {
     const now = Date.parse("2026-03-01T00:00:00Z");
-    expect(isVisible({ status: "published", publishedAt: new Date(now) }, now)).toBe(true);
-    expect(isVisible({ status: "published", publishedAt: new Date(now + 1) }, now)).toBe(false);
-    expect(isVisible({ status: "published", publishedAt: null }, now)).toBe(false);
-    expect(isVisible({ status: "unpublished", publishedAt: new Date(now - 1) }, now)).toBe(false);
-    expect(isVisible({ status: "draft", publishedAt: new Date(now - 1) }, now)).toBe(false);
+    const at = (ms: number | null, status = "published") => ({
+      status,
+      publishedAt: ms === null ? null : new Date(ms),
+      unpublishAt: null,
+    });
+    expect(isVisible(at(now), now)).toBe(true);
+    expect(isVisible(at(now + 1), now)).toBe(false);
+    expect(isVisible(at(null), now)).toBe(false);
+    expect(isVisible(at(now - 1, "unpublished"), now)).toBe(false);
+    expect(isVisible(at(now - 1, "draft"), now)).toBe(false);
+  });
+
+  it("ends at the scheduled unpublish time (定时撤稿), to the millisecond", () => {
+    const now = Date.parse("2026-03-01T00:00:00Z");
+    const story = { status: "published", publishedAt: new Date(now - 60_000), unpublishAt: new Date(now) };
+    expect(isVisible(story, now - 1)).toBe(true);
+    expect(isVisible(story, now)).toBe(false);
   });
 });
 

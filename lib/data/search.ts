@@ -3,7 +3,8 @@ import { cached } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
 import { TAGS, TTL } from "@/lib/data/cache-tags";
 import { cardSelect, inOrder, toCard } from "@/lib/data/cards";
-import { visibleWhere } from "@/lib/data/visibility";
+import { isVisible } from "@/lib/data/visibility";
+import { withdrawnIds } from "@/lib/data/withdrawn";
 import { PAGE_SIZE } from "@/lib/pagination";
 import { resultSnippet } from "@/lib/search-text";
 import { searchArticleIds } from "@/lib/search-store";
@@ -52,15 +53,20 @@ async function findArticles({ terms, channelId, page, nowMs }: SearchInput): Pro
     terms,
     channelId,
     now: new Date(nowMs),
+    withdrawn: await withdrawnIds(nowMs),
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   });
   if (ids.length === 0) return { items: [], total, capped };
+  // By primary key, visibility checked here: with it in SQL the planner may walk the status index.
   const rows = await db.article.findMany({
-    where: { id: { in: ids }, ...visibleWhere(nowMs) },
-    select: { ...cardSelect, bodyText: true },
+    where: { id: { in: ids } },
+    select: { ...cardSelect, bodyText: true, status: true, unpublishAt: true },
   });
-  const items = inOrder(ids, rows).map((row) => ({
+  const items = inOrder(
+    ids,
+    rows.filter((r) => isVisible(r, nowMs)),
+  ).map((row) => ({
     ...toCard(row),
     snippet: resultSnippet(row.summary, row.bodyText, terms),
   }));

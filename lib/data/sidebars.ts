@@ -11,7 +11,7 @@ import { TAGS, TTL } from "@/lib/data/cache-tags";
 import { cardSelect, toCard, type CardRow } from "@/lib/data/cards";
 import { listGalleryCoverRows } from "@/lib/data/galleries";
 import { listCardsByIds, listLatestInChannel, newestCardRows } from "@/lib/data/articles";
-import { visibleWhere } from "@/lib/data/visibility";
+import { isVisible, visibleWhere } from "@/lib/data/visibility";
 import { topOfHotList, topOfHotListInChannels } from "@/lib/data/hot-lists";
 import { scopeChannelIds } from "@/lib/data/channels";
 import { firstBucket, type HotWindow } from "@/lib/ranking";
@@ -234,8 +234,9 @@ async function candidatesFor(
   const [similarRows, views] = await Promise.all([
     similarOnly.length
       ? db.article.findMany({
-          where: { id: { in: similarOnly }, ...visibleWhere(nowMs) },
-          select: { id: true, channelId: true, publishedAt: true },
+          // By primary key, visibility checked below (see listCardsByIds).
+          where: { id: { in: similarOnly } },
+          select: { id: true, channelId: true, publishedAt: true, status: true, unpublishAt: true },
         })
       : Promise.resolve([]),
     viewsSince([...taggedIds, ...similarOnly], firstBucket(new Date(nowMs), 7 * 24)),
@@ -244,7 +245,7 @@ async function candidatesFor(
   // busy tag's every story for a small city).
   return [
     ...tagged.map((r) => ({ ...r, sharedTags: r.tags.length })),
-    ...similarRows.map((r) => ({ ...r, sharedTags: 0 })),
+    ...similarRows.filter((r) => isVisible(r, nowMs)).map((r) => ({ ...r, sharedTags: 0 })),
   ]
     .filter((r) => !ids || ids.includes(r.channelId))
     .map((r) => ({

@@ -59,7 +59,7 @@ export const listSitemapStories = cached(
     const rows = await db.article.findMany({
       where: { id: { gt: after, lte: upTo } },
       orderBy: { id: "asc" },
-      select: { ...sitemapSelect, status: true },
+      select: { ...sitemapSelect, status: true, unpublishAt: true },
     });
     return rows.filter((r) => isVisible(r, nowMs)).map(toSitemapStory);
   },

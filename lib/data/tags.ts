@@ -3,7 +3,8 @@ import { cached } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
 import { TAGS, TTL } from "@/lib/data/cache-tags";
 import { listCardsByIds } from "@/lib/data/articles";
-import { visibleWhere } from "@/lib/data/visibility";
+import { linkVisibleWhere } from "@/lib/data/visibility";
+import { withdrawnIds } from "@/lib/data/withdrawn";
 import type { ArticleCard } from "@/lib/data/types";
 import { PAGE_SIZE } from "@/lib/pagination";
 
@@ -51,7 +52,7 @@ export const listTagArticles = cached(
   },
   async (tagId: number, page: number, nowMs: number): Promise<TagPage> => {
     const db = await getDb();
-    const where = { tagId, ...visibleWhere(nowMs) };
+    const where = { tagId, ...linkVisibleWhere(nowMs, await withdrawnIds(nowMs)) };
     const [total, links] = await Promise.all([
       db.articleTag.count({ where }),
       db.articleTag.findMany({

@@ -10,7 +10,8 @@ import { getDb } from "@/lib/db";
 import { TAGS, TTL } from "@/lib/data/cache-tags";
 import { listCardsByIds } from "@/lib/data/articles";
 import { articleHref } from "@/lib/data/cards";
-import { visibleWhere } from "@/lib/data/visibility";
+import { linkVisibleWhere, visibleWhere } from "@/lib/data/visibility";
+import { withdrawnIds } from "@/lib/data/withdrawn";
 import type { ArticleCard, ImageRef } from "@/lib/data/types";
 import { imageRef } from "@/lib/images/urls";
 import { PAGE_SIZE } from "@/lib/pagination";
@@ -164,7 +165,7 @@ export const listSectionStories = cached(
     let ids: number[];
     if (section.kind === "tag") {
       if (section.tagId === null) return { items: [], total: 0 };
-      const where = { tagId: section.tagId, ...visibleWhere(nowMs) };
+      const where = { tagId: section.tagId, ...linkVisibleWhere(nowMs, await withdrawnIds(nowMs)) };
       const [count, links] = await Promise.all([
         db.articleTag.count({ where }),
         db.articleTag.findMany({
@@ -265,10 +266,15 @@ export const listTopicFeedStories = cached(
     const tagIds = topic.sections.flatMap((s) => (s.kind === "tag" && s.tagId !== null ? [s.tagId] : []));
     const rows = await db.article.findMany({
       where: {
-        ...visibleWhere(nowMs),
-        OR: [
-          { topicStories: { some: { section: { topicId: topic.id } } } },
-          ...(tagIds.length ? [{ tags: { some: { tagId: { in: tagIds } } } }] : []),
+        // visibleWhere has an OR of its own (the unpublish time): the two are ANDed, not merged.
+        AND: [
+          visibleWhere(nowMs),
+          {
+            OR: [
+              { topicStories: { some: { section: { topicId: topic.id } } } },
+              ...(tagIds.length ? [{ tags: { some: { tagId: { in: tagIds } } } }] : []),
+            ],
+          },
         ],
       },
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],

@@ -73,6 +73,8 @@ export interface RankedCard extends ArticleCard {
 
 export interface ArticleDetail extends ArticleCard {
   status: string;
+  /** 定时撤稿: readers no longer see it from this time (lib/data/visibility.ts isVisible). */
+  unpublishAt: Date | null;
   bodyHtml: string;
   /** The summary, or an excerpt of the body when the story has none (meta description, share card). */
   description: string;

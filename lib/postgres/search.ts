@@ -74,6 +74,7 @@ export async function searchArticleIds(db: PrismaClient, q: ArticleSearchQuery):
     const r = Prisma.raw(row);
     const conditions = [Prisma.sql`${r}."status" = 'published'`, Prisma.sql`${r}."publishedAt" <= ${q.now}`];
     if (q.channelId !== null) conditions.push(Prisma.sql`${r}."channelId" = ${q.channelId}`);
+    if (q.withdrawn?.length) conditions.push(Prisma.sql`${r}."id" NOT IN (${Prisma.join([...q.withdrawn])})`);
     return Prisma.join(conditions, " AND ");
   };
   const allInColumns = (row: string) =>

@@ -26,6 +26,8 @@ export interface ArticleInput {
   body?: string;
   status?: "draft" | "published" | "unpublished";
   publishedAt?: Date | null;
+  /** 定时撤稿 time; default none. */
+  unpublishAt?: Date | null;
   tags?: string[];
   isRecommended?: boolean;
   isCommunity?: boolean;
@@ -47,6 +49,7 @@ export async function makeArticle(input: ArticleInput) {
       ...storedBody(body),
       status: input.status ?? "published",
       publishedAt: input.publishedAt === undefined ? new Date(Date.now() - 3_600_000) : input.publishedAt,
+      unpublishAt: input.unpublishAt ?? null,
       isRecommended: input.isRecommended ?? false,
       isCommunity: input.isCommunity ?? false,
       isHeadline: input.isHeadline ?? false,

@@ -12,6 +12,7 @@ import { FieldError, FormMessage } from "../../_components/form-parts";
 import { SensitiveHits } from "../../_components/sensitive-hits";
 import { LeadImageField } from "./lead-image-field";
 import { BodyField } from "./body-editor/body-field";
+import { UnpublishField } from "./unpublish-field";
 
 interface Props {
   articleId: number | null;
@@ -23,6 +24,8 @@ interface Props {
   channels: ChannelOption[];
   recentImages: AdminImage[];
   initialImage: AdminImage | null;
+  /** May set or clear 撤稿时间 (reviewers in the story's channel). */
+  canScheduleUnpublish?: boolean;
 }
 
 const initialState: ArticleFormState = {};
@@ -67,6 +70,7 @@ export function ArticleForm({
   channels,
   recentImages,
   initialImage,
+  canScheduleUnpublish = false,
 }: Props) {
   const [state, formAction] = useActionState(saveArticleAction, initialState);
   const titleRef = useRef<HTMLInputElement>(null);
@@ -221,6 +225,7 @@ export function ArticleForm({
         </p>
         <FieldError id="article-published-at-error" errors={errors.publishedAt} />
       </div>
+      <UnpublishField value={values.unpublishAt} errors={errors} editable={canScheduleUnpublish} />
 
       <fieldset className="adm-fieldset">
         <legend>版面位置</legend>

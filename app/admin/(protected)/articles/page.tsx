@@ -133,7 +133,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
                     </td>
                     <td data-label="频道">{a.channelName}</td>
                     <td data-label="状态">
-                      <StatusBadge status={a.status} />
+                      <StatusBadge status={a.status} note={a.unpublishNote} />
                       {a.review ? <span className="adm-review-badge">{a.review}</span> : null}
                     </td>
                     <td data-label="发布时间">{a.publishedAt ? formatDateTime(a.publishedAt) : "—"}</td>

@@ -89,7 +89,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       </p>
       <div className="adm-page-head">
         <h1>编辑稿件</h1>
-        <StatusBadge status={article.status} />
+        <StatusBadge status={article.status} note={article.unpublishNote} />
       </div>
       {reviewed ? (
         <p className="adm-form-message adm-ok" role="status">
@@ -214,6 +214,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           channels={channels.filter((c) => c.id === review.channelId || deskCovers(user, c.id))}
           recentImages={images}
           initialImage={article.leadImage}
+          canScheduleUnpublish={canReviewIn(user, review.channelId)}
         />
       </div>
       {timeline.length > 0 ? <ReviewTimeline events={timeline} /> : null}

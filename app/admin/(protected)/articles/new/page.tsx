@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listChannelOptions } from "@/lib/data/admin-articles";
 import { listRecentImages } from "@/lib/data/admin-images";
 import { EMPTY_ARTICLE_FORM } from "@/lib/articles/form";
-import { deskCovers } from "@/lib/articles/permissions";
+import { deskCovers, isReviewer } from "@/lib/articles/permissions";
 import { formButtons } from "@/lib/workflow/buttons";
 import { ArticleForm } from "../article-form";
 
@@ -38,6 +38,7 @@ export default async function NewArticlePage({ searchParams }: Props) {
           channels={channels}
           recentImages={images}
           initialImage={null}
+          canScheduleUnpublish={isReviewer(user)}
         />
       </div>
     </>
