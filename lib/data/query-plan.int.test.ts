@@ -161,14 +161,22 @@ beforeAll(async () => {
   const channel = await makeChannel();
   channelSlug = channel.slug;
   tagName = uniq("标签");
-  const made = await makeArticle({ channelId: channel.id, title: "柳州螺蛳粉产业园扩建", tags: [tagName] });
+  // The channel's stories are published this month, after every day whose counts are made below
+  // (the triggers count them by UTC day; early on the 1st, an hour ago is last month).
+  const monthStart = Date.parse(`${new Date().toISOString().slice(0, 7)}-01T00:00:00.000Z`);
+  const made = await makeArticle({
+    channelId: channel.id,
+    title: "柳州螺蛳粉产业园扩建",
+    tags: [tagName],
+    publishedAt: new Date(Math.max(Date.now() - 3_600_000, monthStart)),
+  });
   article = { id: made.id, channelId: channel.id };
   // A story withdrawn by its unpublish time (定时撤稿): the tag and channel lists leave it out by id.
   await makeArticle({
     channelId: channel.id,
     tags: [tagName],
-    publishedAt: new Date(Date.now() - 7_200_000),
-    unpublishAt: new Date(Date.now() - 60_000),
+    publishedAt: new Date(Math.max(Date.now() - 7_200_000, monthStart)),
+    unpublishAt: new Date(Date.now() - 1_000),
   });
   // The channel's counts of a large archive, 100 stories a day for 1,200 days before this month
   // (the stories themselves are not needed: page 5,000's statements and their parameters are
@@ -189,7 +197,6 @@ beforeAll(async () => {
       publishedAt: new Date(Date.now() - 365 * 86_400_000),
     })),
   });
-  const monthStart = Date.parse(`${new Date().toISOString().slice(0, 7)}-01T00:00:00.000Z`);
   const days = Array.from({ length: 1_200 }, (_, i) =>
     new Date(monthStart - (i + 1) * 86_400_000).toISOString().slice(0, 10),
   );
