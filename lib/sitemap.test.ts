@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type * as NextServer from "next/server";
 import { clearCache } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
+import { visibleWhere } from "@/lib/data/visibility";
 import { env } from "@/lib/env";
 import {
   buildNewsSitemap,
@@ -65,7 +66,8 @@ async function urlsetLocs(xml: string): Promise<string[]> {
 async function visibleStoryUrls(nowMs: number): Promise<string[]> {
   const db = await getDb();
   const rows = await db.article.findMany({
-    where: { status: "published", publishedAt: { lte: new Date(nowMs) } },
+    // Other test files leave stories withdrawn by their unpublish time (定时撤稿) in this database.
+    where: visibleWhere(nowMs),
     select: { id: true, channel: { select: { slug: true } } },
   });
   return rows.map((r) => `${env.SITE_URL}/${r.channel.slug}/${r.id}`);
@@ -78,7 +80,7 @@ async function topicAndAuthorUrls(nowMs: number): Promise<string[]> {
   const [topics, authors] = await Promise.all([
     db.topic.findMany({ where: { published: true }, select: { slug: true } }),
     db.author.findMany({
-      where: { articles: { some: { status: "published", publishedAt: { lte: new Date(nowMs) } } } },
+      where: { articles: { some: { article: visibleWhere(nowMs) } } },
       select: { slug: true },
     }),
   ]);

@@ -5,6 +5,7 @@ import { clearCache } from "@/lib/cache/memo";
 import { TAGS } from "@/lib/data/cache-tags";
 import { isPostgres } from "@/lib/database-url";
 import { getDb } from "@/lib/db";
+import { visibleWhere } from "@/lib/data/visibility";
 import { env } from "@/lib/env";
 import { channelFeedXml, FEED_SIZE, siteFeedXml, storyGuid } from "@/lib/syndication";
 import { invalidate, makeArticle, makeChannel, uniq } from "@/lib/testing/fixtures";
@@ -101,7 +102,7 @@ describe("RSS feeds", () => {
     expect(feed.title).toBe(env.SITE_NAME);
     const db = await getDb();
     const latest = await db.article.findMany({
-      where: { status: "published", publishedAt: { lte: new Date(now) } },
+      where: visibleWhere(now),
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
       take: FEED_SIZE,
       select: { id: true },
