@@ -1,0 +1,365 @@
+"use client";
+// Around the article form on the edit and new pages (issue 13 item 4): autosave of what is typed
+// (lib/drafts/autosave.ts) and, for a saved story, the edit lock (lib/locks/edit-lock.ts) with its
+// banners. The form itself is not touched: this reads its fields from the DOM (FormData, the
+// rich editor's hidden `body` included) and disables it through a surrounding <fieldset>.
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { formatClock } from "@/lib/time";
+import { AUTOSAVE_MS, HEARTBEAT_MS, WAIT_POLL_MS } from "@/lib/locks/timing";
+import type { LockJson } from "@/lib/locks/lock-json";
+
+export interface AutosaveOfferProps {
+  /** ISO time of the autosave. */
+  savedAt: string;
+  /** The story was saved after it (by anyone): restoring would replace that save. */
+  olderThanStory: boolean;
+  /** The form shows the autosaved fields now (?restore=1). */
+  restored: boolean;
+  /** The page with the autosaved fields in the form. */
+  restoreHref: string;
+  /** The page without them. */
+  plainHref: string;
+}
+
+interface Props {
+  /** null: a new story (autosave only; nobody else can open it yet). */
+  articleId: number | null;
+  /** This person may edit the story: they take the lock. Otherwise the page is read-only anyway. */
+  canEdit: boolean;
+  /** The lock when the page was rendered (saved stories). */
+  initialLock: LockJson | null;
+  offer: AutosaveOfferProps | null;
+  children: ReactNode;
+}
+
+/**
+ * editing: this page holds the lock (or has no lock: a new story); blocked: someone else holds it
+ * and this person has not chosen yet; reading: 只读查看; waiting: 等待, polling until it is free;
+ * free: it became free while reading or waiting; lost: it was taken over from this page.
+ */
+type Mode = "editing" | "blocked" | "reading" | "waiting" | "free" | "lost";
+
+interface Holder {
+  name: string;
+  since: string;
+}
+
+/** Keystrokes, pastes, drops and clicks in the form: only then is there anything to autosave. */
+const EDIT_EVENTS = ["input", "change", "keydown", "paste", "drop", "click"] as const;
+/** What `fetch(…, { keepalive: true })` may carry when the tab closes. */
+const KEEPALIVE_MAX = 60_000;
+
+const clock = (iso: string, seconds = false) => formatClock(new Date(iso), seconds);
+
+/** The form's text fields as the browser would send them (files left out). */
+function formFields(form: HTMLFormElement): string {
+  const fields: Record<string, string> = {};
+  for (const [name, value] of new FormData(form)) if (typeof value === "string") fields[name] = value;
+  return JSON.stringify(fields);
+}
+
+async function postJson(
+  url: string,
+  body: string,
+): Promise<{ status: number; data: Record<string, unknown> }> {
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+  const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  return { status: res.status, data };
+}
+
+export function EditSession({ articleId, canEdit, initialLock, offer, children }: Props) {
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const [mode, setMode] = useState<Mode>(initialLock?.state === "other" && canEdit ? "blocked" : "editing");
+  const [holder, setHolder] = useState<Holder | null>(
+    initialLock?.state === "other" ? initialLock.holder : null,
+  );
+  const [confirming, setConfirming] = useState(false);
+  // This page held the lock at some point: someone else holding it now took it over.
+  const held = useRef(false);
+  const [lockError, setLockError] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  // The autosave offer waits for a decision: until then typing is not autosaved, so that the
+  // older autosave is not overwritten before the editor has chosen.
+  const [offerOpen, setOfferOpen] = useState(offer !== null && !offer.restored);
+  const readOnly = mode === "blocked" || mode === "reading" || mode === "waiting" || mode === "free";
+  const hold = useRef({ readOnly, offerOpen });
+  useEffect(() => {
+    hold.current = { readOnly, offerOpen };
+  }, [readOnly, offerOpen]);
+
+  const slot = articleId === null ? "new" : String(articleId);
+  const autosaveUrl = `/admin/api/articles/${slot}/autosave`;
+  const lockUrl = articleId === null ? null : `/admin/api/articles/${articleId}/lock`;
+
+  // Autosave: every few seconds, when something was typed and the fields differ from what was
+  // sent last. Never more than one request at a time.
+  useEffect(() => {
+    const wrap = wrapRef.current;
+    const form = wrap?.querySelector("form");
+    if (!wrap || !form) return;
+    let lastSent = formFields(form);
+    let dirty = false;
+    // A new story stops after its save starts: the save clears the slot and opens the story's
+    // own page, and a late autosave would bring the slot back.
+    let paused = false;
+    let inFlight = false;
+    const send = async (fields: string) => {
+      inFlight = true;
+      try {
+        const { status: code, data } = await postJson(autosaveUrl, fields);
+        if (code === 200 && data.ok === true && typeof data.savedAt === "string") {
+          lastSent = fields;
+          setStatus({ ok: true, text: `已自动保存 ${clock(data.savedAt, true)}` });
+        } else {
+          // Refused for good (too long, no right): not again until the fields change.
+          if (code !== 401 && code < 500) lastSent = fields;
+          setStatus({ ok: false, text: typeof data.message === "string" ? data.message : "自动保存失败" });
+        }
+      } catch {
+        setStatus({ ok: false, text: "自动保存失败（网络错误），稍后自动重试；已输入的内容仍在表单中" });
+      } finally {
+        inFlight = false;
+      }
+    };
+    const tick = () => {
+      if (!dirty || paused || inFlight || hold.current.readOnly || hold.current.offerOpen) return;
+      const fields = formFields(form);
+      if (fields !== lastSent) void send(fields);
+    };
+    const mark = () => {
+      dirty = true;
+      paused = false;
+    };
+    const onSubmit = () => {
+      if (articleId === null) paused = true;
+      // A saved story's slot gets the latest fields at once: if the save is refused (someone took
+      // the story over), what was typed is in the slot too. A save that succeeds clears it either
+      // way (the server drops a slot equal to the saved story).
+      else tick();
+    };
+    // The tab closes between two ticks: the last keystrokes go out with the page (small bodies only).
+    const onHide = () => {
+      if (!dirty || paused || hold.current.readOnly || hold.current.offerOpen) return;
+      const fields = formFields(form);
+      if (fields === lastSent || fields.length > KEEPALIVE_MAX) return;
+      void fetch(autosaveUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: fields,
+        keepalive: true,
+      }).catch(() => undefined);
+    };
+    for (const e of EDIT_EVENTS) wrap.addEventListener(e, mark);
+    wrap.addEventListener("submit", onSubmit);
+    window.addEventListener("pagehide", onHide);
+    const timer = window.setInterval(tick, AUTOSAVE_MS);
+    return () => {
+      for (const e of EDIT_EVENTS) wrap.removeEventListener(e, mark);
+      wrap.removeEventListener("submit", onSubmit);
+      window.removeEventListener("pagehide", onHide);
+      window.clearInterval(timer);
+    };
+  }, [articleId, autosaveUrl]);
+
+  const lockRequest = useCallback(
+    async (action: "keep" | "peek" | "take"): Promise<LockJson | null> => {
+      if (!lockUrl) return null;
+      try {
+        const { status: code, data } = await postJson(lockUrl, JSON.stringify({ action }));
+        if (code === 200 && data.ok === true) {
+          setLockError(null);
+          return data.lock as LockJson;
+        }
+        setLockError(typeof data.message === "string" ? data.message : "编辑锁状态未能更新");
+      } catch {
+        setLockError("网络错误，编辑锁状态未能更新；稍后自动重试");
+      }
+      return null;
+    },
+    [lockUrl],
+  );
+
+  // The heartbeat: keep the lock while editing; otherwise only look who has it.
+  useEffect(() => {
+    if (!lockUrl || !canEdit) return;
+    let stopped = false;
+    const beat = async () => {
+      const lock = await lockRequest(mode === "editing" ? "keep" : "peek");
+      if (stopped || !lock) return;
+      if (lock.state === "mine") held.current = true;
+      if (lock.state === "other") {
+        setHolder(lock.holder);
+        if (mode === "editing") setMode(held.current ? "lost" : "blocked");
+      } else if (mode === "waiting" || mode === "reading" || mode === "blocked") setMode("free");
+    };
+    void beat();
+    const timer = window.setInterval(() => void beat(), mode === "waiting" ? WAIT_POLL_MS : HEARTBEAT_MS);
+    const onVisible = () => {
+      if (document.visibilityState === "visible") void beat();
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      stopped = true;
+      window.clearInterval(timer);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, [lockUrl, canEdit, mode, lockRequest]);
+
+  const takeOver = async () => {
+    const lock = await lockRequest("take");
+    setConfirming(false);
+    if (lock?.state !== "mine") return;
+    // A read-only page may show an older version: open the story afresh. A page that was taken
+    // over keeps what its editor typed and goes on editing.
+    if (mode === "lost") setMode("editing");
+    else window.location.reload();
+  };
+
+  const discard = async () => {
+    try {
+      const res = await fetch(autosaveUrl, { method: "DELETE" });
+      if (!res.ok) throw new Error(String(res.status));
+      setOfferOpen(false);
+      setStatus({ ok: true, text: "已丢弃自动保存的内容" });
+    } catch {
+      setStatus({ ok: false, text: "未能丢弃自动保存的内容，请重试" });
+    }
+  };
+
+  const confirmBox = (name: string) =>
+    confirming ? (
+      <div className="adm-lock-confirm">
+        <p>接管后，{name} 将不能再保存这篇稿件（其已输入的内容会留在其自动保存中）。确定接管编辑？</p>
+        <p className="adm-button-row">
+          <button type="button" className="adm-btn adm-btn-primary" onClick={() => void takeOver()}>
+            确定接管
+          </button>
+          <button type="button" className="adm-btn" onClick={() => setConfirming(false)}>
+            取消
+          </button>
+        </p>
+      </div>
+    ) : null;
+
+  return (
+    <div ref={wrapRef} className="adm-edit-session">
+      {offer && offer.restored ? (
+        <p className="adm-form-message adm-ok" role="status">
+          已恢复 {clock(offer.savedAt)} 自动保存的内容。检查无误后请保存；
+          <a href={offer.plainHref}>不恢复，查看已保存的版本</a>
+        </p>
+      ) : offer && offerOpen ? (
+        <section className="adm-panel adm-autosave-offer" aria-labelledby="autosave-offer-heading">
+          <h2 id="autosave-offer-heading">发现 {clock(offer.savedAt)} 自动保存的未保存内容</h2>
+          <p>
+            上次关闭页面前输入的内容没有保存，已自动保存下来。
+            {offer.olderThanStory ? "注意：稿件在这之后又被保存过，恢复后再保存会替换那次保存的内容。" : null}
+            选择之前，新输入的内容不会自动保存。
+          </p>
+          <p className="adm-button-row">
+            <a href={offer.restoreHref} className="adm-btn adm-btn-primary">
+              恢复
+            </a>
+            <button type="button" className="adm-btn" onClick={() => void discard()}>
+              丢弃
+            </button>
+          </p>
+        </section>
+      ) : null}
+
+      {holder && mode !== "editing" ? (
+        <section
+          className={
+            mode === "lost" ? "adm-panel adm-edit-lock adm-edit-lock-lost" : "adm-panel adm-edit-lock"
+          }
+          aria-labelledby="edit-lock-heading"
+        >
+          {mode === "lost" ? (
+            <>
+              <div role="alert">
+                <h2 id="edit-lock-heading">
+                  您的编辑已被 {holder.name} 接管（{clock(holder.since)}）
+                </h2>
+                <p>
+                  您现在保存会被拒绝。您输入的内容仍在表单中，也在您的自动保存里；可以复制需要的内容，或在对方结束后接管回来。
+                </p>
+              </div>
+              {confirming ? (
+                confirmBox(holder.name)
+              ) : (
+                <p className="adm-button-row">
+                  <button type="button" className="adm-btn" onClick={() => setConfirming(true)}>
+                    接管编辑
+                  </button>
+                </p>
+              )}
+            </>
+          ) : mode === "free" ? (
+            <>
+              <div role="status">
+                <h2 id="edit-lock-heading">{holder.name} 已结束编辑，现在可以编辑了</h2>
+              </div>
+              <p className="adm-button-row">
+                <button
+                  type="button"
+                  className="adm-btn adm-btn-primary"
+                  onClick={() => window.location.reload()}
+                >
+                  开始编辑
+                </button>
+              </p>
+            </>
+          ) : (
+            <>
+              <h2 id="edit-lock-heading">
+                {holder.name} 正在编辑（自 {clock(holder.since)} 起）
+              </h2>
+              <p role="status">
+                {mode === "reading"
+                  ? "只读查看：表单不能修改。"
+                  : mode === "waiting"
+                    ? "正在等待：对方结束编辑（或离开页面约一分钟）后，这里会告诉您。"
+                    : "为免互相覆盖，同一时间只能有一人编辑。您可以只读查看、等待，或接管编辑。"}
+              </p>
+              {confirming ? (
+                confirmBox(holder.name)
+              ) : (
+                <p className="adm-button-row">
+                  {mode !== "reading" ? (
+                    <button type="button" className="adm-btn" onClick={() => setMode("reading")}>
+                      只读查看
+                    </button>
+                  ) : null}
+                  {mode !== "waiting" ? (
+                    <button type="button" className="adm-btn" onClick={() => setMode("waiting")}>
+                      等待
+                    </button>
+                  ) : null}
+                  <button
+                    type="button"
+                    className="adm-btn adm-btn-primary"
+                    onClick={() => setConfirming(true)}
+                  >
+                    接管编辑
+                  </button>
+                </p>
+              )}
+            </>
+          )}
+        </section>
+      ) : null}
+      {lockError ? (
+        <p className="adm-form-message" role="alert">
+          {lockError}
+        </p>
+      ) : null}
+
+      <fieldset className="adm-edit-fieldset" disabled={readOnly}>
+        {children}
+      </fieldset>
+      <p className="adm-autosave-status" aria-live="polite">
+        {status ? <span className={status.ok ? undefined : "adm-autosave-failed"}>{status.text}</span> : null}
+      </p>
+    </div>
+  );
+}
