@@ -135,10 +135,13 @@ export function oversizeField(values: ArticleFormValues): string | null {
   return null;
 }
 
+/** A body in its stored form, without the line breaks between blocks that the editor may leave out. */
+const canonicalBody = (body: string) => normalizeBody(body).replace(/>\n+</g, "><").trim();
+
 /** The same story as far as a reader of the form can tell (the body compared in its stored form). */
 export function sameFields(a: ArticleFormValues, b: ArticleFormValues): boolean {
   return (Object.keys(EMPTY_ARTICLE_FORM) as ArticleField[]).every((f) =>
-    f === "body" ? a.body === b.body || normalizeBody(a.body) === normalizeBody(b.body) : a[f] === b[f],
+    f === "body" ? a.body === b.body || canonicalBody(a.body) === canonicalBody(b.body) : a[f] === b[f],
   );
 }
 
