@@ -367,6 +367,9 @@ export async function saveArticle(
     await tx.articleAutosave.deleteMany({
       where: { userId: actor.id, slot: { in: [slotKey(article.id), ...(created ? [slotKey(null)] : [])] } },
     });
+    // Nothing unsaved is left to protect: the saver's edit lock ends (lib/locks/edit-lock.ts); the
+    // version check above keeps guarding against saves over this one.
+    await tx.articleLock.deleteMany({ where: { articleId: article.id, userId: actor.id } });
     await tx.articleRevision.create({
       data: {
         articleId: article.id,

@@ -7,7 +7,7 @@ import { makeChannel, uniq } from "@/lib/testing/fixtures";
 import { EMPTY_ARTICLE_FORM, parseArticleForm, type ArticleInput } from "@/lib/articles/form";
 import type { Role } from "@/lib/auth/schemas";
 import { restoreRevision, saveArticle } from "@/lib/articles/service";
-import { keepLock, lockRefusal, readLock, takeOverLock } from "@/lib/locks/edit-lock";
+import { keepLock, lockRefusal, readLock, releaseLock, takeOverLock } from "@/lib/locks/edit-lock";
 import { LOCK_TTL_MS } from "@/lib/locks/timing";
 
 const T0 = new Date("2026-05-01T02:00:30Z");
@@ -140,12 +140,32 @@ describe("edit locks", () => {
       at(7 * SEC),
     );
     expect(held.ok).toBe(true);
-    // Once the lock has expired anyone may save again (the version check still applies).
-    const later = at(7 * SEC + LOCK_TTL_MS);
+    // The holder's save ends their lock: nothing unsaved is left; the version check still applies.
+    expect(await readLock(db, id, a.id, at(7 * SEC))).toEqual({ state: "free" });
+    const stale = await saveArticle(db, a, { id, version, intent: "save", input: input(ch.id) }, at(8 * SEC));
+    expect(stale).toMatchObject({ ok: false, error: "conflict" });
     const after = held.ok ? held.updatedAt.getTime() : 0;
-    expect(
-      (await saveArticle(db, a, { id, version: after, intent: "save", input: input(ch.id) }, later)).ok,
-    ).toBe(true);
+    const fresh = await saveArticle(
+      db,
+      a,
+      { id, version: after, intent: "save", input: input(ch.id) },
+      at(8 * SEC),
+    );
+    expect(fresh.ok).toBe(true);
+  });
+
+  it("an expired lock refuses nothing; a released one is gone at once", async () => {
+    const { db, a, b, ch, id, version } = await setup();
+    await keepLock(db, a, id, at(0));
+    const later = at(LOCK_TTL_MS);
+    expect((await saveArticle(db, b, { id, version, intent: "save", input: input(ch.id) }, later)).ok).toBe(
+      true,
+    );
+    await keepLock(db, b, id, at(LOCK_TTL_MS + SEC));
+    await releaseLock(db, a.id, id);
+    expect((await readLock(db, id, a.id, at(LOCK_TTL_MS + SEC))).state).toBe("other");
+    await releaseLock(db, b.id, id);
+    expect(await readLock(db, id, a.id, at(LOCK_TTL_MS + SEC))).toEqual({ state: "free" });
   });
 
   it("deleting the story deletes its lock and slots", async () => {

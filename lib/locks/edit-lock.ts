@@ -1,8 +1,10 @@
-// Edit locks (issue 13 item 4): who is editing a story. The edit page takes the lock when it opens
-// and its heartbeat keeps it; without a heartbeat it expires (a closed tab, a crash), so nobody has
-// to unlock by hand. Someone else may read, wait, or take over; the one taken over from learns it
-// on their next heartbeat, and their save is refused (lib/articles/service.ts lockRefusal). The
-// lock is a database row, so two processes agree on it; the row's key makes taking it atomic.
+// Edit locks (issue 13 item 4): who is editing a story. The edit page takes the lock as soon as its
+// editor changes something (not on merely opening it: a reviewer who reads or approves does not
+// block the writer) and its heartbeat keeps it; a save ends it (lib/articles/service.ts), and
+// without a heartbeat it expires (a closed tab, a crash), so nobody has to unlock by hand. Someone
+// else may read, wait, or take over; the one taken over from learns it on their next heartbeat,
+// and their save is refused (lockRefusal). The lock is a database row, so two processes agree on
+// it; the row's key makes taking it atomic.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { EDITORIAL_AUDIT } from "@/lib/articles/audit-actions";
 import { canUnlock, canWriteArticles, type Actor } from "@/lib/articles/permissions";
@@ -185,4 +187,9 @@ export async function takeOverLock(
     return null;
   });
   return { ok: true, view: await readLock(db, articleId, actor.id, now), from };
+}
+
+/** The page is closed (or can no longer edit): its lock, if it still has it, is free at once. */
+export async function releaseLock(db: PrismaClient, userId: number, articleId: number): Promise<void> {
+  await db.articleLock.deleteMany({ where: { articleId, userId } });
 }

@@ -3,6 +3,8 @@
 // (lib/drafts/autosave.ts) and, for a saved story, the edit lock (lib/locks/edit-lock.ts) with its
 // banners. The form itself is not touched: this reads its fields from the DOM (FormData, the
 // rich editor's hidden `body` included) and disables it through a surrounding <fieldset>.
+// The lock is taken at the first change and kept by the heartbeat while there are changes; a save
+// ends it on the server, leaving the page (or losing the right to edit) releases it.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { formatClock } from "@/lib/time";
 import { AUTOSAVE_MS, HEARTBEAT_MS, WAIT_POLL_MS } from "@/lib/locks/timing";
@@ -74,8 +76,16 @@ export function EditSession({ articleId, canEdit, initialLock, offer, children }
     initialLock?.state === "other" ? initialLock.holder : null,
   );
   const [confirming, setConfirming] = useState(false);
-  // This page held the lock at some point: someone else holding it now took it over.
-  const held = useRef(false);
+  // Someone else holds the lock while this page has changes: taken over from this page (it held
+  // the lock), or started before this page's first change reached the server.
+  const [takenFromMe, setTakenFromMe] = useState(false);
+  // This page holds the lock (as far as it knows), and wants it: it has changes not yet saved.
+  const held = useRef(initialLock?.state === "mine");
+  const wantLock = useRef(initialLock?.state === "mine");
+  // Set by the heartbeat: ask at once (the first change of a page).
+  const beatNow = useRef<() => void>(() => undefined);
+  // Reloading after a take-over: the page keeps the lock it just took.
+  const reloading = useRef(false);
   const [lockError, setLockError] = useState<string | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   // The autosave offer waits for a decision: until then typing is not autosaved, so that the
@@ -129,8 +139,15 @@ export function EditSession({ articleId, canEdit, initialLock, offer, children }
     const mark = () => {
       dirty = true;
       paused = false;
+      if (!wantLock.current) {
+        wantLock.current = true;
+        beatNow.current();
+      }
     };
     const onSubmit = () => {
+      // A save that goes through ends the lock on the server; one that is refused leaves it, and
+      // the next heartbeat finds it still this page's.
+      wantLock.current = false;
       if (articleId === null) paused = true;
       // A saved story's slot gets the latest fields at once: if the save is refused (someone took
       // the story over), what was typed is in the slot too. A save that succeeds clears it either
@@ -184,35 +201,80 @@ export function EditSession({ articleId, canEdit, initialLock, offer, children }
     if (!lockUrl || !canEdit) return;
     let stopped = false;
     const beat = async () => {
-      const lock = await lockRequest(mode === "editing" ? "keep" : "peek");
+      const lock = await lockRequest(mode === "editing" && wantLock.current ? "keep" : "peek");
       if (stopped || !lock) return;
-      if (lock.state === "mine") held.current = true;
-      if (lock.state === "other") {
+      if (lock.state === "mine") {
+        held.current = true;
+        wantLock.current = true;
+        if (mode === "lost") setMode("editing");
+      } else if (lock.state === "other") {
         setHolder(lock.holder);
-        if (mode === "editing") setMode(held.current ? "lost" : "blocked");
-      } else if (mode === "waiting" || mode === "reading" || mode === "blocked") setMode("free");
+        if (mode === "editing") {
+          // With changes here the form stays as it is (its save will be refused); without, it
+          // becomes read-only until this person chooses.
+          setTakenFromMe(held.current);
+          setMode(wantLock.current ? "lost" : "blocked");
+        }
+        held.current = false;
+      } else {
+        held.current = false;
+        if (mode === "waiting" || mode === "reading" || mode === "blocked") setMode("free");
+        // The other editor is done: this page's changes may take the lock again.
+        else if (mode === "lost") setMode("editing");
+      }
     };
+    beatNow.current = () => void beat();
     void beat();
     const timer = window.setInterval(() => void beat(), mode === "waiting" ? WAIT_POLL_MS : HEARTBEAT_MS);
     const onVisible = () => {
       if (document.visibilityState === "visible") void beat();
     };
+    const release = () => {
+      if (!held.current || reloading.current) return;
+      held.current = false;
+      void fetch(lockUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ action: "release" }),
+        keepalive: true,
+      }).catch(() => undefined);
+    };
     document.addEventListener("visibilitychange", onVisible);
+    window.addEventListener("pagehide", release);
     return () => {
       stopped = true;
+      beatNow.current = () => undefined;
       window.clearInterval(timer);
       document.removeEventListener("visibilitychange", onVisible);
+      window.removeEventListener("pagehide", release);
     };
   }, [lockUrl, canEdit, mode, lockRequest]);
+
+  // The page can no longer edit (the story went to review after a submit): let go of the lock.
+  useEffect(() => {
+    if (canEdit || !lockUrl || !held.current) return;
+    held.current = false;
+    wantLock.current = false;
+    void fetch(lockUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ action: "release" }),
+    }).catch(() => undefined);
+  }, [canEdit, lockUrl]);
 
   const takeOver = async () => {
     const lock = await lockRequest("take");
     setConfirming(false);
     if (lock?.state !== "mine") return;
+    held.current = true;
+    wantLock.current = true;
     // A read-only page may show an older version: open the story afresh. A page that was taken
     // over keeps what its editor typed and goes on editing.
     if (mode === "lost") setMode("editing");
-    else window.location.reload();
+    else {
+      reloading.current = true;
+      window.location.reload();
+    }
   };
 
   const discard = async () => {
@@ -278,7 +340,9 @@ export function EditSession({ articleId, canEdit, initialLock, offer, children }
             <>
               <div role="alert">
                 <h2 id="edit-lock-heading">
-                  您的编辑已被 {holder.name} 接管（{clock(holder.since)}）
+                  {takenFromMe
+                    ? `您的编辑已被 ${holder.name} 接管（${clock(holder.since)}）`
+                    : `${holder.name} 已在编辑这篇稿件（自 ${clock(holder.since)} 起）`}
                 </h2>
                 <p>
                   您现在保存会被拒绝。您输入的内容仍在表单中，也在您的自动保存里；可以复制需要的内容，或在对方结束后接管回来。
