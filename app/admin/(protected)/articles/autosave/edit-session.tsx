@@ -35,9 +35,11 @@ interface Props {
 }
 
 /**
- * editing: this page holds the lock (or has no lock: a new story); blocked: someone else holds it
+ * editing: the form is this person's (holding the lock once they change something; a new story has
+ * none); blocked: someone else holds it
  * and this person has not chosen yet; reading: 只读查看; waiting: 等待, polling until it is free;
- * free: it became free while reading or waiting; lost: it was taken over from this page.
+ * free: it became free while reading or waiting; lost: someone else took it while this page was
+ * open (from this page, or before its first change), the form stays as typed.
  */
 type Mode = "editing" | "blocked" | "reading" | "waiting" | "free" | "lost";
 
@@ -46,8 +48,25 @@ interface Holder {
   since: string;
 }
 
-/** Keystrokes, pastes, drops and clicks in the form: only then is there anything to autosave. */
-const EDIT_EVENTS = ["input", "change", "keydown", "paste", "drop", "click"] as const;
+/**
+ * What changes the form: typing (the rich editor's too), choices, pastes, drops, and its tool and
+ * picker buttons (clicks on the form's own submit buttons are saves, not changes).
+ */
+const EDIT_EVENTS = ["input", "change", "paste", "cut", "drop", "click"] as const;
+
+function isEdit(event: Event): boolean {
+  if (event.type !== "click") return true;
+  return event.target instanceof Element && event.target.closest('button:not([type="submit"])') !== null;
+}
+
+function sendRelease(url: string, keepalive: boolean): void {
+  void fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ action: "release" }),
+    keepalive,
+  }).catch(() => undefined);
+}
 /** What `fetch(…, { keepalive: true })` may carry when the tab closes. */
 const KEEPALIVE_MAX = 60_000;
 
@@ -136,7 +155,8 @@ export function EditSession({ articleId, canEdit, initialLock, offer, children }
       const fields = formFields(form);
       if (fields !== lastSent) void send(fields);
     };
-    const mark = () => {
+    const mark = (event: Event) => {
+      if (!isEdit(event)) return;
       dirty = true;
       paused = false;
       if (!wantLock.current) {
@@ -145,8 +165,8 @@ export function EditSession({ articleId, canEdit, initialLock, offer, children }
       }
     };
     const onSubmit = () => {
-      // A save that goes through ends the lock on the server; one that is refused leaves it, and
-      // the next heartbeat finds it still this page's.
+      // A save that goes through ends the lock on the server (one that is refused leaves it until
+      // the next heartbeat lets go of it; the next change takes it again).
       wantLock.current = false;
       if (articleId === null) paused = true;
       // A saved story's slot gets the latest fields at once: if the save is refused (someone took
@@ -205,15 +225,19 @@ export function EditSession({ articleId, canEdit, initialLock, offer, children }
       if (stopped || !lock) return;
       if (lock.state === "mine") {
         held.current = true;
-        wantLock.current = true;
-        if (mode === "lost") setMode("editing");
+        // Still this page's after its save (a heartbeat that crossed the save): nothing is left
+        // to protect, so others need not wait for it to expire.
+        if (!wantLock.current) {
+          held.current = false;
+          sendRelease(lockUrl, false);
+        }
       } else if (lock.state === "other") {
         setHolder(lock.holder);
+        // The page stays editable (a save is refused while the other holds the lock, and what is
+        // typed is autosaved); the banner says who, and offers to take it back.
         if (mode === "editing") {
-          // With changes here the form stays as it is (its save will be refused); without, it
-          // becomes read-only until this person chooses.
           setTakenFromMe(held.current);
-          setMode(wantLock.current ? "lost" : "blocked");
+          setMode("lost");
         }
         held.current = false;
       } else {
@@ -232,12 +256,7 @@ export function EditSession({ articleId, canEdit, initialLock, offer, children }
     const release = () => {
       if (!held.current || reloading.current) return;
       held.current = false;
-      void fetch(lockUrl, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ action: "release" }),
-        keepalive: true,
-      }).catch(() => undefined);
+      sendRelease(lockUrl, true);
     };
     document.addEventListener("visibilitychange", onVisible);
     window.addEventListener("pagehide", release);
@@ -255,11 +274,7 @@ export function EditSession({ articleId, canEdit, initialLock, offer, children }
     if (canEdit || !lockUrl || !held.current) return;
     held.current = false;
     wantLock.current = false;
-    void fetch(lockUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ action: "release" }),
-    }).catch(() => undefined);
+    sendRelease(lockUrl, false);
   }, [canEdit, lockUrl]);
 
   const takeOver = async () => {
