@@ -35,11 +35,11 @@ interface Props {
 }
 
 /**
- * editing: the form is this person's (holding the lock once they change something; a new story has
- * none); blocked: someone else holds it
- * and this person has not chosen yet; reading: 只读查看; waiting: 等待, polling until it is free;
- * free: it became free while reading or waiting; lost: someone else took it while this page was
- * open (from this page, or before its first change), the form stays as typed.
+ * editing: the form is this person's (holding the lock once they change something; a new story
+ * has none); blocked: someone else held it when the page opened and this person has not chosen
+ * yet; reading: 只读查看; waiting: 等待, polling until it is free; free: it became free while
+ * reading or waiting; lost: someone else took it while this page was open (from this page, or
+ * before its first change), the form stays as typed.
  */
 type Mode = "editing" | "blocked" | "reading" | "waiting" | "free" | "lost";
 
@@ -397,7 +397,7 @@ export function EditSession({ articleId, canEdit, initialLock, offer, children }
                 {mode === "reading"
                   ? "只读查看：表单不能修改。"
                   : mode === "waiting"
-                    ? "正在等待：对方结束编辑（或离开页面约一分钟）后，这里会告诉您。"
+                    ? "正在等待：对方保存或离开页面后（页面意外关闭时约一分钟后），这里会告诉您。"
                     : "为免互相覆盖，同一时间只能有一人编辑。您可以只读查看、等待，或接管编辑。"}
               </p>
               {confirming ? (
