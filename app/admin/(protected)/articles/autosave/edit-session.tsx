@@ -111,10 +111,12 @@ export function EditSession({ articleId, canEdit, initialLock, offer, children }
   // older autosave is not overwritten before the editor has chosen.
   const [offerOpen, setOfferOpen] = useState(offer !== null && !offer.restored);
   const readOnly = mode === "blocked" || mode === "reading" || mode === "waiting" || mode === "free";
-  const hold = useRef({ readOnly, offerOpen });
+  // Nothing is autosaved on a page that cannot save (read-only, or a story this person may not
+  // change), nor while the offer waits for a decision.
+  const hold = useRef({ readOnly: readOnly || !canEdit, offerOpen });
   useEffect(() => {
-    hold.current = { readOnly, offerOpen };
-  }, [readOnly, offerOpen]);
+    hold.current = { readOnly: readOnly || !canEdit, offerOpen };
+  }, [readOnly, canEdit, offerOpen]);
 
   const slot = articleId === null ? "new" : String(articleId);
   const autosaveUrl = `/admin/api/articles/${slot}/autosave`;

@@ -39,7 +39,7 @@ export async function POST(request: Request, ctx: { params: Promise<{ id: string
   }
   if (action === "release") {
     await releaseLock(db, guard.user.id, articleId);
-    return answer(200, { ok: true, lock: { state: "free" } });
+    return answer(200, { ok: true, lock: lockJson(await readLock(db, articleId, guard.user.id, now)) });
   }
   const exists = await db.article.findUnique({ where: { id: articleId }, select: { id: true } });
   if (!exists) return answer(404, { ok: false, message: "稿件不存在或已被删除" });
