@@ -104,3 +104,9 @@ export function formatLongDate(date: Date): string {
 export function requestTimeMs(): number {
   return Date.now();
 }
+
+/** `HH:mm` (or `HH:mm:ss`) in Beijing time: the autosave status and the edit-lock banners. */
+export function formatClock(date: Date, seconds = false): string {
+  const p = beijingParts(date);
+  return seconds ? `${p.hour}:${p.minute}:${p.second}` : `${p.hour}:${p.minute}`;
+}

@@ -32,6 +32,8 @@ import { recordInvalidation } from "@/lib/cache/invalidate";
 import { TAGS } from "@/lib/data/cache-tags";
 import { storyTexts, type SensitiveHit } from "@/lib/sensitive/check";
 import { loadChecker } from "@/lib/sensitive/service";
+import { slotKey } from "@/lib/drafts/autosave";
+import { lockRefusal, lockedMessage } from "@/lib/locks/edit-lock";
 import {
   WORKFLOW_MESSAGES,
   maySignOff,
@@ -70,7 +72,7 @@ export const SERVICE_MESSAGES = {
 } as const;
 
 export type ServiceFailure =
-  | { ok: false; error: "forbidden" | "not_found" | "conflict" | "bad_revision"; message: string }
+  | { ok: false; error: "forbidden" | "not_found" | "conflict" | "bad_revision" | "locked"; message: string }
   | { ok: false; error: "invalid"; message: string; errors: ArticleFieldErrors }
   | { ok: false; error: "sensitive"; message: string; hits: SensitiveHit[]; canAcknowledge: boolean };
 
@@ -175,6 +177,9 @@ export async function saveArticle(
     return { ok: false, error: "not_found", message: SERVICE_MESSAGES.notFound };
   if (current && request.version !== null && current.updatedAt.getTime() !== request.version)
     return { ok: false, error: "conflict", message: SERVICE_MESSAGES.conflict };
+  // Someone else is editing it (lib/locks/edit-lock.ts): their lock refuses this save.
+  const holder = request.id === null ? null : await lockRefusal(db, request.id, actor.id, now);
+  if (holder) return { ok: false, error: "locked", message: lockedMessage(holder) };
 
   // The newsroom's rules (lib/workflow/rules.ts): whose desk, whose copy, and only a sign-off
   // publishes. Refused on the server whatever the form offered.
@@ -379,6 +384,13 @@ export async function saveArticle(
         data: { alt: saved.leadImageAlt, caption: saved.leadImageCaption, credit: saved.leadImageCredit },
       });
     }
+    // What was autosaved is in the story now (lib/drafts/autosave.ts); a new story's slot too.
+    await tx.articleAutosave.deleteMany({
+      where: { userId: actor.id, slot: { in: [slotKey(article.id), ...(created ? [slotKey(null)] : [])] } },
+    });
+    // Nothing unsaved is left to protect: the saver's edit lock ends (lib/locks/edit-lock.ts); the
+    // version check above keeps guarding against saves over this one.
+    await tx.articleLock.deleteMany({ where: { articleId: article.id, userId: actor.id } });
     await tx.articleRevision.create({
       data: {
         articleId: article.id,

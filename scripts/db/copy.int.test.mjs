@@ -89,6 +89,9 @@ function fillSource(file) {
     INSERT INTO "UserChannel" ("userId", "channelId") VALUES (9, 2), (9, 5);
     INSERT INTO "ArticleReviewEvent" ("id", "articleId", "userId", "action", "step", "note", "createdAt")
       VALUES (70, 11, 9, 'submit', 1, '', '${T1}'), (71, 11, 3, 'return', 1, '${TRICKY.replaceAll("'", "''")}', '${T2}');
+    INSERT INTO "ArticleAutosave" ("userId", "slot", "articleId", "fields", "savedAt")
+      VALUES (3, '10', 10, '{"title":"柳江 \\"x\\""}', '${T2}'), (9, 'new', NULL, '{}', '${T1}');
+    INSERT INTO "ArticleLock" ("articleId", "userId", "since", "expiresAt") VALUES (10, 3, '${T1}', '${T2}');
     INSERT INTO "CacheInvalidation" ("id", "tag", "dueAt", "createdAt")
       VALUES (50, 'site', NULL, '${T1}'), (51, 'article:15', '${T3}', '${T2}');
   `);

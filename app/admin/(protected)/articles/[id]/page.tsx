@@ -26,6 +26,8 @@ import { ReviewPanel } from "../review-panel";
 import { ReviewTimeline } from "../review-timeline";
 import { parseAdminArticleId } from "../article-id";
 import { AdminNotFoundPage } from "@/app/admin/_components/admin-not-found";
+import { EditSession } from "../autosave/edit-session";
+import { editSessionData } from "../autosave/session";
 
 export const metadata: Metadata = { title: "编辑稿件" };
 
@@ -58,6 +60,14 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const lastReturn =
     review.reviewState === "returned" ? timeline.findLast((e) => e.action === "return") : undefined;
   const buttons = formButtons(user, review, article.status);
+  const edit = await editSessionData(
+    user,
+    article,
+    article.values,
+    query,
+    buttons.length > 0,
+    `/admin/articles/${article.id}`,
+  );
   // Reviewers and the writer see the sensitive-word hits while the story is in the flow; sign-off
   // refuses them until a 主编 acknowledges (lib/articles/service.ts).
   const hits =
@@ -205,18 +215,19 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
             : "您只能查看这篇稿件，不能修改。"}
         </p>
       ) : null}
-      <div className="adm-panel">
-        <ArticleForm
-          articleId={article.id}
-          initialValues={article.values}
-          initialVersion={article.version}
-          buttons={buttons}
-          channels={channels.filter((c) => c.id === review.channelId || deskCovers(user, c.id))}
-          recentImages={images}
-          initialImage={article.leadImage}
-          canScheduleUnpublish={canReviewIn(user, review.channelId)}
-        />
-      </div>
+      <EditSession {...edit.session}>
+        <div className="adm-panel">
+          <ArticleForm
+            articleId={article.id}
+            initialValues={edit.values}
+            initialVersion={article.version}
+            buttons={buttons}
+            channels={channels.filter((c) => c.id === review.channelId || deskCovers(user, c.id))}
+            recentImages={images}
+            initialImage={edit.image}
+          />
+        </div>
+      </EditSession>
       {timeline.length > 0 ? <ReviewTimeline events={timeline} /> : null}
     </>
   );

@@ -7,6 +7,8 @@ import { EMPTY_ARTICLE_FORM } from "@/lib/articles/form";
 import { deskCovers, isReviewer } from "@/lib/articles/permissions";
 import { formButtons } from "@/lib/workflow/buttons";
 import { ArticleForm } from "../article-form";
+import { EditSession } from "../autosave/edit-session";
+import { editSessionData } from "../autosave/session";
 
 export const metadata: Metadata = { title: "写新稿件" };
 
@@ -23,24 +25,34 @@ export default async function NewArticlePage({ searchParams }: Props) {
   // ?channel=<id> preselects a channel (links from a channel's list).
   const channel = typeof query.channel === "string" ? query.channel : "";
   const channelId = channels.some((c) => String(c.id) === channel) ? channel : "";
+  const buttons = formButtons(user, null, null);
+  const edit = await editSessionData(
+    user,
+    null,
+    { ...EMPTY_ARTICLE_FORM, channelId },
+    query,
+    buttons.length > 0,
+    "/admin/articles/new",
+  );
   return (
     <>
       <p className="adm-breadcrumb">
         <Link href="/admin/articles">稿件</Link> › 写新稿件
       </p>
       <h1>写新稿件</h1>
-      <div className="adm-panel">
-        <ArticleForm
-          articleId={null}
-          initialValues={{ ...EMPTY_ARTICLE_FORM, channelId }}
-          initialVersion={null}
-          buttons={formButtons(user, null, null)}
-          channels={channels}
-          recentImages={images}
-          initialImage={null}
-          canScheduleUnpublish={isReviewer(user)}
-        />
-      </div>
+      <EditSession {...edit.session}>
+        <div className="adm-panel">
+          <ArticleForm
+            articleId={null}
+            initialValues={edit.values}
+            initialVersion={null}
+            buttons={buttons}
+            channels={channels}
+            recentImages={images}
+            initialImage={edit.image}
+          />
+        </div>
+      </EditSession>
     </>
   );
 }
