@@ -225,6 +225,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
             channels={channels.filter((c) => c.id === review.channelId || deskCovers(user, c.id))}
             recentImages={images}
             initialImage={edit.image}
+            canScheduleUnpublish={canReviewIn(user, review.channelId)}
           />
         </div>
       </EditSession>

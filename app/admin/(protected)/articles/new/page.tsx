@@ -50,6 +50,7 @@ export default async function NewArticlePage({ searchParams }: Props) {
             channels={channels}
             recentImages={images}
             initialImage={edit.image}
+            canScheduleUnpublish={isReviewer(user)}
           />
         </div>
       </EditSession>
