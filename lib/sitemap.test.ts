@@ -148,7 +148,10 @@ describe("sitemap builders", () => {
   });
 });
 
-describe("site sitemaps", () => {
+// These read the whole shared test database, which other test files write to at the same time:
+// the sizes below follow its size (one file, or three or four), and a test that caught another
+// file's write between its two reads is run again.
+describe("site sitemaps", { retry: 2 }, () => {
   it("list home, every channel and every visible story, and no draft, scheduled or unpublished story", async () => {
     const ch = await makeChannel();
     const now = minuteNow().getTime();
@@ -157,7 +160,7 @@ describe("site sitemaps", () => {
     const scheduled = await makeArticle({ channelId: ch.id, publishedAt: new Date(now + 3_600_000) });
     const pulled = await makeArticle({ channelId: ch.id, status: "unpublished" });
 
-    const locs = await urlsetLocs(await sitemapXml(now));
+    const locs = await urlsetLocs(await sitemapXml(now, Number.MAX_SAFE_INTEGER));
     const db = await getDb();
     const channels = await db.channel.findMany({ select: { slug: true } });
     const expected = [
@@ -178,7 +181,8 @@ describe("site sitemaps", () => {
     for (let i = 0; i < 6; i++) await makeArticle({ channelId: ch.id });
     await makeArticle({ channelId: ch.id, status: "draft", publishedAt: null });
     const now = minuteNow().getTime();
-    const max = 7;
+    const { _max } = await (await getDb()).article.aggregate({ _max: { id: true } });
+    const max = Math.ceil((_max.id ?? 7) / 3);
     const index = await parseXml(await sitemapXml(now, max));
     const files = children(index.sitemapindex, "sitemap").map((s) => text(s, "loc"));
     expect(files.length).toBeGreaterThan(1);
@@ -233,7 +237,9 @@ describe("site sitemaps", () => {
   it("routes: media types, robots.txt, 404 past the last file", async () => {
     const sitemap = await getSitemap();
     expect(sitemap.headers.get("content-type")).toBe("application/xml; charset=utf-8");
-    await urlsetLocs(await sitemap.text());
+    // One file, or an index of files once the database holds more stories than a file takes.
+    const root = await parseXml(await sitemap.text());
+    expect(root.urlset ?? root.sitemapindex).toBeDefined();
     const news = await getNewsSitemap();
     expect(news.headers.get("content-type")).toBe("application/xml; charset=utf-8");
     await urlsetLocs(await news.text());
