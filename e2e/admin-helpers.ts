@@ -1,8 +1,10 @@
 // Shared steps of the editor-area tests. The accounts are created by scripts/e2e-server.sh with
 // these passwords (`<username>-password`).
 import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import sharp from "sharp";
+import { expectNoHorizontalOverflow, validator } from "./helpers";
 
 export interface Account {
   username: string;
@@ -31,6 +33,51 @@ export async function signIn(page: Page, who: Account): Promise<void> {
   await page.getByLabel("密码").fill(who.password);
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page).toHaveURL(/\/admin$/);
+}
+
+/** A fresh browser context signed in as `who` (one person per context). */
+export async function signedInPage(browser: Browser, who: Account): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, who);
+  return page;
+}
+
+/** No serious or critical axe-core (WCAG 2.1 A/AA) violation on the page as it stands. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    what,
+  ).toEqual([]);
+}
+
+/** The server's HTML of `path` (as the page's session gets it) is valid. */
+export async function expectValidHtml(page: Page, path: string): Promise<void> {
+  const html = await (await page.request.get(path)).text();
+  const report = await validator.validateString(html, path);
+  const messages = report.results.flatMap((r) =>
+    r.messages.map((m) => `${path} ${m.line}:${m.column} ${m.ruleId} ${m.message}`),
+  );
+  expect(messages, path).toEqual([]);
+}
+
+/**
+ * An editor screen as it stands: accessible, valid server HTML, no overflow at 375 px, and
+ * screenshots at 1280 and 375 px as `<dir>/<name>-<width>.png`.
+ */
+export async function checkScreen(page: Page, name: string, dir: string): Promise<void> {
+  await expectAccessible(page, name);
+  await expectValidHtml(page, page.url());
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    if (width === 375) await expectNoHorizontalOverflow(page);
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 /** A fresh browser context with nobody signed in: what a reader sees. */

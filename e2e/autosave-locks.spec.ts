@@ -3,8 +3,7 @@
 // who is editing and since when, reads, waits or takes over, and the first is told within seconds
 // and their save is refused, keeping what they typed. Screens with the banners: axe, valid HTML,
 // no overflow at 375 px, screenshots in /tmp/autosave-shots/.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import {
   EDITOR,
   EDITOR2,
@@ -12,52 +11,22 @@ import {
   fillBody,
   fillStory,
   formMessage,
-  signIn,
+  checkScreen,
+  signedInPage,
   submitNewStory,
   unique,
-  type Account,
 } from "./admin-helpers";
-import { expectNoHorizontalOverflow, validator } from "./helpers";
 
 const SHOTS = "/tmp/autosave-shots";
 /** Autosave runs every 4 s; the heartbeat every 10 s. */
 const AUTOSAVED = { timeout: 15_000 };
 const TOLD = { timeout: 20_000 };
 
-async function as(browser: Browser, who: Account): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, who);
-  return page;
-}
-
-async function checkScreen(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    name,
-  ).toEqual([]);
-  const html = await (await page.request.get(page.url())).text();
-  const report = await validator.validateString(html, name);
-  expect(
-    report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`)),
-  ).toEqual([]);
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    if (width === 375) await expectNoHorizontalOverflow(page);
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 const title = (page: Page) => page.getByLabel("标题", { exact: true });
 const autosaved = (page: Page) => page.locator(".adm-autosave-status").getByText(/已自动保存 \d\d:\d\d:\d\d/);
 
 test("a closed tab loses nothing: the autosave comes back with a notice", async ({ browser }) => {
-  const page = await as(browser, EDITOR);
+  const page = await signedInPage(browser, EDITOR);
   const context = page.context();
   await page.goto("/admin/articles/new");
   await fillStory(page, { title: unique("自动保存"), body: "第一稿正文。" });
@@ -79,7 +48,7 @@ test("a closed tab loses nothing: the autosave comes back with a notice", async 
   await expect(notice).toBeVisible();
   // The story itself is unchanged until the editor restores and saves.
   await expect(title(again)).not.toHaveValue(typed);
-  await checkScreen(again, "autosave-notice");
+  await checkScreen(again, "autosave-notice", SHOTS);
   await notice.getByRole("link", { name: "恢复" }).click();
   await expect(again).toHaveURL(new RegExp(`/admin/articles/${id}\\?restore=1$`));
   await expect(again.getByText(/已恢复 \d\d:\d\d 自动保存的内容/)).toBeVisible();
@@ -114,7 +83,7 @@ test("a closed tab loses nothing: the autosave comes back with a notice", async 
 test("a second editor sees who is editing, takes over, and the first is told and refused", async ({
   browser,
 }) => {
-  const first = await as(browser, EDITOR);
+  const first = await signedInPage(browser, EDITOR);
   await first.goto("/admin/articles/new");
   await fillStory(first, { title: unique("两人同改"), body: "原来的正文。" });
   const id = await submitNewStory(first, "保存草稿");
@@ -123,7 +92,7 @@ test("a second editor sees who is editing, takes over, and the first is told and
   await expect(autosaved(first)).toBeVisible(AUTOSAVED);
 
   // The second editor opens it: who, since when, and the form read-only until they choose.
-  const second = await as(browser, EDITOR2);
+  const second = await signedInPage(browser, EDITOR2);
   await second.goto(`/admin/articles/${id}`);
   const banner = second.getByRole("region", {
     name: new RegExp(`${EDITOR.username} 正在编辑（自 \\d\\d:\\d\\d 起）`),
@@ -131,7 +100,7 @@ test("a second editor sees who is editing, takes over, and the first is told and
   await expect(banner).toBeVisible();
   await expect(title(second)).toBeDisabled();
   await expect(title(second)).not.toHaveValue(mine);
-  await checkScreen(second, "lock-banner");
+  await checkScreen(second, "lock-banner", SHOTS);
   await banner.getByRole("button", { name: "只读查看" }).click();
   await expect(banner.getByText("只读查看：表单不能修改。")).toBeVisible();
   await banner.getByRole("button", { name: "等待" }).click();
@@ -141,7 +110,7 @@ test("a second editor sees who is editing, takes over, and the first is told and
   // 接管编辑 asks first, then takes the story (the page opens afresh, editable).
   await banner.getByRole("button", { name: "接管编辑" }).click();
   await expect(banner.getByText(/确定接管编辑？/)).toBeVisible();
-  await checkScreen(second, "lock-confirm");
+  await checkScreen(second, "lock-confirm", SHOTS);
   await banner.getByRole("button", { name: "确定接管" }).click();
   await expect(second.getByRole("region", { name: /正在编辑/ })).toHaveCount(0);
   await expect(title(second)).toBeEnabled();
@@ -155,7 +124,7 @@ test("a second editor sees who is editing, takes over, and the first is told and
   await expect(formMessage(first)).toContainText("您的保存未执行");
   await expect(title(first)).toHaveValue(mine);
   await expect(bodyEditor(first)).toHaveText("第一位编辑后来补写的正文。");
-  await checkScreen(first, "lock-taken-over");
+  await checkScreen(first, "lock-taken-over", SHOTS);
 
   // The one holding the lock saves.
   const theirs = unique("接管后的标题");

@@ -2,13 +2,14 @@
 // its toolbar and images reads the same on the reader page; Chinese typed through an input
 // method arrives exactly; HTML pasted with scripts runs nothing anywhere; the live preview; the
 // editor at 1280 px and 768 px (screenshots under /tmp/editor-shots/).
-import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import {
   ADMIN,
   EDITOR,
   bodyEditor,
+  expectAccessible,
+  expectValidHtml,
   fillBody,
   pasteHtml,
   randomJpeg,
@@ -17,30 +18,10 @@ import {
   submitNewStory,
   unique,
 } from "./admin-helpers";
-import { expectNoHorizontalOverflow, validator } from "./helpers";
+import { expectNoHorizontalOverflow } from "./helpers";
 
 const SHOTS = "/tmp/editor-shots";
 mkdirSync(SHOTS, { recursive: true });
-
-async function expectValidHtml(page: Page, path: string): Promise<void> {
-  const html = await (await page.request.get(path)).text();
-  const report = await validator.validateString(html, path);
-  const messages = report.results.flatMap((r) =>
-    r.messages.map((m) => `${path} ${m.line}:${m.column} ${m.ruleId} ${m.message}`),
-  );
-  expect(messages, path).toEqual([]);
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    what,
-  ).toEqual([]);
-}
 
 async function newStory(page: Page, title: string): Promise<void> {
   await page.goto("/admin/articles/new");

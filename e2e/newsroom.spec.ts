@@ -1,7 +1,6 @@
 // The newsroom (issue 13): desks, the review flow (三审) and the inbox, through the editor area in
 // a real browser, with one person per browser context. Server refusals are tested by sending
 // what the form does not offer (another channel, a publish button), not only by hidden buttons.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import {
   ADMIN,
@@ -9,26 +8,21 @@ import {
   EDITOR,
   EDITOR2,
   REPORTER,
-  type Account,
+  checkScreen,
   fillStory,
   formMessage,
   readerPage,
-  signIn,
+  signedInPage,
   submitNewStory,
   unique,
 } from "./admin-helpers";
-import { expectNoHorizontalOverflow, validator } from "./helpers";
-
-async function as(browser: Browser, who: Account): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, who);
-  return page;
-}
 
 /** The admin gives the reporter one desk: 柳州新闻 (a two-step channel). */
+/** Screens of the review flow, for the closing note (the test output's closing/ folder). */
+const SHOTS = "test-results/closing";
+
 async function assignReporterDesk(browser: Browser, channel: string): Promise<void> {
-  const admin = await as(browser, ADMIN);
+  const admin = await signedInPage(browser, ADMIN);
   await admin.goto("/admin/users");
   const row = admin.getByRole("row").filter({ hasText: REPORTER.username });
   await row.getByText("修改频道").click();
@@ -39,32 +33,6 @@ async function assignReporterDesk(browser: Browser, channel: string): Promise<vo
   await expect(row.getByText("负责频道已更新")).toBeVisible();
   await expect(row.getByRole("cell", { name: channel }).first()).toBeVisible();
   await admin.context().close();
-}
-
-/**
- * The screen as it stands: no serious axe violations, valid server HTML, no overflow at 375 px,
- * and screenshots at 1280 and 375 px for the closing note (test-results/closing/).
- */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    name,
-  ).toEqual([]);
-  const html = await (await page.request.get(page.url())).text();
-  const report = await validator.validateString(html, name);
-  expect(
-    report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`)),
-  ).toEqual([]);
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 900 });
-    if (width === 375) await expectNoHorizontalOverflow(page);
-    await page.screenshot({ path: `test-results/closing/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 async function openFromInbox(page: Page, heading: string, title: string): Promise<void> {
@@ -80,7 +48,7 @@ test("reporter submits, editor returns, reporter revises, two-step review, 主�
   test.setTimeout(120_000);
   await assignReporterDesk(browser, "柳州新闻");
 
-  const reporter = await as(browser, REPORTER);
+  const reporter = await signedInPage(browser, REPORTER);
   await reporter.goto("/admin/articles/new");
   // The form offers only the reporter's desk, and no publishing.
   await expect(reporter.getByLabel("频道", { exact: true }).locator("option")).toHaveText([
@@ -96,14 +64,14 @@ test("reporter submits, editor returns, reporter revises, two-step review, 主�
   await expect(reporter.getByRole("button", { name: "保存草稿" })).toHaveCount(0);
 
   // 一审 (e2e-editor): return with a note.
-  const editor = await as(browser, EDITOR);
+  const editor = await signedInPage(browser, EDITOR);
   await expect(
     editor.getByRole("navigation", { name: "后台导航" }).getByRole("link", { name: /待我处理/ }),
   ).toBeVisible();
   await editor.goto("/admin/inbox");
-  await checkScreen(editor, "inbox");
+  await checkScreen(editor, "inbox", SHOTS);
   await openFromInbox(editor, "待我审核", title);
-  await checkScreen(editor, "review-step");
+  await checkScreen(editor, "review-step", SHOTS);
   await editor.getByRole("button", { name: "退回修改" }).click();
   await expect(editor.getByText("退回修改请写明原因")).toBeVisible();
   await editor.getByLabel("审核意见").fill("请补充施工期间的交通绕行路线。");
@@ -113,7 +81,7 @@ test("reporter submits, editor returns, reporter revises, two-step review, 主�
   // The reporter finds it in the inbox with the note, revises and submits again.
   await openFromInbox(reporter, "退回给我修改", title);
   await expect(reporter.locator(".adm-review-returned")).toContainText("请补充施工期间的交通绕行路线。");
-  await checkScreen(reporter, "returned");
+  await checkScreen(reporter, "returned", SHOTS);
   await reporter.getByLabel("标题", { exact: true }).fill(`${title}（附绕行路线）`);
   await reporter.getByRole("button", { name: "提交审核" }).click();
   await expect(formMessage(reporter)).toContainText("已提交审核");
@@ -124,7 +92,7 @@ test("reporter submits, editor returns, reporter revises, two-step review, 主�
   await expect(editor.getByText("一审已通过，稿件进入二审")).toBeVisible();
   await editor.goto("/admin/inbox");
   await expect(editor.getByRole("link", { name: `${title}（附绕行路线）` })).toHaveCount(0);
-  const editor2 = await as(browser, EDITOR2);
+  const editor2 = await signedInPage(browser, EDITOR2);
   await openFromInbox(editor2, "待我审核", `${title}（附绕行路线）`);
   await editor2.getByRole("button", { name: "二审通过" }).click();
   await expect(editor2.getByText("二审已通过，稿件进入待签发")).toBeVisible();
@@ -134,9 +102,9 @@ test("reporter submits, editor returns, reporter revises, two-step review, 主�
   expect((await reader.page.goto(`/liuzhou/${id}`))?.status()).toBe(404);
 
   // The 主编 signs off.
-  const chief = await as(browser, CHIEF);
+  const chief = await signedInPage(browser, CHIEF);
   await openFromInbox(chief, "待签发", `${title}（附绕行路线）`);
-  await checkScreen(chief, "sign-off");
+  await checkScreen(chief, "sign-off", SHOTS);
   await chief.getByRole("button", { name: "立即发布" }).click();
   await expect(formMessage(chief)).toContainText("已发布");
   const timeline = chief.getByRole("region", { name: "审核记录" });
@@ -152,7 +120,7 @@ test("reporter submits, editor returns, reporter revises, two-step review, 主�
   }).toPass({ timeout: 30_000 });
 
   // Every step is in the audit log.
-  const admin = await as(browser, ADMIN);
+  const admin = await signedInPage(browser, ADMIN);
   await admin.goto(`/admin/audit?article=${id}`);
   for (const label of ["提交审核", "退回修改", "审核通过", "发布稿件"]) {
     await expect(admin.getByRole("cell", { name: label }).first()).toBeVisible();
@@ -161,7 +129,7 @@ test("reporter submits, editor returns, reporter revises, two-step review, 主�
 
 test("a reporter cannot publish or write for another channel: refused on the server", async ({ browser }) => {
   await assignReporterDesk(browser, "柳州新闻");
-  const editor = await as(browser, EDITOR);
+  const editor = await signedInPage(browser, EDITOR);
   await editor.goto("/admin/articles/new");
   const other = await editor
     .getByLabel("频道", { exact: true })
@@ -169,7 +137,7 @@ test("a reporter cannot publish or write for another channel: refused on the ser
     .getAttribute("value");
   expect(other).toBeTruthy();
 
-  const reporter = await as(browser, REPORTER);
+  const reporter = await signedInPage(browser, REPORTER);
   await reporter.goto("/admin/articles/new");
   await fillStory(reporter, { title: unique("越权稿件"), channel: "柳州新闻", body: "正文。" });
   // Another channel, which the form does not offer.
