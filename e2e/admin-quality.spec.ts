@@ -1,9 +1,7 @@
 // The editor pages meet the reader pages' bar: no serious axe-core (WCAG 2.1 A/AA) violations and
 // valid HTML, signed in as an admin (who sees every page).
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
-import { ADMIN, publishStory, signIn, unique } from "./admin-helpers";
-import { validator } from "./helpers";
+import { test } from "@playwright/test";
+import { ADMIN, expectAccessible, expectValidHtml, publishStory, signIn, unique } from "./admin-helpers";
 
 test("editor pages: no serious accessibility violations, valid HTML", async ({ page }) => {
   test.setTimeout(120_000);
@@ -43,20 +41,7 @@ test("editor pages: no serious accessibility violations, valid HTML", async ({ p
         .replace(/\d+/g, "id")
         .replace(/[^a-z]+/g, "-") || "dashboard";
     await page.screenshot({ path: `test-results/screenshots/admin-${shot}.png`, fullPage: true });
-    const results = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-      .analyze();
-    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(
-      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-      path,
-    ).toEqual([]);
-
-    const html = await (await page.request.get(path)).text();
-    const report = await validator.validateString(html, path);
-    const messages = report.results.flatMap((r) =>
-      r.messages.map((m) => `${path} ${m.line}:${m.column} ${m.ruleId} ${m.message}`),
-    );
-    expect(messages, path).toEqual([]);
+    await expectAccessible(page, path);
+    await expectValidHtml(page, path);
   }
 });

@@ -19,17 +19,10 @@ import { listSitemapStories } from "@/lib/data/sitemap";
 import { getTagByName, listTagArticles } from "@/lib/data/tags";
 import { isVisible, visibleWhere } from "@/lib/data/visibility";
 import { withdrawnStories } from "@/lib/data/withdrawn";
-import { makeArticle, makeChannel, uniq } from "@/lib/testing/fixtures";
-import {
-  EMPTY_ARTICLE_FORM,
-  parseArticleForm,
-  type ArticleFormValues,
-  type ArticleInput,
-} from "@/lib/articles/form";
+import { makeArticle, makeChannel, makeUser, storyInput, uniq } from "@/lib/testing/fixtures";
 import { UNPUBLISH_MESSAGES } from "@/lib/articles/publication";
 import { EDITORIAL_AUDIT } from "@/lib/articles/audit-actions";
 import { deriveStatus } from "@/lib/articles/status";
-import type { Role } from "@/lib/auth/schemas";
 import { saveArticle, type SaveResult } from "@/lib/articles/service";
 import { PAGE_SIZE } from "@/lib/pagination";
 
@@ -37,25 +30,6 @@ import { PAGE_SIZE } from "@/lib/pagination";
 const T0 = new Date("2026-05-01T02:00:30Z");
 const END = new Date("2026-05-01T03:00:00Z");
 const MIN = 60_000;
-
-async function makeUser(role: Role, channels: number[] = []) {
-  const db = await getDb();
-  const user = await db.user.create({ data: { username: uniq("u"), passwordHash: "x", role } });
-  for (const channelId of channels) await db.userChannel.create({ data: { userId: user.id, channelId } });
-  return { id: user.id, role, channels };
-}
-
-function input(channelId: number, values: Partial<ArticleFormValues> = {}): ArticleInput {
-  const parsed = parseArticleForm({
-    ...EMPTY_ARTICLE_FORM,
-    channelId: String(channelId),
-    title: uniq("标题"),
-    body: "<p>正文。</p>\n",
-    ...values,
-  });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.data;
-}
 
 function ok(result: SaveResult) {
   if (!result.ok) throw new Error(`${result.error}: ${result.message}`);
@@ -77,7 +51,7 @@ async function liveWithEnd(tag: string) {
         id: null,
         version: null,
         intent: "publish",
-        input: input(ch.id, { publishedAt: "2026-05-01T09:00", tags: tag }),
+        input: storyInput(ch.id, { publishedAt: "2026-05-01T09:00", tags: tag }),
       },
       T0,
     ),
@@ -91,7 +65,7 @@ async function liveWithEnd(tag: string) {
         id: published.id,
         version: row.updatedAt.getTime(),
         intent: "save",
-        input: input(ch.id, {
+        input: storyInput(ch.id, {
           title: row.title,
           publishedAt: "2026-05-01T09:00",
           unpublishAt: "2026-05-01T11:00",
@@ -211,11 +185,16 @@ describe("scheduled unpublish (定时撤稿)", () => {
   it("a reporter's form cannot set, move or clear it; sending it back unchanged is fine", async () => {
     const db = await getDb();
     const ch = await makeChannel();
-    const reporter = await makeUser("reporter", [ch.id]);
+    const reporter = await makeUser("reporter", { channels: [ch.id] });
     const refused = await saveArticle(
       db,
       reporter,
-      { id: null, version: null, intent: "save", input: input(ch.id, { unpublishAt: "2026-05-02T10:00" }) },
+      {
+        id: null,
+        version: null,
+        intent: "save",
+        input: storyInput(ch.id, { unpublishAt: "2026-05-02T10:00" }),
+      },
       T0,
     );
     expect(refused).toMatchObject({
@@ -226,7 +205,12 @@ describe("scheduled unpublish (定时撤稿)", () => {
 
     // The reporter's own draft, given an unpublish time by the desk.
     const draft = ok(
-      await saveArticle(db, reporter, { id: null, version: null, intent: "save", input: input(ch.id) }, T0),
+      await saveArticle(
+        db,
+        reporter,
+        { id: null, version: null, intent: "save", input: storyInput(ch.id) },
+        T0,
+      ),
     );
     await db.article.update({ where: { id: draft.id }, data: { unpublishAt: END } });
     const row = await db.article.findUniqueOrThrow({ where: { id: draft.id } });
@@ -238,7 +222,7 @@ describe("scheduled unpublish (定时撤稿)", () => {
           id: draft.id,
           version: row.updatedAt.getTime(),
           intent: "save",
-          input: input(ch.id, { title: row.title, unpublishAt }),
+          input: storyInput(ch.id, { title: row.title, unpublishAt }),
         },
         T0,
       );
@@ -265,7 +249,7 @@ describe("scheduled unpublish (定时撤稿)", () => {
           id,
           version: row.updatedAt.getTime(),
           intent: "save",
-          input: input(ch.id, { title: row.title, publishedAt: "2026-05-01T09:00", unpublishAt }),
+          input: storyInput(ch.id, { title: row.title, publishedAt: "2026-05-01T09:00", unpublishAt }),
         },
         T0,
       );
@@ -280,7 +264,7 @@ describe("scheduled unpublish (定时撤稿)", () => {
         id,
         version: row.updatedAt.getTime(),
         intent: "schedule",
-        input: input(ch.id, {
+        input: storyInput(ch.id, {
           title: row.title,
           publishedAt: "2026-05-01T12:00",
           unpublishAt: "2026-05-01T11:00",
@@ -307,7 +291,7 @@ describe("scheduled unpublish (定时撤稿)", () => {
           id: a.id,
           version: row.updatedAt.getTime(),
           intent: "save",
-          input: input(a.ch.id, { title: row.title, publishedAt: "2026-05-01T09:00", unpublishAt: "" }),
+          input: storyInput(a.ch.id, { title: row.title, publishedAt: "2026-05-01T09:00", unpublishAt: "" }),
         },
         T0,
       ),
@@ -324,7 +308,7 @@ describe("scheduled unpublish (定时撤稿)", () => {
       await saveArticle(
         db,
         a.editor,
-        { id: null, version: null, intent: "save", input: input(a.ch.id) },
+        { id: null, version: null, intent: "save", input: storyInput(a.ch.id) },
         new Date(END.getTime() + MIN),
       ),
     );

@@ -39,7 +39,7 @@ import {
   maySignOff,
   maySubmit,
   mayEdit,
-  parseReviewState,
+  reviewedStory,
   type ReviewState,
   type ReviewedStory,
 } from "@/lib/workflow/rules";
@@ -184,15 +184,7 @@ export async function saveArticle(
   // The newsroom's rules (lib/workflow/rules.ts): whose desk, whose copy, and only a sign-off
   // publishes. Refused on the server whatever the form offered.
   const story: ReviewedStory = current
-    ? {
-        channelId: current.channelId,
-        authorId: current.authorId,
-        writtenByReporter: current.author?.role === "reporter",
-        status: current.status,
-        reviewState: parseReviewState(current.reviewState),
-        reviewStep: current.reviewStep,
-        reviewSteps: current.channel.reviewSteps,
-      }
+    ? reviewedStory(current)
     : {
         channelId: input.channelId,
         authorId: actor.id,

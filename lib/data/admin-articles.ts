@@ -16,7 +16,7 @@ import type { ImageRef } from "@/lib/data/types";
 import { readerBodyHtml } from "@/lib/markdown";
 import { markdownToBody } from "@/lib/body/markdown";
 import { bodyToText } from "@/lib/body/text";
-import { parseReviewState, reviewLabel, type ReviewedStory } from "@/lib/workflow/rules";
+import { parseReviewState, reviewLabel, reviewedStory, type ReviewedStory } from "@/lib/workflow/rules";
 
 export const ADMIN_PAGE_SIZE = 30;
 
@@ -280,15 +280,7 @@ export async function getArticleForEdit(id: number, nowMs: number): Promise<Arti
     author: row.author ? row.author.displayName || row.author.username : "",
     href: articleHref(row.channel.slug, row.id),
     leadImage: row.leadImage ? toAdminImage(row.leadImage) : null,
-    review: {
-      channelId: row.channelId,
-      authorId: row.authorId,
-      writtenByReporter: row.author?.role === "reporter",
-      status: row.status,
-      reviewState: parseReviewState(row.reviewState),
-      reviewStep: row.reviewStep,
-      reviewSteps: row.channel.reviewSteps,
-    },
+    review: reviewedStory(row),
   };
 }
 

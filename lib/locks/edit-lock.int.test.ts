@@ -3,9 +3,7 @@
 // by anyone but the holder while it lives.
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { makeChannel, uniq } from "@/lib/testing/fixtures";
-import { EMPTY_ARTICLE_FORM, parseArticleForm, type ArticleInput } from "@/lib/articles/form";
-import type { Role } from "@/lib/auth/schemas";
+import { makeChannel, makeUser, storyInput } from "@/lib/testing/fixtures";
 import { restoreRevision, saveArticle } from "@/lib/articles/service";
 import { keepLock, lockRefusal, readLock, releaseLock, takeOverLock } from "@/lib/locks/edit-lock";
 import { LOCK_TTL_MS } from "@/lib/locks/timing";
@@ -14,32 +12,15 @@ const T0 = new Date("2026-05-01T02:00:30Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
 const SEC = 1000;
 
-async function makeUser(role: Role = "editor", displayName = "") {
-  const db = await getDb();
-  const user = await db.user.create({ data: { username: uniq("u"), passwordHash: "x", role, displayName } });
-  return { id: user.id, role };
-}
-
-function input(channelId: number, title = uniq("标题")): ArticleInput {
-  const parsed = parseArticleForm({
-    ...EMPTY_ARTICLE_FORM,
-    channelId: String(channelId),
-    title,
-    body: "<p>正文。</p>",
-  });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.data;
-}
-
 async function setup() {
   const db = await getDb();
-  const a = await makeUser("editor", "甲编辑");
-  const b = await makeUser("editor", "乙编辑");
+  const a = await makeUser("editor", { displayName: "甲编辑" });
+  const b = await makeUser("editor", { displayName: "乙编辑" });
   const ch = await makeChannel();
   const saved = await saveArticle(
     db,
     a,
-    { id: null, version: null, intent: "save", input: input(ch.id) },
+    { id: null, version: null, intent: "save", input: storyInput(ch.id) },
     T0,
   );
   if (!saved.ok) throw new Error(saved.message);
@@ -123,7 +104,7 @@ describe("edit locks", () => {
     const refused = await saveArticle(
       db,
       a,
-      { id, version, intent: "save", input: input(ch.id, "甲的改动") },
+      { id, version, intent: "save", input: storyInput(ch.id, { title: "甲的改动" }) },
       at(6 * SEC),
     );
     expect(refused).toMatchObject({ ok: false, error: "locked" });
@@ -136,19 +117,24 @@ describe("edit locks", () => {
     const held = await saveArticle(
       db,
       b,
-      { id, version, intent: "save", input: input(ch.id, "乙的改动") },
+      { id, version, intent: "save", input: storyInput(ch.id, { title: "乙的改动" }) },
       at(7 * SEC),
     );
     expect(held.ok).toBe(true);
     // The holder's save ends their lock: nothing unsaved is left; the version check still applies.
     expect(await readLock(db, id, a.id, at(7 * SEC))).toEqual({ state: "free" });
-    const stale = await saveArticle(db, a, { id, version, intent: "save", input: input(ch.id) }, at(8 * SEC));
+    const stale = await saveArticle(
+      db,
+      a,
+      { id, version, intent: "save", input: storyInput(ch.id) },
+      at(8 * SEC),
+    );
     expect(stale).toMatchObject({ ok: false, error: "conflict" });
     const after = held.ok ? held.updatedAt.getTime() : 0;
     const fresh = await saveArticle(
       db,
       a,
-      { id, version: after, intent: "save", input: input(ch.id) },
+      { id, version: after, intent: "save", input: storyInput(ch.id) },
       at(8 * SEC),
     );
     expect(fresh.ok).toBe(true);
@@ -158,9 +144,9 @@ describe("edit locks", () => {
     const { db, a, b, ch, id, version } = await setup();
     await keepLock(db, a, id, at(0));
     const later = at(LOCK_TTL_MS);
-    expect((await saveArticle(db, b, { id, version, intent: "save", input: input(ch.id) }, later)).ok).toBe(
-      true,
-    );
+    expect(
+      (await saveArticle(db, b, { id, version, intent: "save", input: storyInput(ch.id) }, later)).ok,
+    ).toBe(true);
     await keepLock(db, b, id, at(LOCK_TTL_MS + SEC));
     await releaseLock(db, a.id, id);
     expect((await readLock(db, id, a.id, at(LOCK_TTL_MS + SEC))).state).toBe("other");

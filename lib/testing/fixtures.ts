@@ -5,9 +5,49 @@ import { getDb } from "@/lib/db";
 import { recordInvalidation } from "@/lib/cache/invalidate";
 import { cacheCaughtUp } from "@/lib/cache/shared";
 import { storedBody } from "@/lib/body/stored";
+import {
+  EMPTY_ARTICLE_FORM,
+  parseArticleForm,
+  type ArticleFormValues,
+  type ArticleInput as ArticleFormInput,
+} from "@/lib/articles/form";
+import type { Actor } from "@/lib/articles/permissions";
+import type { Role } from "@/lib/auth/roles";
 
 export function uniq(prefix = "t"): string {
   return `${prefix}${randomUUID().slice(0, 8)}`;
+}
+
+/** An editor-area account (no usable password) as the services' Actor, with its desks. */
+export async function makeUser(
+  role: Role = "editor",
+  options: { channels?: number[]; displayName?: string } = {},
+): Promise<Actor> {
+  const db = await getDb();
+  const channels = options.channels ?? [];
+  const user = await db.user.create({
+    data: {
+      username: uniq("u"),
+      passwordHash: "x",
+      role,
+      displayName: options.displayName ?? "",
+      desks: { create: channels.map((channelId) => ({ channelId })) },
+    },
+  });
+  return { id: user.id, role, channels };
+}
+
+/** A story's form input as the article form would send it (a unique title, a one-line body). */
+export function storyInput(channelId: number, values: Partial<ArticleFormValues> = {}): ArticleFormInput {
+  const parsed = parseArticleForm({
+    ...EMPTY_ARTICLE_FORM,
+    channelId: String(channelId),
+    title: uniq("标题"),
+    body: "<p>正文。</p>",
+    ...values,
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.data;
 }
 
 export async function makeChannel(name = uniq("频道")) {

@@ -68,6 +68,27 @@ export interface ReviewedStory {
   reviewSteps: number;
 }
 
+/** The rules' view of a stored story (read with its author's role and its channel's steps). */
+export function reviewedStory(row: {
+  channelId: number;
+  authorId: number | null;
+  status: string;
+  reviewState: string;
+  reviewStep: number;
+  author: { role: string } | null;
+  channel: { reviewSteps: number };
+}): ReviewedStory {
+  return {
+    channelId: row.channelId,
+    authorId: row.authorId,
+    writtenByReporter: row.author?.role === "reporter",
+    status: row.status,
+    reviewState: parseReviewState(row.reviewState),
+    reviewStep: row.reviewStep,
+    reviewSteps: row.channel.reviewSteps,
+  };
+}
+
 export type Refusal = { ok: false; reason: RefusalReason; message: string };
 export type RefusalReason =
   | "desk"

@@ -3,46 +3,21 @@
 // one person approving two steps, a return without a note, a stale click).
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { makeChannel, uniq } from "@/lib/testing/fixtures";
-import { EMPTY_ARTICLE_FORM, parseArticleForm, type ArticleInput } from "@/lib/articles/form";
+import { makeChannel, makeUser, storyInput } from "@/lib/testing/fixtures";
+import type { ArticleInput } from "@/lib/articles/form";
 import { saveArticle, type SaveRequest, type SaveResult } from "@/lib/articles/service";
 import type { Actor } from "@/lib/articles/permissions";
-import type { Role } from "@/lib/auth/roles";
 import { WORKFLOW_MESSAGES } from "@/lib/workflow/rules";
 import { inboxFor, reviewStory, reviewTimeline, type ReviewRequest } from "@/lib/workflow/service";
 
 const T0 = new Date("2026-06-01T02:00:00Z");
 const at = (min: number) => new Date(T0.getTime() + min * 60_000);
 
-async function makeUser(role: Role, channels: number[] = []): Promise<Actor> {
-  const db = await getDb();
-  const user = await db.user.create({
-    data: {
-      username: uniq("u"),
-      passwordHash: "x",
-      role,
-      desks: { create: channels.map((channelId) => ({ channelId })) },
-    },
-  });
-  return { id: user.id, role, channels };
-}
-
 async function desk(steps: number) {
   const db = await getDb();
   const ch = await makeChannel();
   await db.channel.update({ where: { id: ch.id }, data: { reviewSteps: steps } });
   return ch;
-}
-
-function input(channelId: number, title = uniq("稿件")): ArticleInput {
-  const parsed = parseArticleForm({
-    ...EMPTY_ARTICLE_FORM,
-    channelId: String(channelId),
-    title,
-    body: "<p>正文。</p>",
-  });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.data;
 }
 
 async function save(actor: Actor, req: Partial<SaveRequest> & { input: ArticleInput }, now = T0) {
@@ -82,12 +57,12 @@ describe("review flow", () => {
   it("reporter submits, editor returns with a note, reporter revises, two steps, 主编 signs off", async () => {
     const db = await getDb();
     const ch = await desk(2);
-    const reporter = await makeUser("reporter", [ch.id]);
-    const editorA = await makeUser("editor", [ch.id]);
-    const editorB = await makeUser("editor", [ch.id]);
+    const reporter = await makeUser("reporter", { channels: [ch.id] });
+    const editorA = await makeUser("editor", { channels: [ch.id] });
+    const editorB = await makeUser("editor", { channels: [ch.id] });
     const chief = await makeUser("chief");
 
-    const draft = ok(await save(reporter, { input: input(ch.id, "记者初稿") }));
+    const draft = ok(await save(reporter, { input: storyInput(ch.id, { title: "记者初稿" }) }));
     expect(draft.reviewState).toBe("draft");
     const submitted = ok(
       await save(
@@ -96,7 +71,7 @@ describe("review flow", () => {
           id: draft.id,
           version: draft.updatedAt.getTime(),
           intent: "submit",
-          input: input(ch.id, "记者初稿"),
+          input: storyInput(ch.id, { title: "记者初稿" }),
         },
         at(1),
       ),
@@ -109,7 +84,7 @@ describe("review flow", () => {
     // While the desk has it, the reporter cannot change it.
     const locked = await save(
       reporter,
-      { id: draft.id, version: null, input: input(ch.id, "偷偷改") },
+      { id: draft.id, version: null, input: storyInput(ch.id, { title: "偷偷改" }) },
       at(2),
     );
     expect(locked).toMatchObject({ ok: false, error: "forbidden", message: WORKFLOW_MESSAGES.state });
@@ -126,7 +101,7 @@ describe("review flow", () => {
     const revised = ok(
       await save(
         reporter,
-        { id: draft.id, version: null, intent: "submit", input: input(ch.id, "记者修改稿") },
+        { id: draft.id, version: null, intent: "submit", input: storyInput(ch.id, { title: "记者修改稿" }) },
         at(6),
       ),
     );
@@ -147,7 +122,7 @@ describe("review flow", () => {
     const signed = ok(
       await save(
         chief,
-        { id: draft.id, version: null, intent: "publish", input: input(ch.id, "记者修改稿") },
+        { id: draft.id, version: null, intent: "publish", input: storyInput(ch.id, { title: "记者修改稿" }) },
         at(10),
       ),
     );
@@ -183,35 +158,35 @@ describe("review flow", () => {
   it("a reporter cannot publish, schedule or unpublish, nor write for another channel", async () => {
     const own = await desk(1);
     const other = await desk(1);
-    const reporter = await makeUser("reporter", [own.id]);
+    const reporter = await makeUser("reporter", { channels: [own.id] });
     for (const intent of ["publish", "schedule"] as const) {
-      const r = await save(reporter, { intent, input: { ...input(own.id), publishedAt: at(60) } });
+      const r = await save(reporter, { intent, input: { ...storyInput(own.id), publishedAt: at(60) } });
       expect(r).toMatchObject({ ok: false, error: "forbidden", message: WORKFLOW_MESSAGES.role });
     }
-    const elsewhere = await save(reporter, { input: input(other.id) });
+    const elsewhere = await save(reporter, { input: storyInput(other.id) });
     expect(elsewhere).toMatchObject({ ok: false, error: "forbidden", message: WORKFLOW_MESSAGES.desk });
-    const draft = ok(await save(reporter, { input: input(own.id) }));
-    const moved = await save(reporter, { id: draft.id, version: null, input: input(other.id) });
+    const draft = ok(await save(reporter, { input: storyInput(own.id) }));
+    const moved = await save(reporter, { id: draft.id, version: null, input: storyInput(other.id) });
     expect(moved).toMatchObject({ ok: false, message: WORKFLOW_MESSAGES.desk });
     const unpublish = await save(reporter, {
       id: draft.id,
       version: null,
       intent: "unpublish",
-      input: input(own.id),
+      input: storyInput(own.id),
     });
     expect(unpublish).toMatchObject({ ok: false, message: WORKFLOW_MESSAGES.role });
     // Nor review: approving or returning anything.
-    const editor = await makeUser("editor", [own.id]);
-    const theirs = ok(await save(editor, { input: input(own.id) }));
-    ok(await save(editor, { id: theirs.id, version: null, intent: "submit", input: input(own.id) }));
+    const editor = await makeUser("editor", { channels: [own.id] });
+    const theirs = ok(await save(editor, { input: storyInput(own.id) }));
+    ok(await save(editor, { id: theirs.id, version: null, intent: "submit", input: storyInput(own.id) }));
     expect(await review(reporter, theirs.id, "approve")).toMatchObject({
       ok: false,
       message: WORKFLOW_MESSAGES.role,
     });
     // Another reporter's copy in the same channel is not theirs to edit.
-    const colleague = await makeUser("reporter", [own.id]);
-    const copy = ok(await save(colleague, { input: input(own.id) }));
-    expect(await save(reporter, { id: copy.id, version: null, input: input(own.id) })).toMatchObject({
+    const colleague = await makeUser("reporter", { channels: [own.id] });
+    const copy = ok(await save(colleague, { input: storyInput(own.id) }));
+    expect(await save(reporter, { id: copy.id, version: null, input: storyInput(own.id) })).toMatchObject({
       ok: false,
       message: WORKFLOW_MESSAGES.role,
     });
@@ -220,11 +195,11 @@ describe("review flow", () => {
   it("an editor reviews and signs off only in their channels; the 主编 anywhere", async () => {
     const mine = await desk(1);
     const theirs = await desk(1);
-    const editor = await makeUser("editor", [mine.id]);
+    const editor = await makeUser("editor", { channels: [mine.id] });
     const chief = await makeUser("chief");
-    const reporter = await makeUser("reporter", [theirs.id]);
-    const draft = ok(await save(reporter, { input: input(theirs.id) }));
-    ok(await save(reporter, { id: draft.id, version: null, intent: "submit", input: input(theirs.id) }));
+    const reporter = await makeUser("reporter", { channels: [theirs.id] });
+    const draft = ok(await save(reporter, { input: storyInput(theirs.id) }));
+    ok(await save(reporter, { id: draft.id, version: null, intent: "submit", input: storyInput(theirs.id) }));
     expect(await review(editor, draft.id, "approve")).toMatchObject({
       ok: false,
       message: WORKFLOW_MESSAGES.desk,
@@ -235,30 +210,30 @@ describe("review flow", () => {
       id: draft.id,
       version: null,
       intent: "publish",
-      input: input(theirs.id),
+      input: storyInput(theirs.id),
     });
     expect(signElsewhere).toMatchObject({ ok: false, message: WORKFLOW_MESSAGES.desk });
   });
 
   it("no sign-off before the last step, nor of a returned story or a reporter's draft", async () => {
     const ch = await desk(2);
-    const reporter = await makeUser("reporter", [ch.id]);
-    const editor = await makeUser("editor", [ch.id]);
-    const draft = ok(await save(reporter, { input: input(ch.id) }));
+    const reporter = await makeUser("reporter", { channels: [ch.id] });
+    const editor = await makeUser("editor", { channels: [ch.id] });
+    const draft = ok(await save(reporter, { input: storyInput(ch.id) }));
     expect(
-      await save(editor, { id: draft.id, version: null, intent: "publish", input: input(ch.id) }),
+      await save(editor, { id: draft.id, version: null, intent: "publish", input: storyInput(ch.id) }),
     ).toMatchObject({ ok: false, message: WORKFLOW_MESSAGES.needs_review });
-    ok(await save(reporter, { id: draft.id, version: null, intent: "submit", input: input(ch.id) }));
+    ok(await save(reporter, { id: draft.id, version: null, intent: "submit", input: storyInput(ch.id) }));
     expect(await review(editor, draft.id, "approve")).toMatchObject({ ok: true, reviewStep: 2 });
     expect(
-      await save(editor, { id: draft.id, version: null, intent: "publish", input: input(ch.id) }),
+      await save(editor, { id: draft.id, version: null, intent: "publish", input: storyInput(ch.id) }),
     ).toMatchObject({ ok: false, message: WORKFLOW_MESSAGES.needs_review });
     expect(await review(editor, draft.id, "return", "补充信源")).toMatchObject({
       ok: true,
       reviewState: "returned",
     });
     expect(
-      await save(editor, { id: draft.id, version: null, intent: "publish", input: input(ch.id) }),
+      await save(editor, { id: draft.id, version: null, intent: "publish", input: storyInput(ch.id) }),
     ).toMatchObject({ ok: false, message: WORKFLOW_MESSAGES.needs_review });
     // Approving a returned story, or returning a draft, is refused too.
     expect(await review(editor, draft.id, "approve")).toMatchObject({
@@ -272,30 +247,41 @@ describe("review flow", () => {
 
   it("nobody reviews their own copy; an editor's own copy is signed off directly", async () => {
     const ch = await desk(1);
-    const editor = await makeUser("editor", [ch.id]);
-    const own = ok(await save(editor, { input: input(ch.id) }));
-    ok(await save(editor, { id: own.id, version: null, intent: "submit", input: input(ch.id) }));
+    const editor = await makeUser("editor", { channels: [ch.id] });
+    const own = ok(await save(editor, { input: storyInput(ch.id) }));
+    ok(await save(editor, { id: own.id, version: null, intent: "submit", input: storyInput(ch.id) }));
     expect(await review(editor, own.id, "approve")).toMatchObject({
       ok: false,
       message: WORKFLOW_MESSAGES.own_copy,
     });
-    const direct = ok(await save(editor, { intent: "publish", input: input(ch.id) }));
+    const direct = ok(await save(editor, { intent: "publish", input: storyInput(ch.id) }));
     expect(direct).toMatchObject({ status: "published", reviewState: "signed" });
     // A story that went out once is edited and re-signed by the desk directly.
-    ok(await save(editor, { id: direct.id, version: null, intent: "unpublish", input: input(ch.id) }, at(1)));
+    ok(
+      await save(
+        editor,
+        { id: direct.id, version: null, intent: "unpublish", input: storyInput(ch.id) },
+        at(1),
+      ),
+    );
     expect(
-      ok(await save(editor, { id: direct.id, version: null, intent: "publish", input: input(ch.id) }, at(2)))
-        .status,
+      ok(
+        await save(
+          editor,
+          { id: direct.id, version: null, intent: "publish", input: storyInput(ch.id) },
+          at(2),
+        ),
+      ).status,
     ).toBe("published");
   });
 
   it("a stale click moves nothing: two reviewers at once", async () => {
     const ch = await desk(1);
-    const reporter = await makeUser("reporter", [ch.id]);
-    const a = await makeUser("editor", [ch.id]);
-    const b = await makeUser("editor", [ch.id]);
-    const draft = ok(await save(reporter, { input: input(ch.id) }));
-    ok(await save(reporter, { id: draft.id, version: null, intent: "submit", input: input(ch.id) }));
+    const reporter = await makeUser("reporter", { channels: [ch.id] });
+    const a = await makeUser("editor", { channels: [ch.id] });
+    const b = await makeUser("editor", { channels: [ch.id] });
+    const draft = ok(await save(reporter, { input: storyInput(ch.id) }));
+    ok(await save(reporter, { id: draft.id, version: null, intent: "submit", input: storyInput(ch.id) }));
     const db = await getDb();
     const seen = { articleId: draft.id, note: "", seenState: "submitted" as const, seenStep: 1 };
     const [ra, rb] = await Promise.all([
@@ -316,10 +302,10 @@ describe("review flow", () => {
 
   it("returning from 待签发 and a note that is too long", async () => {
     const ch = await desk(1);
-    const reporter = await makeUser("reporter", [ch.id]);
-    const editor = await makeUser("editor", [ch.id]);
-    const draft = ok(await save(reporter, { input: input(ch.id) }));
-    ok(await save(reporter, { id: draft.id, version: null, intent: "submit", input: input(ch.id) }));
+    const reporter = await makeUser("reporter", { channels: [ch.id] });
+    const editor = await makeUser("editor", { channels: [ch.id] });
+    const draft = ok(await save(reporter, { input: storyInput(ch.id) }));
+    ok(await save(reporter, { id: draft.id, version: null, intent: "submit", input: storyInput(ch.id) }));
     expect(await review(editor, draft.id, "approve")).toMatchObject({ reviewState: "approved" });
     expect(await review(editor, draft.id, "return", "长".repeat(501))).toMatchObject({
       ok: false,

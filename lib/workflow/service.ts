@@ -11,10 +11,10 @@ import {
   mayApprove,
   mayReturn,
   parseReviewState,
+  reviewedStory,
   type RefusalReason,
   type ReviewAction,
   type ReviewState,
-  type ReviewedStory,
 } from "@/lib/workflow/rules";
 
 export interface ReviewRequest {
@@ -48,16 +48,7 @@ async function loadStory(db: PrismaClient, articleId: number) {
     },
   });
   if (!row) return null;
-  const story: ReviewedStory = {
-    channelId: row.channelId,
-    authorId: row.authorId,
-    writtenByReporter: row.author?.role === "reporter",
-    status: row.status,
-    reviewState: parseReviewState(row.reviewState),
-    reviewStep: row.reviewStep,
-    reviewSteps: row.channel.reviewSteps,
-  };
-  return { title: row.title, updatedAt: row.updatedAt, story };
+  return { title: row.title, updatedAt: row.updatedAt, story: reviewedStory(row) };
 }
 
 /**
