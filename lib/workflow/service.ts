@@ -7,6 +7,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { EDITORIAL_AUDIT } from "@/lib/articles/audit-actions";
 import { canReviewIn, isReviewer, type Actor } from "@/lib/articles/permissions";
 import {
+  REVIEW_ACTIONS,
   WORKFLOW_MESSAGES,
   mayApprove,
   mayReturn,
@@ -165,7 +166,7 @@ export async function reviewTimeline(db: PrismaClient, articleId: number): Promi
   });
   return rows.reverse().map((r) => ({
     id: r.id,
-    action: (["submit", "approve", "return", "sign"] as const).find((a) => a === r.action) ?? "submit",
+    action: REVIEW_ACTIONS.find((a) => a === r.action) ?? "submit",
     step: r.step,
     note: r.note,
     createdAt: r.createdAt,
