@@ -4,9 +4,9 @@ import { env } from "@/lib/env";
 import { getCurrentUser } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/auth/schemas";
 import { isAdmin, userLabel } from "@/lib/auth/types";
-import { getDb } from "@/lib/db";
 import { isReviewer } from "@/lib/articles/permissions";
-import { INBOX_LIMIT, inboxFor } from "@/lib/workflow/service";
+import { listInbox } from "@/lib/data/admin-review";
+import { INBOX_LIMIT } from "@/lib/workflow/service";
 import { AdminNav, type NavItem } from "../_components/admin-nav";
 import { LoginRedirect } from "../_components/login-redirect";
 import { LogoutButton } from "../_components/logout-button";
@@ -19,7 +19,7 @@ import { LogoutButton } from "../_components/logout-button";
 export default async function ProtectedAdminLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
   if (!user) return <LoginRedirect />;
-  const waiting = (await inboxFor(await getDb(), user)).length;
+  const waiting = (await listInbox(user)).length;
   const items: NavItem[] = [
     { href: "/admin", label: "概览" },
     {

@@ -10,8 +10,7 @@ import { RankingList } from "../_components/dashboard/ranking-list";
 import { StoryList } from "../_components/dashboard/story-list";
 import { ViewsChart } from "../_components/dashboard/views-chart";
 import { InboxList } from "../_components/inbox-list";
-import { getDb } from "@/lib/db";
-import { inboxFor } from "@/lib/workflow/service";
+import { listInbox } from "@/lib/data/admin-review";
 
 export const metadata: Metadata = { title: "概览" };
 
@@ -19,7 +18,7 @@ export const metadata: Metadata = { title: "概览" };
 export default async function AdminDashboardPage() {
   const user = await requireUser("/admin");
   const nowMs = requestTimeMs();
-  const [d, inbox] = await Promise.all([getDeskDashboard(nowMs), getDb().then((db) => inboxFor(db, user))]);
+  const [d, inbox] = await Promise.all([getDeskDashboard(nowMs), listInbox(user)]);
   return (
     <>
       <h1>概览</h1>

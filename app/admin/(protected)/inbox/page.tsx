@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
-import { INBOX_LIMIT, inboxFor, type InboxItem } from "@/lib/workflow/service";
+import { listInbox } from "@/lib/data/admin-review";
+import { INBOX_LIMIT, type InboxItem } from "@/lib/workflow/service";
 import { InboxList } from "../../_components/inbox-list";
 
 export const metadata: Metadata = { title: "待我处理" };
@@ -15,7 +15,7 @@ const TASKS: Record<InboxItem["task"], { heading: string; empty: string }> = {
 /** 待我处理: the stories the review flow is waiting on this person for, oldest first. */
 export default async function InboxPage() {
   const user = await requireUser("/admin/inbox");
-  const items = await inboxFor(await getDb(), user);
+  const items = await listInbox(user);
   const groups = (["revise", "review", "sign"] as const).filter(
     (task) => task === "revise" || user.role !== "reporter",
   );

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { getArticleForEdit, listChannelOptions } from "@/lib/data/admin-articles";
 import { listRecentImages } from "@/lib/data/admin-images";
-import { getDb } from "@/lib/db";
 import { canDeleteArticles, canReadAuditLog, canReviewIn, deskCovers } from "@/lib/articles/permissions";
 import { formButtons } from "@/lib/workflow/buttons";
 import {
@@ -13,10 +12,6 @@ import {
   reviewOutcome,
   stepLabel,
 } from "@/lib/workflow/rules";
-import { approversThisRound, reviewTimeline } from "@/lib/workflow/service";
-import { bodyToText } from "@/lib/body/text";
-import { storyTexts } from "@/lib/sensitive/check";
-import { loadChecker } from "@/lib/sensitive/service";
 import { SensitiveHits } from "../../../_components/sensitive-hits";
 import { STATUS_LABELS, isDisplayStatus } from "@/lib/articles/status";
 import { formatDateTime, requestTimeMs } from "@/lib/time";
@@ -27,7 +22,8 @@ import { ReviewTimeline } from "../review-timeline";
 import { parseAdminArticleId } from "../article-id";
 import { AdminNotFoundPage } from "@/app/admin/_components/admin-not-found";
 import { EditSession } from "../autosave/edit-session";
-import { editSessionData } from "../autosave/session";
+import { editSessionData } from "@/lib/data/admin-edit-session";
+import { getStoryReview } from "@/lib/data/admin-review";
 
 export const metadata: Metadata = { title: "编辑稿件" };
 
@@ -48,15 +44,13 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
     searchParams,
   ]);
   if (!article) return <AdminNotFoundPage />;
-  const db = await getDb();
-  const [timeline, approvers] = await Promise.all([
-    reviewTimeline(db, article.id),
-    approversThisRound(db, [article.id]),
-  ]);
   const { review } = article;
+  // Reviewers and the writer see the sensitive-word hits while the story is in the flow; sign-off
+  // refuses them until a 主编 acknowledges (lib/articles/service.ts).
+  const { timeline, approvers, hits } = await getStoryReview(article.id, review.reviewState, article.values);
   const inReview = review.reviewState === "submitted" || review.reviewState === "approved";
   const reviewing = inReview && canReviewIn(user, review.channelId);
-  const canApprove = mayApprove(user, review, approvers.get(article.id) ?? []).ok;
+  const canApprove = mayApprove(user, review, approvers).ok;
   const lastReturn =
     review.reviewState === "returned" ? timeline.findLast((e) => e.action === "return") : undefined;
   const buttons = formButtons(user, review, article.status);
@@ -68,20 +62,6 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
     buttons.length > 0,
     `/admin/articles/${article.id}`,
   );
-  // Reviewers and the writer see the sensitive-word hits while the story is in the flow; sign-off
-  // refuses them until a 主编 acknowledges (lib/articles/service.ts).
-  const hits =
-    review.reviewState === "draft" || review.reviewState === "signed"
-      ? []
-      : (await loadChecker(db)).check(
-          storyTexts({
-            title: article.values.title,
-            summary: article.values.summary,
-            bodyText: bodyToText(article.values.body),
-            alt: article.values.leadImageId ? article.values.leadImageAlt : "",
-            caption: article.values.leadImageId ? article.values.leadImageCaption : "",
-          }),
-        );
   const reviewed =
     (query.reviewed === "approve" || query.reviewed === "return") && typeof query.to === "string"
       ? reviewOutcome(query.reviewed, Number(query.step) || 1, parseReviewState(query.to))

@@ -8,7 +8,7 @@ import { deskCovers, isReviewer } from "@/lib/articles/permissions";
 import { formButtons } from "@/lib/workflow/buttons";
 import { ArticleForm } from "../article-form";
 import { EditSession } from "../autosave/edit-session";
-import { editSessionData } from "../autosave/session";
+import { editSessionData } from "@/lib/data/admin-edit-session";
 
 export const metadata: Metadata = { title: "写新稿件" };
 

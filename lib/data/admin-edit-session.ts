@@ -9,7 +9,7 @@ import { autosaveOffer } from "@/lib/drafts/autosave";
 import { readLock } from "@/lib/locks/edit-lock";
 import { lockJson } from "@/lib/locks/lock-json";
 import { imageSelect, toAdminImage, type AdminImage } from "@/lib/data/admin-images";
-import type { AutosaveOfferProps } from "./edit-session";
+import type { AutosaveOfferProps } from "@/app/admin/(protected)/articles/autosave/edit-session";
 
 interface Story {
   id: number;
