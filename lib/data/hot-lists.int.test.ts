@@ -49,13 +49,16 @@ function expectHeatOrder(rows: readonly RankedCard[]): void {
 
 describe("hot lists with 热度", () => {
   it("show decayed views: more recent views weigh more, and the numbers follow the order", async () => {
+    // The middle of the last full hour, so that the views and the read fall in one hour bucket
+    // whatever the clock says when the test runs (at 01:59:59.5 "now + 1 s" is another hour).
+    const at = Math.floor(Date.now() / HOUR_MS) * HOUR_MS - HOUR_MS / 2;
     const ch = await makeChannel();
-    const old = await makeArticle({ channelId: ch.id, publishedAt: new Date(Date.now() - 3 * 24 * HOUR_MS) });
-    const fresh = await makeArticle({ channelId: ch.id });
+    const old = await makeArticle({ channelId: ch.id, publishedAt: new Date(at - 3 * 24 * HOUR_MS) });
+    const fresh = await makeArticle({ channelId: ch.id, publishedAt: new Date(at - 60_000) });
     // More views, but 20 hours ago: in 24 hours (half-life 6 h) they count for about a tenth.
-    await views(old.id, 8, Date.now() - 20 * HOUR_MS);
-    await views(fresh.id, 3);
-    const list = await getHotRanking("24h", 500, Date.now() + 1000);
+    await views(old.id, 8, at - 20 * HOUR_MS);
+    await views(fresh.id, 3, at);
+    const list = await getHotRanking("24h", 500, at + 1000);
     const a = list.find((r) => r.id === fresh.id);
     const b = list.find((r) => r.id === old.id);
     expect(a?.views).toBe(3);
@@ -66,8 +69,8 @@ describe("hot lists with 热度", () => {
     expect(b?.heat).toBeLessThan(1.5);
     expect(ids(list).indexOf(fresh.id)).toBeLessThan(ids(list).indexOf(old.id));
     expectHeatOrder(list);
-    expectHeatOrder(await getHotRanking("7d", 500, Date.now() + 1000));
-    expectHeatOrder(await getHotRanking("30d", 500, Date.now() + 1000));
+    expectHeatOrder(await getHotRanking("7d", 500, at + 1000));
+    expectHeatOrder(await getHotRanking("30d", 500, at + 1000));
   });
 });
 
