@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 for (const [name, path] of [
   ["home", "/"],
   ["channel", "/rongan"],
-  ["ranking", "/rank?window=7d"],
+  ["ranking", "/rank/7d"],
   ["search", "/search?q=" + encodeURIComponent("螺蛳粉")],
 ] as const) {
   test(`${name} page has no serious accessibility violations`, async ({ page }) => {

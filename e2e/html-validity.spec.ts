@@ -10,7 +10,7 @@ test("reader pages are valid HTML", async ({ request }) => {
     "/liucheng?page=2",
     article,
     "/rank",
-    "/rank?window=7d&channel=rongan",
+    "/rank/7d/rongan",
     "/search?q=" + encodeURIComponent("融安"),
     "/no-such-page",
   ]) {

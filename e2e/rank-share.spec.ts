@@ -49,13 +49,13 @@ test("/rank lists the most-read stories by 热度, per window and per channel", 
   await page.screenshot({ path: `${SHOTS}/rank-desktop.png`, fullPage: true });
 
   await windows.getByRole("link", { name: "一周" }).click();
-  await expect(page).toHaveURL(/\/rank\?window=7d$/);
+  await expect(page).toHaveURL(/\/rank\/7d$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("全站 · 一周");
   await expect(windows.getByRole("link", { name: "一周" })).toHaveAttribute("aria-current", "page");
   expectNonIncreasing(await heatNumbers(page), "7d");
 
   await channels.getByRole("link", { name: "融安新闻" }).click();
-  await expect(page).toHaveURL(/\/rank\?window=7d&channel=rongan$/);
+  await expect(page).toHaveURL(/\/rank\/7d\/rongan$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("融安新闻 · 一周");
   await expect(channels.getByRole("link", { name: "融安新闻" })).toHaveAttribute("aria-current", "page");
   const hrefs = await page
@@ -67,9 +67,11 @@ test("/rank lists the most-read stories by 热度, per window and per channel", 
 
   // The window keeps the channel; the month's list of the channel.
   await windows.getByRole("link", { name: "一月" }).click();
-  await expect(page).toHaveURL(/\/rank\?window=30d&channel=rongan$/);
+  await expect(page).toHaveURL(/\/rank\/30d\/rongan$/);
   expectNonIncreasing(await heatNumbers(page), "30d rongan");
+  // The older query form is sent to the path form.
   await page.goto("/rank?channel=sanjiang");
+  await expect(page).toHaveURL(/\/rank\/24h\/sanjiang(\?|$)/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("三江新闻 · 24小时");
   expectNonIncreasing(await heatNumbers(page), "24h sanjiang");
 
@@ -98,7 +100,14 @@ test("the sidebar's 热点排行 shows numbers that never increase down each lis
 });
 
 test("a ranking address that names an unknown window or channel is a readable 404", async ({ request }) => {
-  for (const path of ["/rank?window=1y", "/rank?channel=no-such-channel", "/rank?window=7d&channel=nope"]) {
+  for (const path of [
+    "/rank/1y",
+    "/rank/24h/no-such-channel",
+    "/rank/7d/nope",
+    "/rank?window=1y",
+    "/rank?channel=no-such-channel",
+    "/rank?window=7d&channel=nope",
+  ]) {
     const res = await request.get(path);
     expect(res.status(), path).toBe(404);
     expect(await res.text(), path).toContain("页面不存在");

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { parseRankWindow, rankHref } from "@/lib/rank-url";
 
 describe("ranking page addresses", () => {
-  it("leave the defaults out (24 hours, site-wide)", () => {
+  it("are path segments, the site-wide 24 hours plain /rank", () => {
     expect(rankHref("24h", null)).toBe("/rank");
-    expect(rankHref("7d", null)).toBe("/rank?window=7d");
-    expect(rankHref("24h", "rongan")).toBe("/rank?channel=rongan");
-    expect(rankHref("30d", "rongan")).toBe("/rank?window=30d&channel=rongan");
+    expect(rankHref("7d", null)).toBe("/rank/7d");
+    expect(rankHref("24h", "rongan")).toBe("/rank/24h/rongan");
+    expect(rankHref("30d", "rongan")).toBe("/rank/30d/rongan");
   });
 
   it("accept the three windows only", () => {

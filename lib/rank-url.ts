@@ -1,5 +1,6 @@
-// Addresses of the ranking page (pure). Public links carry the choice in the query, like `?page=N`
-// elsewhere; next.config.mjs rewrites them onto path segments, because cached pages are keyed by path.
+// Addresses of the ranking page (pure). The window and the channel are path segments, because
+// cached pages are keyed by path (app/(site)/rank/[[...choice]]); lib/http/routing.mjs redirects
+// the older query form (/rank?window=7d&channel=rongan) here.
 import { HOT_WINDOWS, type HotWindow } from "@/lib/ranking";
 
 /** Stories on the ranking page. */
@@ -12,11 +13,8 @@ export function parseRankWindow(raw: string | undefined): HotWindow | null {
   return Object.hasOwn(HOT_WINDOWS, raw) ? (raw as HotWindow) : null;
 }
 
-/** `/rank`, `/rank?window=7d`, `/rank?channel=rongan`, `/rank?window=7d&channel=rongan`. */
+/** `/rank`, `/rank/7d`, `/rank/24h/rongan`, `/rank/7d/rongan`. */
 export function rankHref(window: HotWindow, channelSlug: string | null): string {
-  const q = new URLSearchParams();
-  if (window !== DEFAULT_RANK_WINDOW) q.set("window", window);
-  if (channelSlug) q.set("channel", channelSlug);
-  const s = q.toString();
-  return s ? `/rank?${s}` : "/rank";
+  if (channelSlug) return `/rank/${window}/${encodeURIComponent(channelSlug)}`;
+  return window === DEFAULT_RANK_WINDOW ? "/rank" : `/rank/${window}`;
 }

@@ -4,7 +4,7 @@
 // any code of ours runs; on such an address that throws, and Next 16.4 then looks for the Pages
 // Router's `/_error` to answer 400, which an App-Router-only build does not have, so the answer is
 // a bare "Internal Server Error" 500 (vercel/next.js#94278). A `beforeFiles` rewrite in
-// next.config.mjs sends these addresses to app/api/bad-request/route.ts (400) before any dynamic
+// lib/http/routing.mjs sends these addresses to app/api/bad-request/route.ts (400) before any dynamic
 // route is matched. The test is one regular expression over the raw path (no proxy: a proxy on
 // the reader path costs about half its throughput).
 

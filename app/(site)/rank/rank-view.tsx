@@ -12,7 +12,7 @@ import { Breadcrumb } from "@/components/Breadcrumb";
 import { RankList } from "@/components/HotRanking";
 import { PortalSidebar } from "@/components/PortalSidebar";
 
-/** `/rank?window=7d&channel=rongan`, rewritten by next.config.mjs onto `/rank/7d/rongan`. */
+/** `/rank/7d/rongan` (lib/rank-url.ts). */
 export interface RankParams {
   window?: string;
   channel?: string;

@@ -1,4 +1,4 @@
-// Every address whose percent-encoding is not UTF-8 is rewritten here (next.config.mjs,
+// Every address whose percent-encoding is not UTF-8 is rewritten here (lib/http/routing.mjs,
 // lib/http/malformed-path.mjs) before Next matches dynamic routes, whose parameter decoding would
 // otherwise answer 500.
 

@@ -3,7 +3,7 @@ import { NotFoundPage } from "@/components/NotFoundPage";
 import { pageParams } from "@/lib/http/params";
 import { renderTopicList, topicListMetadata } from "../../topic-view";
 
-// `/zhuanti` and `/zhuanti?page=N`, rewritten here by next.config.mjs (page 1 for the plain
+// `/zhuanti` and `/zhuanti?page=N`, rewritten here by lib/http/routing.mjs (page 1 for the plain
 // address), so that each page is cached on its own.
 interface Props {
   params: Promise<{ n: string }>;
