@@ -7,7 +7,6 @@ export function Pagination({
   page,
   totalPages,
   params = {},
-  pageParam = "page",
   label = "分页",
   className = "pagination",
 }: {
@@ -15,15 +14,13 @@ export function Pagination({
   page: number;
   totalPages: number;
   params?: Readonly<Record<string, string>>;
-  /** The query parameter carrying the page number (comments use their own). */
-  pageParam?: string;
   /** Accessible name of the navigation landmark (unique per page). */
   label?: string;
   /** The reader pages' look by default; the editor area styles `adm-pagination`. */
   className?: string;
 }) {
   if (totalPages <= 1) return null;
-  const href = (p: number) => pageHref(basePath, p, params, pageParam);
+  const href = (p: number) => pageHref(basePath, p, params);
   return (
     <nav className={className} aria-label={label}>
       {page > 1 ? (

@@ -109,10 +109,10 @@ describe("pageHref", () => {
 });
 
 describe("pageHref with parameters", () => {
-  it("keeps the list's other parameters, drops empty ones, and can use another page key", () => {
+  it("keeps the list's other parameters and drops empty ones; a story's comment pages too", () => {
     expect(pageHref("/search", 2, { q: "融安", channel: "" })).toBe("/search?q=%E8%9E%8D%E5%AE%89&page=2");
     expect(pageHref("/search", 1, { q: "a b" })).toBe("/search?q=a+b");
-    expect(pageHref("/liujiang/5", 3, {}, "cpage")).toBe("/liujiang/5?cpage=3");
-    expect(pageHref("/liujiang/5", 1, {}, "cpage")).toBe("/liujiang/5");
+    expect(pageHref("/liujiang/5", 3)).toBe("/liujiang/5?page=3");
+    expect(pageHref("/liujiang/5", 1)).toBe("/liujiang/5");
   });
 });

@@ -48,11 +48,10 @@ export function pageHref(
   basePath: string,
   page: number,
   params: Readonly<Record<string, string>> = {},
-  pageParam = "page",
 ): string {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== "") search.set(k, v);
-  if (page > 1) search.set(pageParam, String(page));
+  if (page > 1) search.set("page", String(page));
   const qs = search.toString();
   return qs ? `${basePath}?${qs}` : basePath;
 }

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type * as NextServer from "next/server";
 import { clearCache } from "@/lib/cache/memo";
 import { getDb } from "@/lib/db";
+import { getNetwork } from "@/lib/data/channels";
 import { visibleWhere } from "@/lib/data/visibility";
 import { env } from "@/lib/env";
 import {
@@ -75,18 +76,22 @@ async function visibleStoryUrls(nowMs: number): Promise<string[]> {
 
 /** Published 专题 and reporters with a visible story: pages the first sitemap file lists too
  * (other test files create some in the same database). */
-async function topicAndAuthorUrls(nowMs: number): Promise<string[]> {
+/** Pages the sitemap lists besides home, channels and stories: topics, reporters, region hubs. */
+async function otherPageUrls(nowMs: number): Promise<string[]> {
   const db = await getDb();
-  const [topics, authors] = await Promise.all([
+  const [topics, authors, network] = await Promise.all([
     db.topic.findMany({ where: { published: true }, select: { slug: true } }),
     db.author.findMany({
       where: { articles: { some: { article: visibleWhere(nowMs) } } },
       select: { slug: true },
     }),
+    // Other test files add cities: hubs are listed once there is more than one.
+    getNetwork(),
   ]);
   return [
     ...topics.map((t) => `${env.SITE_URL}/zhuanti/${t.slug}`),
     ...authors.map((a) => `${env.SITE_URL}/author/${a.slug}`),
+    ...[...network.provinces, ...network.cities].map((r) => `${env.SITE_URL}${r.href}`),
   ];
 }
 
@@ -166,7 +171,7 @@ describe("site sitemaps", { retry: 2 }, () => {
     const expected = [
       `${env.SITE_URL}/`,
       ...channels.map((c) => `${env.SITE_URL}/${c.slug}`),
-      ...(await topicAndAuthorUrls(now)),
+      ...(await otherPageUrls(now)),
       ...(await visibleStoryUrls(now)),
     ];
     expect(new Set(locs)).toEqual(new Set(expected));
@@ -199,7 +204,7 @@ describe("site sitemaps", { retry: 2 }, () => {
     const db = await getDb();
     const channelCount = await db.channel.count();
     const stories = await visibleStoryUrls(now);
-    const others = await topicAndAuthorUrls(now);
+    const others = await otherPageUrls(now);
     expect(all).toHaveLength(1 + channelCount + others.length + stories.length);
     expect(new Set(all)).toEqual(
       new Set([

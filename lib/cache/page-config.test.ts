@@ -13,7 +13,7 @@ const CACHED_ROUTES = [
   "app/(site)/[channel]/page.tsx",
   "app/(site)/[channel]/page/[n]/page.tsx",
   "app/(site)/[channel]/[id]/page.tsx",
-  "app/(site)/[channel]/[id]/comments/[cpage]/page.tsx",
+  "app/(site)/[channel]/[id]/page/[cpage]/page.tsx",
   "app/(site)/[channel]/rss.xml/route.ts",
   "app/(site)/tag/[name]/page.tsx",
   "app/(site)/tag/[name]/page/[n]/page.tsx",

@@ -4,7 +4,7 @@ import { pageTags, pathOfCacheKey } from "@/lib/cache/page-tags";
 describe("pageTags", () => {
   it("ties a story page and its comment pages to the story and its comments", () => {
     expect(pageTags("/liujiang/123")).toEqual(["site", "article:123", "comments:123"]);
-    expect(pageTags("/liujiang/123/comments/2")).toEqual(["site", "article:123", "comments:123"]);
+    expect(pageTags("/liujiang/123/page/2")).toEqual(["site", "article:123", "comments:123"]);
   });
   it("ties a live story's endpoint to the story alone", () => {
     expect(pageTags("/api/live/123")).toEqual(["article:123"]);

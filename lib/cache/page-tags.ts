@@ -16,7 +16,7 @@ export function pageTags(path: string): string[] {
   // writes (lib/live/service.ts) drop it, so publishing elsewhere never costs a crowd a re-render.
   const live = /^\/api\/live\/(\d{1,15})$/.exec(path);
   if (live?.[1]) return [TAGS.article(Number(live[1]))];
-  const story = /^\/[^/]+\/(\d{1,15})(?:\/comments\/[^/]*)?\/?$/.exec(path);
+  const story = /^\/[^/]+\/(\d{1,15})(?:\/page\/[^/]*)?\/?$/.exec(path);
   if (story?.[1]) {
     const id = Number(story[1]);
     return [TAGS.site, TAGS.article(id), TAGS.comments(id)];

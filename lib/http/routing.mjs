@@ -9,6 +9,8 @@ const CHANNEL_SEGMENT = `(?!(?:${NOT_CHANNELS})$)[^/.]+`;
 /** Paths of the paged lists, before `/page/N` (path-to-regexp: no capturing groups inside). */
 const PAGED_LISTS = [
   CHANNEL_SEGMENT,
+  // A story (its comments), whatever segment after the channel's.
+  `(?!(?:${NOT_CHANNELS})/)[^/.]+/\\d+`,
   "tag/[^/]+",
   "author/[^/]+",
   "zhuanti",
@@ -38,8 +40,9 @@ export function redirectRules() {
   ];
 }
 
-// Page numbers stay query parameters in public addresses (/liujiang?page=2, ?cpage=2 for
-// comments), but a cached page is keyed by its path, so they are mapped onto path segments.
+// Page numbers stay query parameters in public addresses (/liujiang?page=2; a story's comments
+// /liujiang/5?page=2), but a cached page is keyed by its path, so they are mapped onto path
+// segments.
 // Keep these few: each page's route module compiles every rewrite's pattern again on each
 // request (Next 16.4 server-utils handleRewrites), which cost the story page about 10 % of its
 // throughput when there were fourteen (`npm run bench`; README § Benchmarks).
@@ -50,19 +53,15 @@ export function rewriteRules() {
       // Addresses that are not valid percent-encoded UTF-8 answer 400 here: matching a dynamic
       // route would fail to decode them and Next would answer 500 (lib/http/malformed-path.mjs).
       { source: MALFORMED_PATH_SOURCE, destination: BAD_REQUEST_PATH },
-      // Every paged list: a channel, a tag, an author, the 专题 list, a 专题 section and
-      // 更正与更新 (/liujiang?page=2 is served by /liujiang/page/2).
+      // Every paged list: a channel, a story's comments, a tag, an author, the 专题 list, a 专题
+      // section and 更正与更新 (/liujiang?page=2 is served by /liujiang/page/2, /liujiang/5?page=2
+      // by /liujiang/5/page/2).
       { source: `/:paged(${PAGED_LISTS})`, has: page, destination: "/:paged/page/:page" },
       // Plain /zhuanti is the list's first page, served by a dynamic route: a static route would
       // be reused by the client router for every query string (a static page cannot depend on
       // one). (/rank and /corrections are optional catch-all routes, which need no rewrite; the
       // list cannot be one beside /zhuanti/[slug].)
       { source: "/zhuanti", destination: "/zhuanti/page/1" },
-      {
-        source: `/:channel(${CHANNEL_SEGMENT})/:id(\\d+)`,
-        has: [{ type: "query", key: "cpage", value: "(?<cpage>.*)" }],
-        destination: "/:channel/:id/comments/:cpage",
-      },
     ],
   };
 }

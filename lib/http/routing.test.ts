@@ -19,6 +19,6 @@ describe("security header rules", () => {
 
 describe("next.config routing", () => {
   it("keeps the rewrites few: every page's route module compiles each one again on every request", () => {
-    expect(rewriteRules().beforeFiles.length).toBeLessThanOrEqual(4);
+    expect(rewriteRules().beforeFiles.length).toBeLessThanOrEqual(3);
   });
 });

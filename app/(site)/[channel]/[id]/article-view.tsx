@@ -37,7 +37,7 @@ import { StoryTeasers } from "@/components/StoryTeasers";
 import { ViewBeacon } from "@/components/ViewBeacon";
 import type { ArticleDetail } from "@/lib/data/types";
 
-/** A story's address (`/liujiang/123`, and `?cpage=N` rewritten to `…/comments/N`). */
+/** A story's address (`/liujiang/123`; its comment pages `?page=N`, rewritten to `…/page/N`). */
 export interface ArticleParams {
   channel: string;
   id: string;
@@ -114,7 +114,7 @@ export async function canonicalArticleAddress({
   if (!article) return null;
   if (slug === article.channel.slug && rawId === String(article.id)) return null;
   const commentPage = parsePageParam(cpage) ?? 1;
-  return commentPage > 1 ? pageHref(article.href, commentPage, {}, "cpage") : article.href;
+  return commentPage > 1 ? pageHref(article.href, commentPage) : article.href;
 }
 
 /**
@@ -123,7 +123,7 @@ export async function canonicalArticleAddress({
  */
 export async function renderArticlePage(params: ArticleParams): Promise<ReactNode> {
   const { id: rawId, cpage } = params;
-  // Comment pages: ?cpage=N (a bad value shows the first page rather than hiding the story).
+  // Comment pages: ?page=N (a bad value shows the first page rather than hiding the story).
   const commentPage = parsePageParam(cpage) ?? 1;
   const nowMs = minuteNow().getTime();
   const article = await visibleArticle(rawId);
@@ -214,13 +214,7 @@ export async function renderArticlePage(params: ArticleParams): Promise<ReactNod
         <SidebarBlock title={`评论：${article.title}`} id="comments">
           <CommentForm articleId={article.id} />
           <CommentList items={comments.items} total={comments.total} />
-          <Pagination
-            basePath={article.href}
-            page={commentPage}
-            totalPages={commentPages}
-            pageParam="cpage"
-            label="评论分页"
-          />
+          <Pagination basePath={article.href} page={commentPage} totalPages={commentPages} label="评论分页" />
         </SidebarBlock>
         <ViewBeacon articleId={article.id} />
       </div>

@@ -14,7 +14,7 @@ beforeEach(() => {
   clearCache();
 });
 
-describe("/[channel]/[id] comment pages (?cpage=N)", () => {
+describe("/[channel]/[id] comment pages (?page=N)", () => {
   it("a page past the last comment page is a 404 that says so, not 还没有评论", async () => {
     const ch = await makeChannel();
     const story = await makeArticle({ channelId: ch.id });
