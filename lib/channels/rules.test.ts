@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RESERVED_SLUGS, channelFormSchema, slugSchema } from "@/lib/channels/rules";
+import { RESERVED_SLUGS, channelFormSchema, isReservedSlug, slugSchema } from "@/lib/channels/rules";
 
 describe("channel slugs", () => {
   it("accepts pinyin slugs, lower-casing and trimming them", () => {
@@ -44,6 +44,12 @@ describe("channel slugs", () => {
     expect(RESERVED_SLUGS).toEqual(
       expect.arrayContaining(["rss.xml", "sitemap.xml", "news-sitemap.xml", "robots.txt"]),
     );
+  });
+
+  it("isReservedSlug names exactly the reserved first segments", () => {
+    for (const reserved of RESERVED_SLUGS) expect(isReservedSlug(reserved), reserved).toBe(true);
+    for (const channel of ["liujiang", "rongan", "admins", "Admin"])
+      expect(isReservedSlug(channel), channel).toBe(false);
   });
 });
 

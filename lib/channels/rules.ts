@@ -24,6 +24,11 @@ export const RESERVED_SLUGS = [
   "favicon.ico",
 ] as const;
 
+/** True when a first path segment belongs to the site itself, so it can never be a channel's. */
+export function isReservedSlug(segment: string): boolean {
+  return (RESERVED_SLUGS as readonly string[]).includes(segment);
+}
+
 export const SLUG_PATTERN = /^[a-z][a-z0-9-]{1,30}$/;
 
 export const slugSchema = z
@@ -31,7 +36,7 @@ export const slugSchema = z
   .trim()
   .toLowerCase()
   .regex(SLUG_PATTERN, { error: "地址须为 2–31 位小写拼音字母、数字或 -，并以字母开头，如 liujiang" })
-  .refine((v) => !(RESERVED_SLUGS as readonly string[]).includes(v), {
+  .refine((v) => !isReservedSlug(v), {
     error: "该地址为网站保留地址，不能使用",
   });
 

@@ -43,3 +43,17 @@ describe("/[channel]/[id] comment pages (?page=N)", () => {
     expect(await render({ ...address, cpage: "2" })).toContain("<h1>评论页不存在</h1>");
   });
 });
+
+describe("/[channel]/[id] under a segment of the site's own", () => {
+  it("is a 404, not a redirect to the story of that number", async () => {
+    const ch = await makeChannel();
+    const story = await makeArticle({ channelId: ch.id });
+    for (const segment of ["admin", "api", "search"]) {
+      const html = await render({ channel: segment, id: String(story.id) });
+      expect(html, segment).toContain("页面不存在");
+      expect(html, segment).not.toContain(story.title);
+    }
+    // The story's own address still renders it.
+    expect(await render({ channel: ch.slug, id: String(story.id) })).toContain(story.title);
+  });
+});
