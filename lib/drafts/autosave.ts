@@ -5,6 +5,7 @@
 // process sees the same slot.
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { getDb } from "@/lib/db";
 import {
   EMPTY_ARTICLE_FORM,
   LIMITS,
@@ -194,6 +195,16 @@ export async function writeAutosave(
   return { ok: true, savedAt: now, cleared: false };
 }
 
+/** writeAutosave on the process's database (the autosave route). */
+export async function autosaveOnDb(
+  actor: Actor,
+  articleId: number | null,
+  values: ArticleFormValues,
+  now: Date,
+): Promise<AutosaveResult> {
+  return writeAutosave(await getDb(), actor, articleId, values, now);
+}
+
 export interface AutosaveSlot {
   values: ArticleFormValues;
   savedAt: Date;
@@ -219,6 +230,11 @@ export async function discardAutosave(
   articleId: number | null,
 ): Promise<void> {
   await db.articleAutosave.deleteMany({ where: { userId, slot: slotKey(articleId) } });
+}
+
+/** discardAutosave on the process's database (the autosave route). */
+export async function discardAutosaveOnDb(userId: number, articleId: number | null): Promise<void> {
+  await discardAutosave(await getDb(), userId, articleId);
 }
 
 /** The story's saved fields as its form shows them (what an autosave is compared with). */

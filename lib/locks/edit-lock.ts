@@ -6,6 +6,7 @@
 // and their save is refused (lockRefusal). The lock is a database row, so two processes agree on
 // it; the row's key makes taking it atomic.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { getDb } from "@/lib/db";
 import { EDITORIAL_AUDIT } from "@/lib/articles/audit-actions";
 import { canUnlock, canWriteArticles, type Actor } from "@/lib/articles/permissions";
 import { mayEdit, parseReviewState } from "@/lib/workflow/rules";
@@ -192,4 +193,38 @@ export async function takeOverLock(
 /** The page is closed (or can no longer edit): its lock, if it still has it, is free at once. */
 export async function releaseLock(db: PrismaClient, userId: number, articleId: number): Promise<void> {
   await db.articleLock.deleteMany({ where: { articleId, userId } });
+}
+
+/** What the edit page's lock route asks (app/admin/api/articles/[id]/lock/route.ts). */
+export const LOCK_ACTIONS = ["keep", "peek", "take", "release"] as const;
+export type LockAction = (typeof LOCK_ACTIONS)[number];
+
+export function parseLockAction(value: unknown): LockAction | null {
+  return (LOCK_ACTIONS as readonly unknown[]).includes(value) ? (value as LockAction) : null;
+}
+
+/**
+ * One request of the lock route, on the process's database: "keep" (the heartbeat: keep or take
+ * the lock unless someone else holds a live one), "peek" (change nothing), "take" (接管编辑),
+ * "release" (the page closes). The answer is the lock as `actor` then sees it.
+ */
+export async function answerLockAction(
+  actor: Actor,
+  articleId: number,
+  action: LockAction,
+  now: Date,
+): Promise<TakeOverResult> {
+  const db = await getDb();
+  if (action === "take") return takeOverLock(db, actor, articleId, now);
+  if (action === "release") {
+    await releaseLock(db, actor.id, articleId);
+    return { ok: true, view: await readLock(db, articleId, actor.id, now), from: null };
+  }
+  const exists = await db.article.findUnique({ where: { id: articleId }, select: { id: true } });
+  if (!exists) return { ok: false, status: 404, message: "稿件不存在或已被删除" };
+  const view =
+    action === "keep"
+      ? await keepLock(db, actor, articleId, now)
+      : await readLock(db, articleId, actor.id, now);
+  return { ok: true, view, from: null };
 }

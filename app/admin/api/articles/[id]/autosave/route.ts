@@ -5,9 +5,8 @@
 // router's action queue, and a long body exceeds an action's 1 MB limit. Same origin, session and
 // role are checked by the guard.
 import { guardAction } from "@/lib/auth/guard";
-import { getDb } from "@/lib/db";
 import { BodyTooLargeError, declaredLength, readBodyCapped } from "@/lib/http/request-body";
-import { AUTOSAVE_MAX_BYTES, autosaveFields, discardAutosave, writeAutosave } from "@/lib/drafts/autosave";
+import { AUTOSAVE_MAX_BYTES, autosaveFields, autosaveOnDb, discardAutosaveOnDb } from "@/lib/drafts/autosave";
 import { parseAdminArticleId } from "@/app/admin/(protected)/articles/article-id";
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -41,8 +40,7 @@ export async function POST(request: Request, ctx: { params: Promise<{ id: string
   }
   if (typeof sent !== "object" || sent === null || Array.isArray(sent))
     return answer(400, { ok: false, message: "自动保存的数据无法读取" });
-  const result = await writeAutosave(
-    await getDb(),
+  const result = await autosaveOnDb(
     guard.user,
     articleId,
     autosaveFields(sent as Record<string, unknown>),
@@ -57,6 +55,6 @@ export async function DELETE(_request: Request, ctx: { params: Promise<{ id: str
   if (articleId === undefined) return answer(404, { ok: false, message: "没有这篇稿件" });
   const guard = await guardAction();
   if (!guard.ok) return answer(guard.status, { ok: false, message: guard.message });
-  await discardAutosave(await getDb(), guard.user.id, articleId);
+  await discardAutosaveOnDb(guard.user.id, articleId);
   return answer(200, { ok: true });
 }
