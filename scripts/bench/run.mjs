@@ -6,7 +6,7 @@
 //
 // Options: --db <file:url> copy this database (SQLite online backup; relative to the repository)
 //          --uploads <dir> its UPLOAD_DIR (default $UPLOAD_DIR or ./data/uploads; read only)
-//          --duration <s> seconds per load run (default 8)
+//          --duration <s> seconds per load run (default 7)
 //          --connections <list> concurrency levels, e.g. 50,10 (default); levels after the first
 //                         run only if they fit in --budget <s> (default 285 s for the whole run)
 //          --keep         keep the temporary directory (database copy, logs)
@@ -24,7 +24,9 @@
 //    micro-cache and without it (two processes vs one).
 //    Every target (2–4) first gets 2 s of load that is not recorded (V8 warm-up), then the
 //    recorded runs, every target at each concurrency level; after the first level the two
-//    headline pairs (article / static Next page, two processes / one) again as alternating runs.
+//    headline pairs (article / static Next page, two processes / one) again as alternating runs,
+//    then what two processes get out of this machine (scalingLimits): Next's static page and the
+//    article on two processes at once without nginx, and where the cores go through nginx.
 // 5. Freshness through the micro-cache: the article's title changed in the database (and
 //    recorded in "CacheInvalidation"), polled every 100 ms until it shows.
 // 6. JS weight: gzip size of the scripts each reader page references vs the static fixture.
@@ -39,6 +41,7 @@ import Database from "better-sqlite3";
 import { Processes, freePorts, waitForHttp } from "./lib/procs.mjs";
 import { fromAutocannon, parseWrkOutput, wrkLuaScript } from "./lib/wrk.mjs";
 import { firstArticlePath, fixtureContent, scriptSrcs, visibleTextLines } from "./lib/html.mjs";
+import { childPids, cpuShares, readCpu } from "./lib/cpu.mjs";
 import { sqliteTime, syntheticStory } from "./lib/synthetic.mjs";
 import {
   alternation,
@@ -69,7 +72,7 @@ const { values: opts } = parseArgs({
   options: {
     db: { type: "string" },
     uploads: { type: "string" },
-    duration: { type: "string", default: "8" },
+    duration: { type: "string", default: "7" },
     connections: { type: "string", default: "50,10" },
     budget: { type: "string", default: "285" },
     keep: { type: "boolean", default: false },
@@ -94,6 +97,8 @@ const WARMUP_S = 2;
 /** Alternating runs of the headline pairs (alternate()): rounds, seconds per run. */
 const ALTERNATION_ROUNDS = 3;
 const ALTERNATION_S = 4;
+/** Seconds per run of scalingLimits(). */
+const LIMIT_S = 3;
 const LEVELS = opts.connections.split(",").map(Number);
 const BUDGET_S = Number(opts.budget);
 if (!(DURATION > 0) || LEVELS.some((c) => !(c > 0)) || !(BUDGET_S > 0)) {
@@ -342,18 +347,17 @@ async function load(
   { name, group, url, method = "GET", varyClientAddress = false },
   connections,
   duration,
-  { quiet = false } = {},
+  { quiet = false, threads = 2, pause = true } = {},
 ) {
   let result;
   if (useWrk) {
     const script = path.join(tmp, `wrk-${++runNo}.lua`);
     writeFileSync(script, wrkLuaScript({ method, headers: { "User-Agent": BROWSER_UA }, varyClientAddress }));
-    const threads = String(Math.min(2, connections));
     const out = await procs.run(
       "wrk",
       [
         "-t",
-        threads,
+        String(Math.min(threads, connections)),
         "-c",
         String(connections),
         "-d",
@@ -405,7 +409,7 @@ async function load(
     say(
       `${name.padEnd(34)} c=${String(connections).padEnd(3)} ${run.rps.toFixed(0).padStart(7)} req/s  p50 ${run.latencyMs.p50} ms  p99 ${run.latencyMs.p99} ms  non-2xx ${run.non2xx}`,
     );
-  await sleep(500);
+  if (pause) await sleep(500);
   return run;
 }
 
@@ -439,6 +443,60 @@ async function alternate(targets, connections) {
     );
   }
   return out;
+}
+
+/**
+ * What two processes get out of this machine, to read the scaling factor by (at the first
+ * concurrency, LIMIT_S seconds a run): one process and then two at once (half the connections and
+ * one wrk thread on each, no nginx) for Next's own static page and for the article (the portal,
+ * then deploy-local's two app processes directly); and the article through nginx without the
+ * micro-cache, with the cores the app processes, nginx and everything else (wrk, the kernel's
+ * network work) used meanwhile (lib/cpu.mjs; Linux only).
+ */
+async function scalingLimits(
+  { staticPage, secondStatic, article, appDirect, throughNginx, pids },
+  connections,
+) {
+  const half = Math.max(1, Math.floor(connections / 2));
+  const one = (t) => load(t, connections, LIMIT_S, { quiet: true });
+  const two = async (a, b) => {
+    const runs = await Promise.all([a, b].map((t) => load(t, half, LIMIT_S, { quiet: true, threads: 1 })));
+    return { rps: Math.round((runs[0].rps + runs[1].rps) * 10) / 10, perProcess: runs.map((r) => r.rps) };
+  };
+  const pair = (oneRun, twoRun) => ({
+    oneRps: oneRun.rps,
+    twoRps: twoRun.rps,
+    ...(twoRun.perProcess ? { perProcess: twoRun.perProcess } : {}),
+    factor: scaling(oneRun, twoRun)?.factor ?? null,
+  });
+  const staticNext = pair(await one(staticPage), await two(staticPage, secondStatic));
+  const articleOne = await one(article);
+  const articleDirect = pair(articleOne, await two(appDirect[0], appDirect[1]));
+  const before = readCpu(pids);
+  const viaNginx = await load(throughNginx, connections, LIMIT_S, { quiet: true, pause: false });
+  const after = readCpu(pids);
+  await sleep(500);
+  const result = {
+    connections,
+    durationS: LIMIT_S,
+    staticNext,
+    articleDirect,
+    articleThroughNginx: {
+      ...pair(articleOne, viaNginx),
+      cpu: before && after ? cpuShares(before, after) : null,
+    },
+  };
+  const cpu = result.articleThroughNginx.cpu;
+  say(
+    `scaling limits c=${connections}: 2 processes / 1: static Next page ${staticNext.factor}×, article ${articleDirect.factor}× (both direct), article through nginx ${result.articleThroughNginx.factor}×${
+      cpu
+        ? ` (cores: ${Object.entries(cpu.cores)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(", ")})`
+        : ""
+    }`,
+  );
+  return result;
 }
 
 /** Several sequential requests; each must answer `expect`. Returns the last response. */
@@ -636,7 +694,7 @@ async function main() {
   if (!tag) throw new Error("no tag with published stories in the database");
 
   // 2. One next start.
-  const [portalPort, rawPort, fixturePort] = await freePorts(3);
+  const [portalPort, rawPort, fixturePort, fixturePort2] = await freePorts(4);
   const portalBase = `http://127.0.0.1:${portalPort}`;
   const portal = procs.start(
     "portal",
@@ -756,28 +814,45 @@ createServer((req, res) => {
 
   // (b) static next: build the fixture now, sized like the article page.
   let fixtureBase = null;
+  let secondFixture = null;
   try {
     say("building the static fixture (bench/static-app in a temporary copy)");
     const fixture = await buildFixture(articleHtml);
     fixtureBase = `http://127.0.0.1:${fixturePort}`;
-    const child = procs.start(
-      "static next",
-      process.execPath,
-      [
-        path.join(fixture.dir, "node_modules/next/dist/bin/next"),
-        "start",
-        "-H",
-        "127.0.0.1",
-        "-p",
-        String(fixturePort),
-      ],
-      {
-        cwd: fixture.dir,
-        env: { ...fixture.env, NODE_ENV: "production" },
-        log: path.join(tmp, "static-next.log"),
-      },
-    );
-    await waitForHttp(`${fixtureBase}/`, { what: "static fixture", isAlive: () => child.exitCode === null });
+    // Two processes of it: the second only for scalingLimits() (what two processes of Next's own
+    // static page get out of this machine).
+    for (const [port, log] of [
+      [fixturePort, "static-next.log"],
+      [fixturePort2, "static-next-2.log"],
+    ]) {
+      const child = procs.start(
+        "static next",
+        process.execPath,
+        [
+          path.join(fixture.dir, "node_modules/next/dist/bin/next"),
+          "start",
+          "-H",
+          "127.0.0.1",
+          "-p",
+          String(port),
+        ],
+        {
+          cwd: fixture.dir,
+          env: { ...fixture.env, NODE_ENV: "production" },
+          log: path.join(tmp, log),
+        },
+      );
+      await waitForHttp(`http://127.0.0.1:${port}/`, {
+        what: "static fixture",
+        isAlive: () => child.exitCode === null,
+      });
+    }
+    secondFixture = {
+      name: "static next page, second process",
+      url: `http://127.0.0.1:${fixturePort2}/`,
+      group: "limits",
+    };
+    await warm(secondFixture);
     const probe = await get(`${fixtureBase}/`);
     // (Next sends the header twice: "1, 1".)
     if (!/^1(,\s*1)*$/.test(probe.headers.get("x-nextjs-prerender") ?? "")) {
@@ -860,6 +935,7 @@ createServer((req, res) => {
   const runs = [];
   const levelsRun = [];
   let alternations = null;
+  let limits = null;
   for (const [i, connections] of LEVELS.entries()) {
     let duration = DURATION;
     if (i > 0) {
@@ -874,6 +950,27 @@ createServer((req, res) => {
     levelsRun.push({ connections, durationS: duration });
     for (const t of targets) runs.push(await load(t, connections, duration));
     if (i === 0) alternations = await alternate(targets, connections);
+    if (i === 0 && deploy && secondFixture) {
+      const find = (name) => targets.find((t) => t.name === name);
+      limits = await scalingLimits(
+        {
+          staticPage: find("baseline: static next page"),
+          secondStatic: secondFixture,
+          article: find("article"),
+          appDirect: deploy.DIFANG_APP_PORTS.split(",").map((port, n) => ({
+            name: `app process ${n + 1} (no nginx): article`,
+            url: `http://127.0.0.1:${port}${paths.article}`,
+            group: "limits",
+          })),
+          throughNginx: find("nginx no cache, 2 procs: article"),
+          pids: {
+            app: deploy.DIFANG_APP_PIDS.split(",").map(Number),
+            nginx: childPids(Number(deploy.DIFANG_NGINX_PID)),
+          },
+        },
+        connections,
+      );
+    }
   }
 
   // 5. Freshness (changes the database copy: last).
@@ -934,6 +1031,7 @@ createServer((req, res) => {
     runs,
     baselines,
     scaling: sc,
+    scalingLimits: limits,
     alternations,
     freshness: fresh,
     liveQueries,
@@ -964,6 +1062,18 @@ createServer((req, res) => {
     console.log(
       `scaling: 2 processes behind nginx (no cache) ${sc.twoProcessesRps} req/s vs 1 process ${sc.oneProcessRps} req/s = ${sc.factor}× (target ≥ ${sc.target}×: ${sc.meetsTarget ? "met" : "NOT met"})`,
     );
+  if (limits) {
+    const cpu = limits.articleThroughNginx.cpu;
+    console.log(
+      `scaling limits (${limits.durationS} s runs, c=${limits.connections}; two processes at once / one): Next's static page ${limits.staticNext.factor}×, the article ${limits.articleDirect.factor}× (no nginx: half the connections on each process); the article through nginx ${limits.articleThroughNginx.factor}×${
+        cpu
+          ? `, meanwhile cores used: ${Object.entries(cpu.cores)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(", ")} (other = wrk and the kernel's network work)`
+          : ""
+      }`,
+    );
+  }
   for (const alt of Object.values(alternations ?? {}))
     console.log(
       `alternating runs (${alt.rounds.length} × ${alt.durationS} s each, c=${alt.connections}): ${alt.b} / ${alt.a} = ${alt.ratios.join(", ")}, median ${alt.median} (target ≥ ${alt.target}: ${alt.meetsTarget ? "met" : "NOT met"})`,

@@ -13,6 +13,7 @@ import {
 } from "./report.mjs";
 import { cutToBytes, firstArticlePath, fixtureContent, scriptSrcs, visibleTextLines } from "./html.mjs";
 import { sqliteTime, syntheticStory } from "./synthetic.mjs";
+import { cpuShares, parseMachineCpu, parseProcessStat } from "./cpu.mjs";
 
 const WRK_TEXT = `Running 8s test @ http://127.0.0.1:40000/liujiang/56
   2 threads and 50 connections
@@ -235,5 +236,28 @@ describe("synthetic stories", () => {
 
   it("formats times as the app's Prisma client stores them", () => {
     expect(sqliteTime(Date.UTC(2026, 9, 1, 13, 20, 36, 950))).toBe("2026-10-01T13:20:36.950+00:00");
+  });
+});
+
+describe("cpu time from /proc", () => {
+  it("reads the machine's busy, idle and stolen ticks", () => {
+    const text = "cpu  100 5 40 800 20 3 7 11 0 0\ncpu0 50 2 20 400 10 1 3 5 0 0\nintr 1 2\n";
+    expect(parseMachineCpu(text)).toEqual({ busy: 155, idle: 820, steal: 11 });
+    expect(() => parseMachineCpu("intr 1\n")).toThrow(/no aggregate cpu line/);
+  });
+
+  it("reads a process's parent and ticks, whatever its name holds", () => {
+    const stat = "4242 (next-server (v16) x) S 4200 4242 4200 0 -1 4194560 900 0 0 0 1234 56 0 0 20 0 11 0";
+    expect(parseProcessStat(stat)).toEqual({ ppid: 4200, ticks: 1290 });
+  });
+
+  it("splits the cores used between two snapshots into groups, the rest, idle and steal", () => {
+    const before = { at: 0, machine: { busy: 1000, idle: 500, steal: 10 }, procs: { app: 300, nginx: 40 } };
+    const after = { at: 2000, machine: { busy: 1360, idle: 520, steal: 30 }, procs: { app: 600, nginx: 80 } };
+    expect(cpuShares(before, after)).toEqual({
+      seconds: 2,
+      cores: { app: 1.5, nginx: 0.2, other: 0.1, idle: 0.1, steal: 0.1 },
+    });
+    expect(() => cpuShares(after, before)).toThrow(/out of order/);
   });
 });
