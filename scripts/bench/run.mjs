@@ -98,7 +98,7 @@ const WARMUP_S = 2;
 const ALTERNATION_ROUNDS = 3;
 const ALTERNATION_S = 4;
 /** Seconds per run of scalingLimits(). */
-const LIMIT_S = 3;
+const LIMIT_S = 4;
 const LEVELS = opts.connections.split(",").map(Number);
 const BUDGET_S = Number(opts.budget);
 if (!(DURATION > 0) || LEVELS.some((c) => !(c > 0)) || !(BUDGET_S > 0)) {
@@ -931,7 +931,8 @@ createServer((req, res) => {
   // the portal's warm-up and every other target did not (measured: 600 → 1,100 req/s for the same
   // page on its second run).
   say(`warm-up: ${WARMUP_S} s of load on each target, not recorded`);
-  for (const t of targets) await load(t, LEVELS[0], t.warmupS ?? WARMUP_S, { quiet: true });
+  for (const t of [...targets, ...(secondFixture ? [secondFixture] : [])])
+    await load(t, LEVELS[0], t.warmupS ?? WARMUP_S, { quiet: true });
   const runs = [];
   const levelsRun = [];
   let alternations = null;
