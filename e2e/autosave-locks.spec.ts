@@ -100,6 +100,13 @@ test("a second editor sees who is editing, takes over, and the first is told and
   await expect(banner).toBeVisible();
   await expect(title(second)).toBeDisabled();
   await expect(title(second)).not.toHaveValue(mine);
+  // The rich body too: a contenteditable ignores the disabled fieldset; keystrokes change nothing.
+  const body = bodyEditor(second);
+  await expect(body).toHaveAttribute("contenteditable", "false");
+  await expect(body).toHaveAttribute("aria-readonly", "true");
+  await body.click({ force: true });
+  await second.keyboard.type("不该出现的字");
+  await expect(body).not.toContainText("不该出现的字");
   await checkScreen(second, "lock-banner", SHOTS);
   await banner.getByRole("button", { name: "只读查看" }).click();
   await expect(banner.getByText("只读查看：表单不能修改。")).toBeVisible();
@@ -114,6 +121,8 @@ test("a second editor sees who is editing, takes over, and the first is told and
   await banner.getByRole("button", { name: "确定接管" }).click();
   await expect(second.getByRole("region", { name: /正在编辑/ })).toHaveCount(0);
   await expect(title(second)).toBeEnabled();
+  await expect(bodyEditor(second)).toHaveAttribute("contenteditable", "true");
+  await expect(bodyEditor(second)).not.toHaveAttribute("aria-readonly", "true");
 
   // The first editor is told within seconds; their save is refused and keeps what they typed.
   const lost = first.getByRole("region", { name: new RegExp(`您的编辑已被 ${EDITOR2.username} 接管`) });

@@ -2,13 +2,15 @@
 // Around the article form on the edit and new pages (issue 13 item 4): autosave of what is typed
 // (lib/drafts/autosave.ts) and, for a saved story, the edit lock (lib/locks/edit-lock.ts) with its
 // banners. The form itself is not touched: this reads its fields from the DOM (FormData, the
-// rich editor's hidden `body` included) and disables it through a surrounding <fieldset>.
+// rich editor's hidden `body` included) and disables it through a surrounding <fieldset> (and
+// FormReadOnly, for the rich editor).
 // The lock is taken at the first change and kept by the heartbeat while there are changes; a save
 // ends it on the server, leaving the page (or losing the right to edit) releases it.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { formatClock } from "@/lib/time";
 import { AUTOSAVE_MS, HEARTBEAT_MS, WAIT_POLL_MS } from "@/lib/locks/timing";
 import type { LockJson } from "@/lib/locks/lock-json";
+import { FormReadOnly } from "./read-only";
 
 export interface AutosaveOfferProps {
   /** ISO time of the autosave. */
@@ -436,7 +438,7 @@ export function EditSession({ articleId, canEdit, initialLock, offer, children }
       ) : null}
 
       <fieldset className="adm-edit-fieldset" disabled={readOnly}>
-        {children}
+        <FormReadOnly.Provider value={readOnly}>{children}</FormReadOnly.Provider>
       </fieldset>
       <p className="adm-autosave-status" aria-live="polite">
         {status ? <span className={status.ok ? undefined : "adm-autosave-failed"}>{status.text}</span> : null}

@@ -2,7 +2,7 @@
 // The body editor (Tiptap 3, ProseMirror): loaded only by the article form (body-field.tsx imports
 // it with next/dynamic), so no reader page carries its JavaScript. It writes HTML of the stored
 // schema (lib/body/schema.ts; the server's normalizeBody is the gate) through onChange.
-import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
+import { useContext, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { TableKit } from "@tiptap/extension-table";
@@ -10,6 +10,7 @@ import { CharacterCount, Placeholder } from "@tiptap/extensions";
 import type { AdminImage } from "@/lib/data/admin-images";
 import { cleanPastedHtmlWithReport } from "@/lib/body/import/paste";
 import { RecentImagePicker } from "../../../_components/image-upload";
+import { FormReadOnly } from "../autosave/read-only";
 import { Figure } from "./figure-node";
 
 const UPLOAD_URL = "/admin/api/images";
@@ -203,6 +204,7 @@ function contentAttributes(
   labelledBy: string,
   describedBy: string,
   invalid: boolean,
+  readOnly: boolean,
 ): Record<string, string> {
   return {
     class: "story-body adm-ed-content",
@@ -211,6 +213,7 @@ function contentAttributes(
     "aria-labelledby": labelledBy,
     "aria-describedby": describedBy,
     ...(invalid ? { "aria-invalid": "true" } : {}),
+    ...(readOnly ? { "aria-readonly": "true" } : {}),
   };
 }
 
@@ -280,8 +283,10 @@ export default function RichEditor({
     setStatus({ text: "图片已上传并插入正文，请填写替代文字和图片说明", ok: true });
   };
 
+  const readOnly = useContext(FormReadOnly);
   const editor = useEditor({
     immediatelyRender: false,
+    editable: !readOnly,
     shouldRerenderOnTransaction: false,
     extensions: [
       StarterKit.configure({
@@ -297,7 +302,7 @@ export default function RichEditor({
     ],
     content: initialHtml,
     editorProps: {
-      attributes: contentAttributes(labelledBy, describedBy, invalid),
+      attributes: contentAttributes(labelledBy, describedBy, invalid, readOnly),
       // Word, WPS and web pages: structure kept, fonts, colours, comments and tracked deletions
       // dropped (lib/body/import/paste.ts). Word's own pictures cannot come along: say so.
       transformPastedHTML: (pasted) => {
@@ -336,16 +341,21 @@ export default function RichEditor({
     editorRef.current = editor;
   }, [editor]);
 
-  // A refused save marks the body invalid (or no longer).
+  // Someone else took the edit lock, or gave it up: the body follows the rest of the form.
+  useEffect(() => {
+    if (editor && editor.isEditable === readOnly) editor.setEditable(!readOnly, false);
+  }, [editor, readOnly]);
+
+  // A refused save marks the body invalid (or no longer); the lock makes it read-only (or no longer).
   useEffect(() => {
     if (!editor) return;
     editor.setOptions({
       editorProps: {
         ...editor.options.editorProps,
-        attributes: contentAttributes(labelledBy, describedBy, invalid),
+        attributes: contentAttributes(labelledBy, describedBy, invalid, readOnly),
       },
     });
-  }, [editor, labelledBy, describedBy, invalid]);
+  }, [editor, labelledBy, describedBy, invalid, readOnly]);
 
   // A body sent back by the server that is not what the editor holds (a revision restored in
   // another tab and reloaded, the stored form after a save): show it.
