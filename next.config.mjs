@@ -18,8 +18,6 @@ const nextConfig = {
   cacheMaxMemorySize: 0,
   // A cached page older than this is never served: the next request waits for a fresh render.
   expireTime: READER_PAGE_EXPIRE_S,
-  // forbidden() answers 403 (editors opening admin-only pages).
-  experimental: { authInterrupts: true },
   // The test command runs `tsc --noEmit` and ESLint over the whole repo (scripts, tests, e2e too);
   // the build does not repeat that work.
   typescript: { ignoreBuildErrors: true },

@@ -7,15 +7,18 @@
 //   (lib/security/headers.mjs explains both).
 // - Admin page loads renew the editor session cookie (pages cannot set cookies themselves).
 // - Editor-area addresses that lead nowhere (no such story, a malformed id or page number) are
-//   answered with status 404 (lib/data/admin-routes.ts says why the page cannot set it itself).
-// Authorization is NOT decided here: every admin page and action checks the session itself.
+//   answered with status 404, admin-only pages opened by an editor with 403
+//   (lib/data/admin-routes.ts says why the page cannot set it itself).
+// Authorization is NOT decided here: every admin page and action checks the session itself; the
+// 403 only gives the page's own refusal its status.
 // Cached reader pages never pass through here: a proxy on their path would cost about half of
 // their throughput (README § Architecture).
 import { NextResponse, type NextRequest } from "next/server";
 import { renewSessionCookie } from "@/lib/auth/proxy";
 import { ORIGIN_MESSAGES, checkOrigin } from "@/lib/same-origin";
 import { noncePolicy } from "@/lib/security/script-policy";
-import { adminPathLeadsNowhere } from "@/lib/data/admin-routes";
+import { adminPathLeadsNowhere, adminPathRefused } from "@/lib/data/admin-routes";
+import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -34,18 +37,24 @@ export async function proxy(request: NextRequest) {
   const policy = noncePolicy(nonce, admin ? "'none'" : "'self'");
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);
-  const nowhere =
-    admin &&
-    (request.method === "GET" || request.method === "HEAD") &&
-    (await adminPathLeadsNowhere(request.nextUrl.pathname, request.nextUrl.searchParams));
+  const status =
+    admin && (request.method === "GET" || request.method === "HEAD") ? await adminStatus(request) : null;
   const response = NextResponse.next({
     request: { headers: requestHeaders },
-    ...(nowhere ? { status: 404 } : {}),
+    ...(status ? { status } : {}),
   });
   // Replaces the policy of next.config.mjs, which allows inline scripts.
   response.headers.set("content-security-policy", policy);
   if (admin) renewSessionCookie(request, response);
   return response;
+}
+
+/** 403 for an admin-only page and a signed-in editor, 404 for an address that leads nowhere. */
+async function adminStatus(request: NextRequest): Promise<403 | 404 | null> {
+  const { pathname, searchParams } = request.nextUrl;
+  if (await adminPathRefused(pathname, request.cookies.get(SESSION_COOKIE)?.value)) return 403;
+  if (await adminPathLeadsNowhere(pathname, searchParams)) return 404;
+  return null;
 }
 
 export const config = {

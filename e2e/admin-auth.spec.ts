@@ -6,6 +6,7 @@ import {
   EDITOR,
   LOCKOUT,
   bodyEditor,
+  checkScreen,
   fillStory,
   formMessage,
   randomJpeg,
@@ -151,10 +152,27 @@ test("an editor cannot open admin-only pages (403)", async ({ page }) => {
     return submitNewStory(page, "保存草稿");
   })();
   await expect(page.getByRole("link", { name: "删除…" })).toHaveCount(0);
-  for (const path of ["/admin/channels", "/admin/audit", "/admin/users", `/admin/articles/${id}/delete`]) {
+  const adminOnly = [
+    "/admin/channels",
+    "/admin/regions",
+    "/admin/audit",
+    "/admin/users",
+    "/admin/sensitive-words",
+    `/admin/articles/${id}/delete`,
+    // A story that does not exist is refused the same way: nothing learned about which exist.
+    "/admin/articles/999999999/delete",
+  ];
+  for (const path of adminOnly) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(403);
+    await expect(page.getByRole("heading", { level: 1 }), path).toHaveText("无权访问");
+    // The refusal is in the server's HTML, inside the admin frame (no empty error shell).
+    const html = await (await page.request.get(path)).text();
+    expect(html, path).toContain("<h1>无权访问</h1>");
+    expect(html, path).toContain("后台导航");
   }
+  await page.goto("/admin/users");
+  await checkScreen(page, "admin-forbidden", "/tmp/admin-auth-shots");
 });
 
 test("server actions refuse a foreign Origin (CSRF) and accept the same request from the site", async ({

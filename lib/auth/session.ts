@@ -4,7 +4,7 @@
 import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
-import { forbidden, notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { ADMIN_HOME, loginUrl } from "@/lib/auth/next-path";
 import { SESSION_COOKIE, sessionCookieOptions } from "@/lib/auth/session-cookie";
 import { validateSessionToken, type ValidSession } from "@/lib/auth/session-store";
@@ -37,27 +37,14 @@ export async function requireUser(next: string = ADMIN_HOME): Promise<CurrentUse
   return user;
 }
 
-/** An admin; editors get forbid() (403, or 404 without authInterrupts). */
-export async function requireAdmin(next: string = ADMIN_HOME): Promise<CurrentUser> {
-  const user = await requireUser(next);
-  if (!isAdmin(user)) forbid();
-  return user;
-}
-
 /**
- * 403 through Next's forbidden() (app/admin/(protected)/forbidden.tsx) when next.config enables
- * `experimental.authInterrupts`. Without it forbidden() refuses with a plain Error; then the answer
- * is a 404 (app/admin/(protected)/not-found.tsx), which also has a real error status and does not
- * confirm that the page exists.
+ * For admin-only pages: the signed-in admin; null for anyone else signed in, whose page then
+ * returns AdminForbiddenPage (proxy.ts has given the answer status 403: lib/data/admin-routes.ts,
+ * adminPathRefused); a redirect to the login page for a visitor who is not signed in.
  */
-export function forbid(): never {
-  try {
-    forbidden();
-  } catch (error) {
-    // Next's interrupts carry a digest; the "not enabled" refusal does not.
-    if (error instanceof Error && "digest" in error) throw error;
-  }
-  notFound();
+export async function signedInAdmin(next: string = ADMIN_HOME): Promise<CurrentUser | null> {
+  const user = await requireUser(next);
+  return isAdmin(user) ? user : null;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { adminPathLeadsNowhere } from "@/lib/data/admin-routes";
-import { makeArticle, makeChannel, uniq } from "@/lib/testing/fixtures";
+import { adminPathLeadsNowhere, adminPathRefused } from "@/lib/data/admin-routes";
+import { createSession } from "@/lib/auth/session-store";
+import { makeArticle, makeChannel, makeUser, uniq } from "@/lib/testing/fixtures";
 
 const nowhere = (path: string) => {
   const url = new URL(path, "http://x");
@@ -73,5 +74,39 @@ describe("adminPathLeadsNowhere", () => {
     expect(await nowhere("/admin/topics/x")).toBe(true);
     expect(await nowhere("/admin/topics/new")).toBe(false);
     expect(await nowhere("/admin")).toBe(false);
+  });
+});
+
+describe("adminPathRefused", () => {
+  it("refuses admin-only pages to signed-in users who are not admins (editors, chiefs)", async () => {
+    const now = new Date();
+    const [admin, editor, chief] = await Promise.all([
+      makeUser("admin"),
+      makeUser("editor"),
+      makeUser("chief"),
+    ]);
+    const [adminToken, editorToken, chiefToken] = await Promise.all(
+      [admin, editor, chief].map(async (u) => (await createSession(u.id, now)).token),
+    );
+    const adminOnly = [
+      "/admin/users",
+      "/admin/channels",
+      "/admin/regions",
+      "/admin/audit",
+      "/admin/sensitive-words",
+      "/admin/articles/5/delete",
+      "/admin/articles/abc/delete",
+      "/admin/users/",
+    ];
+    for (const path of adminOnly) {
+      expect(await adminPathRefused(path, editorToken), path).toBe(true);
+      expect(await adminPathRefused(path, chiefToken), path).toBe(true);
+      expect(await adminPathRefused(path, adminToken), path).toBe(false);
+      // Not signed in (or a token that is no session): the page sends the visitor to the login page.
+      expect(await adminPathRefused(path, undefined), path).toBe(false);
+      expect(await adminPathRefused(path, "x".repeat(43)), path).toBe(false);
+    }
+    for (const path of ["/admin", "/admin/articles", "/admin/articles/5", "/admin/comments", "/admin/usersx"])
+      expect(await adminPathRefused(path, editorToken), path).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
-// Which editor-area addresses lead nowhere, decided before the page renders (proxy.ts), so that
-// the answer carries status 404. A page that finds nothing returns AdminNotFoundPage, whose
+// Which editor-area addresses lead nowhere (404) or are refused to the signed-in user (403),
+// decided before the page renders (proxy.ts), so that the answer carries that status. A page that finds nothing returns AdminNotFoundPage, whose
 // notFound() inside its own Suspense boundary puts the 404 text into the server HTML; but a page
 // rendered per request has started its 200 answer by then (Next 16 docs, notFound(): "The
 // response starts streaming from the <Suspense> boundary before notFound() runs, so it keeps its
@@ -10,6 +10,8 @@
 // own status), so it tells nobody which stories exist.
 import "server-only";
 import { getDb } from "@/lib/db";
+import { validateSessionToken } from "@/lib/auth/session-store";
+import { isAdmin } from "@/lib/auth/types";
 import { parseAdminCursor } from "@/lib/admin-list";
 import { parseId } from "@/lib/http/params";
 import { parsePageParam } from "@/lib/pagination";
@@ -81,4 +83,20 @@ export async function adminPathLeadsNowhere(pathname: string, search: URLSearchP
     return (await db.topic.findUnique({ where: { id: Number(topic[1]) }, select: { id: true } })) === null;
   }
   return false;
+}
+
+/** Editor-area pages only admins may open (each also checks it itself: signedInAdmin). */
+const ADMIN_ONLY = /^\/admin\/(?:users|channels|regions|audit|sensitive-words|articles\/[^/]+\/delete)$/;
+
+/**
+ * True when the session of `sessionToken` belongs to someone signed in who is not an admin and
+ * the page is admin-only: the answer is 403, and the page draws the refusal (AdminForbiddenPage,
+ * for the same reason as the 404s above). Decided before whether the address leads anywhere, so an
+ * editor learns nothing about which stories exist from the delete page. Without a valid session
+ * it is false: the page sends the visitor to the login page.
+ */
+export async function adminPathRefused(pathname: string, sessionToken: string | undefined): Promise<boolean> {
+  if (!sessionToken || !ADMIN_ONLY.test(pathname.replace(/\/+$/, ""))) return false;
+  const session = await validateSessionToken(sessionToken, new Date());
+  return session !== null && !isAdmin(session.user);
 }

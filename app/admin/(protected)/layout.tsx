@@ -12,7 +12,7 @@ import { LoginRedirect } from "../_components/login-redirect";
 import { LogoutButton } from "../_components/logout-button";
 
 /**
- * Every page below also checks the session itself (requireUser/requireAdmin): this check is a
+ * Every page below also checks the session itself (requireUser/signedInAdmin): this check is a
  * second line and the source of the header, not the security boundary, because a layout is not
  * re-rendered on client navigation and does not stop its pages from rendering.
  */

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireAdmin } from "@/lib/auth/session";
+import { signedInAdmin } from "@/lib/auth/session";
+import { AdminForbiddenPage } from "@/app/admin/_components/admin-forbidden";
 import { AUDIT_PAGE_SIZE, listAuditEntries, type AuditRow } from "@/lib/data/admin-audit";
 import { auditLabel } from "@/lib/articles/audit-actions";
 import { STATUS_LABELS, isDisplayStatus } from "@/lib/articles/status";
@@ -44,7 +45,7 @@ function describe(row: AuditRow): string {
 }
 
 export default async function AuditPage({ searchParams }: Props) {
-  await requireAdmin("/admin/audit");
+  if (!(await signedInAdmin("/admin/audit"))) return <AdminForbiddenPage />;
   const query = await searchParams;
   const page = parsePageParam(query.page);
   if (page === null) return <AdminNotFoundPage />;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { requireAdmin } from "@/lib/auth/session";
+import { signedInAdmin } from "@/lib/auth/session";
+import { AdminForbiddenPage } from "@/app/admin/_components/admin-forbidden";
 import { listChannelsForAdmin } from "@/lib/data/admin-channels";
 import { listRegionsForAdmin } from "@/lib/data/admin-regions";
 import { ChannelForm } from "./channel-form";
@@ -8,7 +9,7 @@ import { NewChannelForm } from "./new-channel-form";
 export const metadata: Metadata = { title: "频道" };
 
 export default async function ChannelsPage() {
-  await requireAdmin("/admin/channels");
+  if (!(await signedInAdmin("/admin/channels"))) return <AdminForbiddenPage />;
   const [channels, regions] = await Promise.all([listChannelsForAdmin(), listRegionsForAdmin()]);
   return (
     <>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireAdmin } from "@/lib/auth/session";
+import { signedInAdmin } from "@/lib/auth/session";
+import { AdminForbiddenPage } from "@/app/admin/_components/admin-forbidden";
 import { listRegionsForAdmin } from "@/lib/data/admin-regions";
 import { REGION_LEVEL_LABELS } from "@/lib/regions/rules";
 import { RegionForm } from "./region-form";
@@ -8,7 +9,7 @@ import { RegionForm } from "./region-form";
 export const metadata: Metadata = { title: "地区" };
 
 export default async function RegionsPage() {
-  await requireAdmin("/admin/regions");
+  if (!(await signedInAdmin("/admin/regions"))) return <AdminForbiddenPage />;
   const regions = await listRegionsForAdmin();
   const parents = regions
     .filter((r) => r.level !== "county")

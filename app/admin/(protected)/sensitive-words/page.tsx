@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { requireAdmin } from "@/lib/auth/session";
+import { signedInAdmin } from "@/lib/auth/session";
+import { AdminForbiddenPage } from "@/app/admin/_components/admin-forbidden";
 import { WORDS_PAGE_SIZE, listSensitiveWords } from "@/lib/data/admin-sensitive-words";
 import { pageCount, parsePageParam } from "@/lib/pagination";
 import { WORD_KINDS, WORD_KIND_LABELS, type WordKind } from "@/lib/sensitive/rules";
@@ -15,7 +16,7 @@ interface Props {
 
 /** Admins keep the sensitive-word lists (敏感词 and 白名单) that stories are checked against. */
 export default async function SensitiveWordsPage({ searchParams }: Props) {
-  await requireAdmin("/admin/sensitive-words");
+  if (!(await signedInAdmin("/admin/sensitive-words"))) return <AdminForbiddenPage />;
   const query = await searchParams;
   const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
   const page = parsePageParam(one(query.page));

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { forbid, requireAdmin } from "@/lib/auth/session";
+import { signedInAdmin } from "@/lib/auth/session";
+import { AdminForbiddenPage } from "@/app/admin/_components/admin-forbidden";
 import { ROLE_LABELS } from "@/lib/auth/schemas";
 import { listUsers } from "@/lib/auth/users";
 import { DESK_ROLES } from "@/lib/auth/roles";
@@ -12,9 +13,10 @@ import { DesksForm } from "./desks-form";
 export const metadata: Metadata = { title: "用户管理" };
 
 export default async function UsersPage() {
-  const actor = await requireAdmin("/admin/users");
+  const actor = await signedInAdmin("/admin/users");
+  if (!actor) return <AdminForbiddenPage />;
   const [users, channels] = await Promise.all([listUsers(actor), listChannelOptions()]);
-  if (!users) forbid();
+  if (!users) return <AdminForbiddenPage />;
   const channelName = new Map(channels.map((c) => [c.id, c.name]));
   return (
     <>

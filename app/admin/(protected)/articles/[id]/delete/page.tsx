@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireAdmin } from "@/lib/auth/session";
+import { signedInAdmin } from "@/lib/auth/session";
 import { getArticleForEdit } from "@/lib/data/admin-articles";
 import { STATUS_LABELS } from "@/lib/articles/status";
 import { requestTimeMs } from "@/lib/time";
 import { parseAdminArticleId } from "../../article-id";
 import { DeleteForm } from "./delete-form";
 import { AdminNotFoundPage } from "@/app/admin/_components/admin-not-found";
+import { AdminForbiddenPage } from "@/app/admin/_components/admin-forbidden";
 
 export const metadata: Metadata = { title: "删除稿件" };
 
@@ -17,7 +18,7 @@ interface Props {
 /** The confirmation step before deleting a story for good (admins only). */
 export default async function DeleteArticlePage({ params }: Props) {
   const { id: rawId } = await params;
-  await requireAdmin(`/admin/articles/${rawId}/delete`);
+  if (!(await signedInAdmin(`/admin/articles/${rawId}/delete`))) return <AdminForbiddenPage />;
   const id = parseAdminArticleId(rawId);
   if (id === null) return <AdminNotFoundPage />;
   const article = await getArticleForEdit(id, requestTimeMs());
