@@ -1,13 +1,13 @@
 // Which editor-area addresses lead nowhere (404) or are refused to the signed-in user (403),
-// decided before the page renders (proxy.ts), so that the answer carries that status. A page that finds nothing returns AdminNotFoundPage, whose
-// notFound() inside its own Suspense boundary puts the 404 text into the server HTML; but a page
-// rendered per request has started its 200 answer by then (Next 16 docs, notFound(): "The
-// response starts streaming from the <Suspense> boundary before notFound() runs, so it keeps its
-// 200 status"), and a notFound() thrown by the page itself gives 404 with an empty body
-// (vercel/next.js#62228). So the proxy asks this first and answers 404; the page draws the text.
-// Each check mirrors its page's own (same parsers, same lookups by primary key); a signed-out
-// visitor is redirected to the login page by the page whatever this says (the redirect sets its
-// own status), so it tells nobody which stories exist.
+// decided before the page renders (proxy.ts), so that the answer carries that status. A page that
+// finds nothing returns AdminNotFoundPage, whose notFound() inside its own Suspense boundary puts
+// the 404 text into the server HTML; but a page rendered per request has started its 200 answer
+// by then (Next 16 docs, notFound(): "The response starts streaming from the <Suspense> boundary
+// before notFound() runs, so it keeps its 200 status"), and a notFound() thrown by the page itself
+// gives 404 with an empty body (vercel/next.js#62228). So the proxy asks this first and answers
+// 404; the page draws the text. Each check mirrors its page's own (same parsers, same lookups by
+// primary key); a signed-out visitor is redirected to the login page by the page whatever this
+// says (the redirect sets its own status), so it tells nobody which stories exist.
 import "server-only";
 import { getDb } from "@/lib/db";
 import { validateSessionToken } from "@/lib/auth/session-store";
