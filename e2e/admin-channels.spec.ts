@@ -41,6 +41,12 @@ test("renaming a channel slug redirects the old addresses; the audit log records
     await expect(
       reader.page.getByRole("navigation", { name: "频道" }).getByRole("link", { name: "三江新闻" }),
     ).toHaveAttribute("href", "/sanjiangxian");
+    // The channel's ranking too, in the path form and in the older query form.
+    await reader.page.goto("/rank/7d/sanjiang");
+    expect(new URL(reader.page.url()).pathname).toBe("/rank/7d/sanjiangxian");
+    await expect(reader.page.getByRole("heading", { level: 1 })).toContainText("三江新闻");
+    await reader.page.goto("/rank?channel=sanjiang");
+    expect(new URL(reader.page.url()).pathname).toBe("/rank/24h/sanjiangxian");
 
     await page.goto("/admin/audit");
     await expect(page.getByRole("row").filter({ hasText: "修改频道" }).first()).toContainText(

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { getChannelBySlug, listChannels } from "@/lib/data/channels";
+import { getChannelBySlug, getChannelRedirect, listChannels } from "@/lib/data/channels";
 import { getSidebarData } from "@/lib/data/page-data";
 import { getChannelHotRanking, getHotRanking } from "@/lib/data/sidebars";
 import { env } from "@/lib/env";
@@ -26,6 +26,14 @@ async function resolve(params: RankParams) {
   if (params.channel === undefined) return { window, channel: null };
   const channel = await getChannelBySlug(params.channel);
   return channel ? { window, channel } : null;
+}
+
+/** Where a ranking of a renamed channel (its old slug) is now, as for the channel's own pages; else null. */
+export async function movedRankAddress(params: RankParams): Promise<string | null> {
+  const window = parseRankWindow(params.window);
+  if (!window || params.channel === undefined || (await getChannelBySlug(params.channel))) return null;
+  const moved = await getChannelRedirect(params.channel);
+  return moved ? rankHref(window, moved) : null;
 }
 
 export async function rankMetadata(params: RankParams): Promise<Metadata> {

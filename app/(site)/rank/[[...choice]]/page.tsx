@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { permanentRedirect } from "next/navigation";
 import { NotFoundPage } from "@/components/NotFoundPage";
 import { decodeSegment } from "@/lib/http/params";
-import { rankMetadata, renderRankPage, type RankParams } from "../rank-view";
+import { movedRankAddress, rankMetadata, renderRankPage, type RankParams } from "../rank-view";
 
 interface Props {
   params: Promise<{ choice?: string[] }>;
@@ -30,5 +31,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function RankPage({ params }: Props) {
   const address = rankParams((await params).choice);
-  return (address && (await renderRankPage(address))) ?? <NotFoundPage />;
+  if (!address) return <NotFoundPage />;
+  const moved = await movedRankAddress(address);
+  if (moved) permanentRedirect(moved);
+  return (await renderRankPage(address)) ?? <NotFoundPage />;
 }
